@@ -1,0 +1,54 @@
+# rvdbt: one Makefile, a module.mk per folder, objects under build/.
+# `make` builds build/rvdbt, `make check` tests, `make demo` shows it working.
+
+CC       ?= gcc
+WERROR   ?= $(if $(CI),-Werror,)
+CFLAGS   ?= -O2 -g
+CFLAGS   += -std=gnu11 -Wall -Wextra $(WERROR) -MMD -MP -I. -D_GNU_SOURCE
+LDLIBS   += -lelf -lcapstone -lpthread -lm
+B        := build
+
+all: $(B)/rvdbt
+
+# Each module.mk appends its sources to one of these lists.
+SRCS :=
+include translator/module.mk
+include mmu/module.mk
+include softmmu/module.mk
+include loader/module.mk
+include linux/module.mk
+
+OBJS     := $(SRCS:%.c=$(B)/%.o)
+MAIN_OBJ := $(B)/linux/main.o
+LIB_OBJS := $(filter-out $(MAIN_OBJ),$(OBJS))
+
+$(B)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(B)/%.o: %.S
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(B)/rvdbt: $(OBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LDLIBS) -o $@
+
+include tests/module.mk
+
+deps:
+	@scripts/deps.sh
+
+check: deps
+	@$(MAKE) --no-print-directory all tests
+	@tests/run.sh
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@scripts/demo.sh
+
+clean:
+	rm -rf $(B)
+
+.PHONY: all deps check demo clean tests
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -1,0 +1,35 @@
+/* Process-wide state of the guest: its address space, what was loaded, the
+ * options it runs with. One per rvdbt process; every guest thread's rv_cpu
+ * points at it. */
+#ifndef PROC_H
+#define PROC_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "mmu/mmu.h"
+
+struct rv_options {
+    bool strace;            /* -strace: one line per guest syscall on stderr */
+    bool stats;             /* --stats: counters on exit */
+    bool count_hits;        /* --count-hits: fast paths count their hits */
+    const char *argv0;      /* -0: argv[0] for the guest */
+    const char *log_items;  /* -d ITEMS */
+    const char *log_file;   /* -D FILE */
+};
+
+/* Guest sigaction as recorded by rt_sigaction (delivery comes later). */
+struct rv_sigaction_rec {
+    uint64_t handler, flags, restorer, mask;
+};
+
+struct rv_proc {
+    struct mmu mmu;
+    struct rv_options opt;
+    char *exe_path;         /* absolute host path of the guest program: /proc/self/exe */
+    uint64_t entry;         /* guest entry point */
+    uint64_t sigmask;       /* of the main thread, recorded for rt_sigprocmask */
+    struct rv_sigaction_rec sigact[65];
+    uint64_t clear_child_tid;
+};
+
+#endif

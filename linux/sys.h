@@ -1,0 +1,23 @@
+/* The Linux user ABI at the border: guest syscalls, dispatched from a table
+ * (number, name, handler, argument kinds) that also drives -strace. */
+#ifndef SYS_H
+#define SYS_H
+
+#include <stdint.h>
+
+struct rv_cpu;
+
+/* Carry out the syscall the guest asked for with ecall: number in a7,
+ * arguments in a0..a5, result (or -errno) into a0. Returns normally, or does
+ * not return when the guest process ends (exit_group, fatal signal). */
+void sys_dispatch(struct rv_cpu *cpu);
+
+/* Name of guest syscall nr, or NULL. */
+const char *sys_name(uint64_t nr);
+
+/* End the guest as if killed by signal sig (default action): one line on
+ * stderr naming the signal and guest pc, then the host dies of the same signal
+ * without a core file, so a shell sees 128+sig. */
+_Noreturn void sys_die_by_signal(struct rv_cpu *cpu, int sig, uint64_t pc, uint64_t addr);
+
+#endif

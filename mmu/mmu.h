@@ -1,0 +1,74 @@
+/* The guest address space. Guest memory is one host reservation of
+ * MMU_GUEST_SIZE bytes: guest address g lives at host base + g, and nothing
+ * outside [0, MMU_GUEST_SIZE) is ever a guest address, so no guest address,
+ * however wild, reaches host memory outside the reservation. Unmapped guest
+ * pages are PROT_NONE in the host. The region map below records what the guest
+ * mapped and with which permissions; the slow paths and syscalls consult it
+ * (the host protections only mirror it). */
+#ifndef MMU_H
+#define MMU_H
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#define MMU_GUEST_BITS 38                        /* Sv39 user half: 256 GiB */
+#define MMU_GUEST_SIZE (1ull << MMU_GUEST_BITS)
+#define MMU_PAGE_SIZE 4096ull
+#define MMU_PAGE_ALIGN(x) (((x) + MMU_PAGE_SIZE - 1) & ~(MMU_PAGE_SIZE - 1))
+
+enum { MMU_R = 1, MMU_W = 2, MMU_X = 4 };       /* same bits as PROT_READ/WRITE/EXEC */
+
+struct mmu_region {
+    uint64_t start, end;     /* [start, end), page-aligned */
+    int prot;                /* MMU_R|MMU_W|MMU_X */
+    int flags;               /* MMU_F_* */
+};
+enum { MMU_F_ANON = 1, MMU_F_SHARED = 2, MMU_F_STACK = 4, MMU_F_BRK = 8 };
+
+struct mmu {
+    uint8_t *base;                 /* host address of guest address 0 */
+    struct mmu_region *regions;    /* sorted by start, non-overlapping, adjacent equal ones merged */
+    size_t n_regions, cap_regions;
+    uint64_t brk_start, brk;       /* program break: [brk_start, brk) is MMU_F_BRK */
+    uint64_t mmap_top;             /* new mappings without a hint are placed below this */
+    uint64_t generation;           /* bumped by every unmap/protect: slots and TLBs refill */
+    pthread_rwlock_t lock;
+};
+
+/* Reserve the host memory for the guest. Returns 0 or -errno. */
+int mmu_init(struct mmu *m);
+void mmu_destroy(struct mmu *m);
+
+static inline void *mmu_host(const struct mmu *m, uint64_t g) { return m->base + g; }
+
+/* Map [start, start+len) (page-aligned start, len rounded up) with prot,
+ * replacing whatever was there (MAP_FIXED semantics). fd < 0: anonymous zero
+ * pages. Otherwise the file at offset off (page-aligned) is mapped, privately
+ * unless flags has MMU_F_SHARED. Returns 0 or -errno. */
+int mmu_map(struct mmu *m, uint64_t start, uint64_t len, int prot, int flags, int fd, off_t off);
+/* Find a free page-aligned range of len bytes: at hint if free, else the highest
+ * free range below mmap_top. Returns the address or 0 if none. */
+uint64_t mmu_find_free(struct mmu *m, uint64_t hint, uint64_t len);
+int mmu_unmap(struct mmu *m, uint64_t start, uint64_t len);
+/* Like mprotect: -ENOMEM when part of the range is unmapped. */
+int mmu_protect(struct mmu *m, uint64_t start, uint64_t len, int prot);
+/* Linux brk semantics: returns the new break, or the old one when the request fails. */
+uint64_t mmu_brk(struct mmu *m, uint64_t new_brk);
+
+/* The region holding addr, or NULL. Caller holds the lock (or is single-threaded). */
+const struct mmu_region *mmu_lookup(const struct mmu *m, uint64_t addr);
+/* Whether every byte of [addr, addr+len) is mapped with at least prot. */
+bool mmu_check(struct mmu *m, uint64_t addr, uint64_t len, int prot);
+/* Host pointer for [addr, addr+len) if mmu_check passes, else NULL. */
+void *mmu_ptr(struct mmu *m, uint64_t addr, uint64_t len, int prot);
+/* Copy between guest and host with checking: 0 or -EFAULT. */
+int mmu_read(struct mmu *m, void *dst, uint64_t src, uint64_t len);
+int mmu_write(struct mmu *m, uint64_t dst, const void *src, uint64_t len);
+/* Length of the NUL-terminated guest string at addr if it is readable within
+ * max bytes, else -EFAULT (or -ENAMETOOLONG when no NUL within max). */
+int64_t mmu_strnlen(struct mmu *m, uint64_t addr, uint64_t max);
+
+#endif

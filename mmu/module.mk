@@ -1,0 +1,2 @@
+MMU_SRCS := mmu/mmu.c
+SRCS += $(MMU_SRCS)

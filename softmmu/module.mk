@@ -1,0 +1,2 @@
+SOFTMMU_SRCS := softmmu/tlb.c
+SRCS += $(SOFTMMU_SRCS)

@@ -1,0 +1,104 @@
+/* The guest CPU state: the one header that says where every piece of per-thread
+ * guest state lives. Translated code addresses it as offsets from one pinned host
+ * register (rbp, see x86_emit.h), so every offset the emitter uses comes from
+ * offsetof() on this struct, and the layout the emitter depends on is pinned by
+ * the _Static_asserts at the bottom. */
+#ifndef RV_CPU_H
+#define RV_CPU_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+
+/* fflags bits (RISC-V "A" accrued exceptions), in fcsr order. */
+enum { RV_FFLAG_NX = 1, RV_FFLAG_UF = 2, RV_FFLAG_OF = 4, RV_FFLAG_DZ = 8, RV_FFLAG_NV = 16 };
+
+/* Rounding modes as encoded in the rm field and in frm. */
+enum { RV_RM_RNE = 0, RV_RM_RTZ = 1, RV_RM_RDN = 2, RV_RM_RUP = 3, RV_RM_RMM = 4, RV_RM_DYN = 7 };
+
+/* A load/store inline-cache slot. A guest access of the site's size at addr hits
+ * when (addr - lower) < span, unsigned; it then touches host memory at
+ * addr + addend. span = (upper - lower) - (size - 1) for a range [lower, upper)
+ * that has one backing and the site's permission; span == 0 means empty, so an
+ * empty slot needs no special case in the fast path. */
+struct ic_mem_slot {
+    uint64_t lower;
+    uint64_t span;
+    uint64_t addend;
+};
+
+/* Why translated code returned to the dispatcher. */
+enum rv_exit {
+    RV_EXIT_NEXT = 0,   /* block ended; cpu->pc is the next guest pc */
+    RV_EXIT_ECALL,      /* cpu->pc is the ecall */
+    RV_EXIT_EBREAK,     /* cpu->pc is the ebreak */
+    RV_EXIT_ILLEGAL,    /* cpu->pc is the illegal instruction, cpu->fault_insn its word */
+    RV_EXIT_FENCE_I,    /* cpu->pc is the instruction after fence.i */
+};
+
+/* Counters the slow paths always keep (misses are exact); hits are counted
+ * by the fast paths only under --count-hits. Read by --stats. */
+struct rv_counters {
+    uint64_t blocks_translated;
+    uint64_t guest_insns_translated;
+    uint64_t lookups, lookup_hits;
+    uint64_t ic_load_hits, ic_load_misses;
+    uint64_t ic_store_hits, ic_store_misses;
+    uint64_t ic_jalr_hits, ic_jalr_misses;
+    uint64_t ic_ret_hits, ic_ret_misses;
+    uint64_t tlb_hits, tlb_misses;
+    uint64_t chain_patches, invalidations;
+    uint64_t syscalls;
+};
+
+struct rv_proc;
+
+struct rv_cpu {
+    uint64_t x[32];          /* x0 is kept 0: translated code never writes it */
+    uint64_t f[32];          /* raw bits; singles NaN-boxed (upper 32 bits ones) */
+    uint64_t pc;
+    uint32_t fflags;         /* 5 bits */
+    uint32_t frm;            /* 3 bits; invalid values make DYN instructions illegal */
+
+    /* LR/SC: the reserved address and the value LR read; SC succeeds by a
+     * compare-and-swap against that value (atomic across host threads). */
+    uint64_t res_addr;
+    uint64_t res_val;
+    uint32_t res_valid;
+
+    uint32_t fault_insn;     /* word of the illegal instruction for RV_EXIT_ILLEGAL */
+    uint64_t fault_addr;     /* guest address of the last memory fault */
+    uint64_t host_sp;        /* host stack pointer at entry to translated code */
+
+    struct rv_proc *proc;    /* process-wide state: address space, options */
+    struct rv_counters cnt;
+    sigjmp_buf fault_jmp;    /* slow paths leave translated code through this */
+    uint64_t tid;            /* guest thread id */
+    uint32_t n_mem_slots;    /* slots handed out so far (by the translator) */
+
+    /* Per-thread load/store slots, indexed by the site number the translator
+     * gives each load/store; they start page-aligned after the fixed part. */
+    struct ic_mem_slot mem_slots[] __attribute__((aligned(4096)));
+};
+
+/* How many load/store sites the slot array holds; the array is reserved, not
+ * committed, so unused slots cost address space only. */
+#define RV_MEM_SLOTS_MAX (1u << 20)
+#define RV_CPU_ALLOC_SIZE (offsetof(struct rv_cpu, mem_slots) + \
+                           (size_t)RV_MEM_SLOTS_MAX * sizeof(struct ic_mem_slot))
+
+#define RV_OFF_X(r)  ((int32_t)offsetof(struct rv_cpu, x) + 8 * (r))
+#define RV_OFF_F(r)  ((int32_t)offsetof(struct rv_cpu, f) + 8 * (r))
+#define RV_OFF(field) ((int32_t)offsetof(struct rv_cpu, field))
+#define RV_OFF_SLOT(i, field) ((int32_t)(offsetof(struct rv_cpu, mem_slots) + \
+                               (size_t)(i) * sizeof(struct ic_mem_slot) + \
+                               offsetof(struct ic_mem_slot, field)))
+
+_Static_assert(offsetof(struct rv_cpu, x) == 0, "x[] first: the hot registers sit in disp8 reach");
+_Static_assert(sizeof(struct ic_mem_slot) == 24, "slot layout is documented in ARCHITECTURE.md");
+_Static_assert(RV_CPU_ALLOC_SIZE < (1ull << 31), "every slot must be reachable with a disp32");
+
+struct rv_cpu *rv_cpu_new(struct rv_proc *proc);
+void rv_cpu_free(struct rv_cpu *cpu);
+
+#endif
