@@ -12,6 +12,7 @@ struct rv_options {
     bool strace;            /* -strace: one line per guest syscall on stderr */
     bool stats;             /* --stats: counters on exit */
     bool count_hits;        /* --count-hits: fast paths count their hits */
+    bool ic_miss;           /* --ic-miss: slots are never filled, every access takes the slow path */
     const char *argv0;      /* -0: argv[0] for the guest */
     const char *log_items;  /* -d ITEMS */
     const char *log_file;   /* -D FILE */
@@ -22,8 +23,11 @@ struct rv_sigaction_rec {
     uint64_t handler, flags, restorer, mask;
 };
 
+struct tr_cache;
+
 struct rv_proc {
     struct mmu mmu;
+    struct tr_cache *cache;  /* translations, shared by the threads */
     struct rv_options opt;
     char *exe_path;         /* absolute host path of the guest program: /proc/self/exe */
     uint64_t entry;         /* guest entry point */

@@ -68,7 +68,6 @@ struct rv_cpu {
 
     uint32_t fault_insn;     /* word of the illegal instruction for RV_EXIT_ILLEGAL */
     uint64_t fault_addr;     /* guest address of the last memory fault */
-    uint64_t host_sp;        /* host stack pointer at entry to translated code */
 
     struct rv_proc *proc;    /* process-wide state: address space, options */
     struct rv_counters cnt;

@@ -1,0 +1,171 @@
+/* rvdbt's command line: load a riscv64 Linux program and run it. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "linux/proc.h"
+#include "linux/stats.h"
+#include "loader/elf_load.h"
+#include "translator/tr_cache.h"
+
+#define RVDBT_VERSION "0.1"
+
+enum { EXIT_LOAD = 1, EXIT_USAGE = 2, EXIT_INTERNAL = 70 };
+
+static void usage(FILE *f)
+{
+    fputs("usage: rvdbt [options] PROGRAM [ARGS...]\n"
+          "Run a riscv64 Linux program (static, or position-independent without an\n"
+          "interpreter) on this x86-64 host by translating it to x86-64 code.\n"
+          "\n"
+          "options:\n"
+          "  -E VAR=VALUE     set VAR in the guest's environment\n"
+          "  -U VAR           remove VAR from the guest's environment\n"
+          "  -0 ARGV0         use ARGV0 as the guest's argv[0]\n"
+          "  -strace          log every guest syscall to stderr\n"
+          "  --stats          print translation and inline-cache counters on exit\n"
+          "  --count-hits     count inline-cache hits exactly (slower; implies --stats figures are exact)\n"
+          "  --ic-miss        never fill inline-cache slots: every access takes the slow path\n"
+          "  -h, --help       this text\n"
+          "  --version        print the version\n"
+          "\n"
+          "exit status: the guest's; 128+N when the guest is killed by signal N;\n"
+          "1 when the program cannot be loaded; 2 for a usage error; 70 for an internal error.\n", f);
+}
+
+/* The guest environment: the host's, edited by -E and -U in order. */
+struct env { char **v; size_t n; };
+
+static void env_unset(struct env *e, const char *name)
+{
+    size_t len = strlen(name);
+    for (size_t i = 0; i < e->n; i++)
+        if (!strncmp(e->v[i], name, len) && e->v[i][len] == '=') {
+            memmove(&e->v[i], &e->v[i + 1], (e->n - i) * sizeof *e->v);
+            e->n--;
+            return;
+        }
+}
+
+static void env_set(struct env *e, char *assign)
+{
+    char *eq = strchr(assign, '=');
+    char name[4096];
+    snprintf(name, sizeof name, "%.*s", (int)(eq - assign), assign);
+    env_unset(e, name);
+    e->v = realloc(e->v, (e->n + 2) * sizeof *e->v);
+    e->v[e->n++] = assign;
+    e->v[e->n] = NULL;
+}
+
+static void env_init(struct env *e)
+{
+    extern char **environ;
+    size_t n = 0;
+    while (environ[n])
+        n++;
+    e->v = malloc((n + 1) * sizeof *e->v);
+    memcpy(e->v, environ, (n + 1) * sizeof *e->v);
+    e->n = n;
+}
+
+static struct rv_cpu *stats_cpu;
+
+static void print_stats_at_exit(void)
+{
+    stats_print(stderr, stats_cpu);
+}
+
+int main(int argc, char **argv)
+{
+    static struct rv_proc proc;
+    static struct tr_cache cache;
+    struct env env;
+    int i;
+
+    env_init(&env);
+    for (i = 1; i < argc && argv[i][0] == '-'; i++) {
+        const char *a = argv[i];
+        bool has_arg = i + 1 < argc;
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            usage(stdout);
+            return 0;
+        } else if (!strcmp(a, "--version")) {
+            printf("rvdbt %s\n", RVDBT_VERSION);
+            return 0;
+        } else if (!strcmp(a, "-strace")) {
+            proc.opt.strace = true;
+        } else if (!strcmp(a, "--stats")) {
+            proc.opt.stats = true;
+        } else if (!strcmp(a, "--count-hits")) {
+            proc.opt.count_hits = true;
+        } else if (!strcmp(a, "--ic-miss")) {
+            proc.opt.ic_miss = true;
+        } else if (!strcmp(a, "-E") && has_arg && strchr(argv[i + 1], '=')) {
+            env_set(&env, argv[++i]);
+        } else if (!strcmp(a, "-U") && has_arg) {
+            env_unset(&env, argv[++i]);
+        } else if (!strcmp(a, "-0") && has_arg) {
+            proc.opt.argv0 = argv[++i];
+        } else if (!strcmp(a, "--")) {
+            i++;
+            break;
+        } else {
+            fprintf(stderr, "rvdbt: unknown option or missing argument: %s\n", a);
+            usage(stderr);
+            return EXIT_USAGE;
+        }
+    }
+    if (i >= argc) {
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    const char *path = argv[i];
+    char **gargv = &argv[i];
+    int gargc = argc - i;
+    if (proc.opt.argv0)
+        gargv[0] = (char *)proc.opt.argv0;
+
+    int err = mmu_init(&proc.mmu);
+    if (err) {
+        fprintf(stderr, "rvdbt: cannot reserve guest memory: %s\n", strerror(-err));
+        return EXIT_INTERNAL;
+    }
+    char why[256];
+    struct elf_image img;
+    if (elf_load(&proc.mmu, path, &img, why, sizeof why) < 0) {
+        fprintf(stderr, "rvdbt: %s: %s\n", path, why);
+        return EXIT_LOAD;
+    }
+    if (img.interp) {
+        fprintf(stderr, "rvdbt: %s: dynamically linked programs (interpreter %s) are not supported yet\n",
+                path, img.interp);
+        return EXIT_LOAD;
+    }
+    proc.exe_path = realpath(path, NULL);
+    proc.entry = img.entry;
+    uint64_t sp = elf_build_stack(&proc.mmu, &img, 0, gargc, gargv, env.v, path, why, sizeof why);
+    if (!sp) {
+        fprintf(stderr, "rvdbt: %s: %s\n", path, why);
+        return EXIT_LOAD;
+    }
+    err = tr_cache_init(&cache, TR_DEFAULT_CACHE_SIZE);
+    if (err) {
+        fprintf(stderr, "rvdbt: cannot set up the code cache: %s\n", strerror(-err));
+        return EXIT_INTERNAL;
+    }
+    proc.cache = &cache;
+    struct rv_cpu *cpu = rv_cpu_new(&proc);
+    if (!cpu) {
+        fprintf(stderr, "rvdbt: cannot allocate the guest thread state\n");
+        return EXIT_INTERNAL;
+    }
+    cpu->x[2] = sp;
+    cpu->pc = img.entry;
+    cpu->tid = (uint64_t)getpid();
+    if (proc.opt.stats || proc.opt.count_hits) {
+        stats_cpu = cpu;
+        atexit(print_stats_at_exit);
+    }
+    tr_run(cpu);
+}

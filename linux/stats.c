@@ -1,0 +1,38 @@
+/* --stats output: misses are always exact; hits only under --count-hits. */
+#include "linux/proc.h"
+#include "linux/stats.h"
+#include "translator/tr_cache.h"
+
+static void rate(FILE *f, const char *kind, uint64_t hits, uint64_t misses, bool exact)
+{
+    if (exact) {
+        uint64_t total = hits + misses;
+        fprintf(f, "  %-8s %12llu hits %10llu misses  %6.2f%% hit rate\n", kind,
+                (unsigned long long)hits, (unsigned long long)misses,
+                total ? 100.0 * (double)hits / (double)total : 0.0);
+    } else {
+        fprintf(f, "  %-8s %12s hits %10llu misses  (hits counted with --count-hits)\n", kind, "-",
+                (unsigned long long)misses);
+    }
+}
+
+void stats_print(FILE *f, const struct rv_cpu *cpu)
+{
+    const struct rv_counters *n = &cpu->cnt;
+    const struct tr_cache *c = cpu->proc->cache;
+    bool exact = cpu->proc->opt.count_hits;
+    fprintf(f, "rvdbt stats:\n");
+    fprintf(f, "  translation: %llu blocks, %llu guest instructions, %llu host bytes (%.2f bytes/insn)\n",
+            (unsigned long long)n->blocks_translated, (unsigned long long)n->guest_insns_translated,
+            (unsigned long long)c->host_bytes,
+            n->guest_insns_translated ? (double)c->host_bytes / (double)n->guest_insns_translated : 0.0);
+    fprintf(f, "  dispatch:    %llu block lookups, %llu found translated (%.2f%%)\n",
+            (unsigned long long)n->lookups, (unsigned long long)n->lookup_hits,
+            n->lookups ? 100.0 * (double)n->lookup_hits / (double)n->lookups : 0.0);
+    fprintf(f, "  code cache:  %zu of %zu bytes used, %llu flushes\n", c->used, c->size,
+            (unsigned long long)c->flushes);
+    fprintf(f, "  inline caches:\n");
+    rate(f, "load", n->ic_load_hits, n->ic_load_misses, exact);
+    rate(f, "store", n->ic_store_hits, n->ic_store_misses, exact);
+    fprintf(f, "  syscalls:    %llu\n", (unsigned long long)n->syscalls);
+}

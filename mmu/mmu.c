@@ -1,0 +1,475 @@
+/* The guest address space: one PROT_NONE host reservation plus a sorted region
+ * map. The region map is the authority on guest permissions; the host
+ * protections only follow it, so the translator's fast paths fault where the
+ * guest would.
+ *
+ * Locking: mmu_map, mmu_unmap, mmu_protect and mmu_brk take the write lock;
+ * mmu_find_free, mmu_check, mmu_ptr, mmu_read, mmu_write and mmu_strnlen take
+ * the read lock. mmu_lookup takes none: its caller holds the lock or runs
+ * before any second guest thread exists. */
+#include "mmu/mmu.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+/* New mappings without a usable hint go below this. The loader puts the stack
+ * at the very top of the guest space; leaving 8 GiB under it keeps mmap from
+ * crowding the stack, as Linux keeps mmap_base a stack-rlimit-sized gap below
+ * the stack. */
+#define MMU_STACK_AREA (8ull << 30)
+/* Lowest address mmu_find_free hands out: Linux's default vm.mmap_min_addr.
+ * It also keeps 0, the "nothing free" answer, from being a valid result. */
+#define MMU_MIN_FREE 0x10000ull
+
+#define MMU_PROT_MASK (MMU_R | MMU_W | MMU_X)
+#define MMU_FLAG_MASK (MMU_F_ANON | MMU_F_SHARED | MMU_F_STACK | MMU_F_BRK)
+
+int mmu_init(struct mmu *m)
+{
+    memset(m, 0, sizeof(*m));
+    /* A guard page each side: a multi-byte access at the edge of the guest
+     * space faults instead of touching a neighbouring host mapping. */
+    void *p = mmap(NULL, MMU_GUEST_SIZE + 2 * MMU_PAGE_SIZE, PROT_NONE,
+                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (p == MAP_FAILED)
+        return -errno;
+    int err = pthread_rwlock_init(&m->lock, NULL);
+    if (err) {
+        munmap(p, MMU_GUEST_SIZE + 2 * MMU_PAGE_SIZE);
+        return -err;
+    }
+    m->base = (uint8_t *)p + MMU_PAGE_SIZE;
+    m->mmap_top = MMU_GUEST_SIZE - MMU_STACK_AREA;
+    return 0;
+}
+
+void mmu_destroy(struct mmu *m)
+{
+    if (m->base)
+        munmap(m->base - MMU_PAGE_SIZE, MMU_GUEST_SIZE + 2 * MMU_PAGE_SIZE);
+    free(m->regions);
+    pthread_rwlock_destroy(&m->lock);
+    memset(m, 0, sizeof(*m));
+}
+
+/* Host protections for guest ones. Guest code is translated, never run in
+ * place, so no PROT_EXEC; but the translator reads code bytes through the
+ * host mapping, so executable pages stay readable, and x86 cannot express
+ * write-only pages. */
+static int host_prot(int prot)
+{
+    int hp = PROT_NONE;
+    if (prot & (MMU_R | MMU_W | MMU_X))
+        hp |= PROT_READ;
+    if (prot & MMU_W)
+        hp |= PROT_WRITE;
+    return hp;
+}
+
+/* Put [start, end) back to reserved PROT_NONE: replacing the pages also
+ * returns their memory to the host. */
+static int host_release(struct mmu *m, uint64_t start, uint64_t end)
+{
+    void *p = mmap(m->base + start, end - start, PROT_NONE,
+                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED, -1, 0);
+    return p == MAP_FAILED ? -errno : 0;
+}
+
+/* Index of the first region with end > addr (n_regions if none). */
+static size_t first_after(const struct mmu *m, uint64_t addr)
+{
+    size_t lo = 0, hi = m->n_regions;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (m->regions[mid].end > addr)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo;
+}
+
+/* Room for `extra` more regions, so that the edits that follow cannot fail
+ * halfway through. */
+static int reserve(struct mmu *m, size_t extra)
+{
+    if (m->n_regions + extra <= m->cap_regions)
+        return 0;
+    size_t cap = m->cap_regions ? m->cap_regions * 2 : 16;
+    while (cap < m->n_regions + extra)
+        cap *= 2;
+    struct mmu_region *r = realloc(m->regions, cap * sizeof(*r));
+    if (!r)
+        return -ENOMEM;
+    m->regions = r;
+    m->cap_regions = cap;
+    return 0;
+}
+
+/* Make addr a region boundary by splitting the region that straddles it.
+ * Needs one reserved slot. */
+static void split_at(struct mmu *m, uint64_t addr)
+{
+    size_t i = first_after(m, addr);
+    if (i == m->n_regions || m->regions[i].start >= addr)
+        return;
+    memmove(&m->regions[i + 1], &m->regions[i], (m->n_regions - i) * sizeof(m->regions[0]));
+    m->n_regions++;
+    m->regions[i].end = addr;
+    m->regions[i + 1].start = addr;
+}
+
+/* Drop the regions inside [start, end), splitting those that straddle its
+ * edges (two reserved slots). Returns whether anything was mapped there. */
+static bool remove_range(struct mmu *m, uint64_t start, uint64_t end)
+{
+    split_at(m, start);
+    split_at(m, end);
+    size_t i = first_after(m, start), j = i;
+    while (j < m->n_regions && m->regions[j].start < end)
+        j++;
+    memmove(&m->regions[i], &m->regions[j], (m->n_regions - j) * sizeof(m->regions[0]));
+    m->n_regions -= j - i;
+    return j > i;
+}
+
+static bool same_kind(const struct mmu_region *a, const struct mmu_region *b)
+{
+    return a->end == b->start && a->prot == b->prot && a->flags == b->flags;
+}
+
+/* Re-establish "adjacent equal regions are merged" around indices [i, j]. */
+static void merge_span(struct mmu *m, size_t i, size_t j)
+{
+    if (i > 0)
+        i--;
+    if (j >= m->n_regions)
+        j = m->n_regions ? m->n_regions - 1 : 0;
+    size_t k = i;
+    while (k < j && k + 1 < m->n_regions) {
+        if (same_kind(&m->regions[k], &m->regions[k + 1])) {
+            m->regions[k].end = m->regions[k + 1].end;
+            memmove(&m->regions[k + 1], &m->regions[k + 2],
+                    (m->n_regions - k - 2) * sizeof(m->regions[0]));
+            m->n_regions--;
+            j--;
+        } else {
+            k++;
+        }
+    }
+}
+
+/* Insert a region into a hole left by remove_range (one reserved slot). */
+static void insert_region(struct mmu *m, struct mmu_region r)
+{
+    size_t i = first_after(m, r.start);
+    memmove(&m->regions[i + 1], &m->regions[i], (m->n_regions - i) * sizeof(m->regions[0]));
+    m->regions[i] = r;
+    m->n_regions++;
+    merge_span(m, i, i + 1);
+}
+
+/* Validate a page-aligned start and round len up, the way mmap, munmap and
+ * mprotect do: a misaligned start is -EINVAL; a length that wraps or runs past
+ * the guest space is `toobig`. */
+static int check_range(uint64_t start, uint64_t *len, int toobig)
+{
+    if (start & (MMU_PAGE_SIZE - 1))
+        return -EINVAL;
+    if (*len > MMU_GUEST_SIZE)
+        return toobig;
+    *len = MMU_PAGE_ALIGN(*len);
+    if (start >= MMU_GUEST_SIZE || *len > MMU_GUEST_SIZE - start)
+        return toobig;
+    return 0;
+}
+
+static int map_locked(struct mmu *m, uint64_t start, uint64_t len, int prot, int flags,
+                      int fd, off_t off)
+{
+    int err = check_range(start, &len, -ENOMEM);
+    if (err)
+        return err;
+    if (len == 0 || (prot & ~MMU_PROT_MASK) || (flags & ~MMU_FLAG_MASK))
+        return -EINVAL;
+    if (fd >= 0 && (off < 0 || (off & (MMU_PAGE_SIZE - 1))))
+        return -EINVAL;
+    if ((err = reserve(m, 3)))
+        return err;
+
+    /* MMU_F_ANON describes what is there, so it follows fd rather than the caller. */
+    flags = (flags & ~MMU_F_ANON) | (fd < 0 ? MMU_F_ANON : 0);
+    int share = (flags & MMU_F_SHARED) ? MAP_SHARED : MAP_PRIVATE;
+    void *want = m->base + start;
+    if (fd < 0) {
+        if (mmap(want, len, host_prot(prot), MAP_FIXED | MAP_ANONYMOUS | share, -1, 0) == MAP_FAILED)
+            err = -errno;
+    } else {
+        /* Map the file wherever the host likes first, then move it into
+         * place: the usual refusals (bad fd, access mode, unmappable file)
+         * then leave the old guest mapping intact, as they do on Linux. */
+        void *p = mmap(NULL, len, host_prot(prot), share, fd, off);
+        if (p == MAP_FAILED)
+            return -errno;
+        if (mremap(p, len, len, MREMAP_MAYMOVE | MREMAP_FIXED, want) == MAP_FAILED) {
+            err = -errno;
+            munmap(p, len);
+        }
+    }
+    if (err) {
+        /* A failed MAP_FIXED mmap or mremap may already have unmapped the old
+         * pages, leaving a hole in the reservation another host mmap could
+         * land in. Re-reserve the range and treat it as unmapped. */
+        if (host_release(m, start, start + len) == 0 && remove_range(m, start, start + len))
+            m->generation++;
+        return err;
+    }
+    if (remove_range(m, start, start + len))
+        m->generation++;
+    insert_region(m, (struct mmu_region){ start, start + len, prot, flags });
+    return 0;
+}
+
+int mmu_map(struct mmu *m, uint64_t start, uint64_t len, int prot, int flags, int fd, off_t off)
+{
+    pthread_rwlock_wrlock(&m->lock);
+    int err = map_locked(m, start, len, prot, flags, fd, off);
+    pthread_rwlock_unlock(&m->lock);
+    return err;
+}
+
+static int unmap_locked(struct mmu *m, uint64_t start, uint64_t len)
+{
+    int err = check_range(start, &len, -EINVAL);
+    if (err)
+        return err;
+    if (len == 0)
+        return -EINVAL;
+    if ((err = reserve(m, 2)))
+        return err;
+    if ((err = host_release(m, start, start + len)))
+        return err;
+    if (remove_range(m, start, start + len))
+        m->generation++;
+    return 0;
+}
+
+int mmu_unmap(struct mmu *m, uint64_t start, uint64_t len)
+{
+    pthread_rwlock_wrlock(&m->lock);
+    int err = unmap_locked(m, start, len);
+    pthread_rwlock_unlock(&m->lock);
+    return err;
+}
+
+/* Whether [start, end) is covered by regions without a hole; i is the first
+ * region with end > start. */
+static bool covered(const struct mmu *m, size_t i, uint64_t start, uint64_t end)
+{
+    uint64_t at = start;
+    for (; i < m->n_regions && at < end; i++) {
+        if (m->regions[i].start > at)
+            return false;
+        at = m->regions[i].end;
+    }
+    return at >= end;
+}
+
+static int protect_locked(struct mmu *m, uint64_t start, uint64_t len, int prot)
+{
+    int err = check_range(start, &len, -ENOMEM);
+    if (err)
+        return err;
+    if (prot & ~MMU_PROT_MASK)
+        return -EINVAL;
+    if (len == 0)
+        return 0;
+    uint64_t end = start + len;
+    if (!covered(m, first_after(m, start), start, end))
+        return -ENOMEM;
+    if ((err = reserve(m, 2)))
+        return err;
+    split_at(m, start);
+    split_at(m, end);
+    size_t i = first_after(m, start), j;
+    /* Region by region, so that a refusal (say, write access to a shared
+     * mapping of a read-only file) can be undone and leaves the map as it was. */
+    for (j = i; j < m->n_regions && m->regions[j].start < end; j++) {
+        struct mmu_region *r = &m->regions[j];
+        if (mprotect(m->base + r->start, r->end - r->start, host_prot(prot)) != 0) {
+            err = -errno;
+            while (j-- > i)
+                mprotect(m->base + m->regions[j].start,
+                         m->regions[j].end - m->regions[j].start, host_prot(m->regions[j].prot));
+            merge_span(m, i, i + 1);
+            merge_span(m, first_after(m, end), first_after(m, end));
+            return err;
+        }
+    }
+    for (size_t k = i; k < j; k++)
+        m->regions[k].prot = prot;
+    merge_span(m, i, j);
+    m->generation++;
+    return 0;
+}
+
+int mmu_protect(struct mmu *m, uint64_t start, uint64_t len, int prot)
+{
+    pthread_rwlock_wrlock(&m->lock);
+    int err = protect_locked(m, start, len, prot);
+    pthread_rwlock_unlock(&m->lock);
+    return err;
+}
+
+static bool range_free(const struct mmu *m, uint64_t start, uint64_t end)
+{
+    size_t i = first_after(m, start);
+    return i == m->n_regions || m->regions[i].start >= end;
+}
+
+static uint64_t brk_locked(struct mmu *m, uint64_t new_brk)
+{
+    if (new_brk < m->brk_start || new_brk > MMU_GUEST_SIZE)
+        return m->brk;
+    uint64_t old_end = MMU_PAGE_ALIGN(m->brk), new_end = MMU_PAGE_ALIGN(new_brk);
+    if (new_end < old_end) {
+        if (unmap_locked(m, new_end, old_end - new_end) != 0)
+            return m->brk;
+    } else if (new_end > old_end) {
+        /* The heap grows only into free space: it must not swallow a mapping
+         * the guest made with mmap. */
+        if (!range_free(m, old_end, new_end) ||
+            map_locked(m, old_end, new_end - old_end, MMU_R | MMU_W, MMU_F_BRK, -1, 0) != 0)
+            return m->brk;
+    }
+    m->brk = new_brk;
+    return new_brk;
+}
+
+uint64_t mmu_brk(struct mmu *m, uint64_t new_brk)
+{
+    pthread_rwlock_wrlock(&m->lock);
+    uint64_t r = brk_locked(m, new_brk);
+    pthread_rwlock_unlock(&m->lock);
+    return r;
+}
+
+static uint64_t find_free_locked(const struct mmu *m, uint64_t hint, uint64_t len)
+{
+    if (len == 0 || len > MMU_GUEST_SIZE)
+        return 0;
+    len = MMU_PAGE_ALIGN(len);
+    hint = MMU_PAGE_ALIGN(hint);
+    if (hint >= MMU_MIN_FREE && hint < MMU_GUEST_SIZE && len <= MMU_GUEST_SIZE - hint &&
+        range_free(m, hint, hint + len))
+        return hint;
+    /* Top-down: walk the regions from the highest, looking at each hole
+     * between a region's end and the bottom of what lies above it. */
+    uint64_t top = m->mmap_top;
+    for (size_t i = m->n_regions; i-- > 0;) {
+        const struct mmu_region *r = &m->regions[i];
+        if (r->start >= top)
+            continue;
+        uint64_t bottom = r->end > MMU_MIN_FREE ? r->end : MMU_MIN_FREE;
+        if (bottom < top && top - bottom >= len)
+            return top - len;
+        top = r->start;
+    }
+    return top > MMU_MIN_FREE && top - MMU_MIN_FREE >= len ? top - len : 0;
+}
+
+uint64_t mmu_find_free(struct mmu *m, uint64_t hint, uint64_t len)
+{
+    pthread_rwlock_rdlock(&m->lock);
+    uint64_t r = find_free_locked(m, hint, len);
+    pthread_rwlock_unlock(&m->lock);
+    return r;
+}
+
+const struct mmu_region *mmu_lookup(const struct mmu *m, uint64_t addr)
+{
+    size_t i = first_after(m, addr);
+    if (i < m->n_regions && m->regions[i].start <= addr)
+        return &m->regions[i];
+    return NULL;
+}
+
+/* Every byte of [addr, addr+len) is in a region granting prot. A zero length
+ * asks nothing of the map but must still name a place inside the guest. */
+static bool check_locked(const struct mmu *m, uint64_t addr, uint64_t len, int prot)
+{
+    if (addr > MMU_GUEST_SIZE || len > MMU_GUEST_SIZE - addr)
+        return false;
+    uint64_t end = addr + len, at = addr;
+    for (size_t i = first_after(m, addr); at < end; i++) {
+        if (i == m->n_regions || m->regions[i].start > at || (m->regions[i].prot & prot) != prot)
+            return false;
+        at = m->regions[i].end;
+    }
+    return true;
+}
+
+bool mmu_check(struct mmu *m, uint64_t addr, uint64_t len, int prot)
+{
+    pthread_rwlock_rdlock(&m->lock);
+    bool ok = check_locked(m, addr, len, prot);
+    pthread_rwlock_unlock(&m->lock);
+    return ok;
+}
+
+void *mmu_ptr(struct mmu *m, uint64_t addr, uint64_t len, int prot)
+{
+    return mmu_check(m, addr, len, prot) ? mmu_host(m, addr) : NULL;
+}
+
+/* The copies run under the read lock so the pages cannot be unmapped by
+ * another guest thread between the check and the copy. */
+int mmu_read(struct mmu *m, void *dst, uint64_t src, uint64_t len)
+{
+    pthread_rwlock_rdlock(&m->lock);
+    bool ok = check_locked(m, src, len, MMU_R);
+    if (ok)
+        memcpy(dst, mmu_host(m, src), len);
+    pthread_rwlock_unlock(&m->lock);
+    return ok ? 0 : -EFAULT;
+}
+
+int mmu_write(struct mmu *m, uint64_t dst, const void *src, uint64_t len)
+{
+    pthread_rwlock_rdlock(&m->lock);
+    bool ok = check_locked(m, dst, len, MMU_W);
+    if (ok)
+        memcpy(mmu_host(m, dst), src, len);
+    pthread_rwlock_unlock(&m->lock);
+    return ok ? 0 : -EFAULT;
+}
+
+static int64_t strnlen_locked(const struct mmu *m, uint64_t addr, uint64_t max)
+{
+    uint64_t at = addr;
+    size_t i = first_after(m, addr);
+    while (at - addr < max) {
+        if (at >= MMU_GUEST_SIZE || i == m->n_regions || m->regions[i].start > at ||
+            !(m->regions[i].prot & MMU_R))
+            return -EFAULT;
+        uint64_t n = m->regions[i].end - at;
+        if (n > max - (at - addr))
+            n = max - (at - addr);
+        const uint8_t *from = mmu_host(m, at), *nul = memchr(from, 0, n);
+        if (nul)
+            return at - addr + (uint64_t)(nul - from);
+        at += n;
+        i++;
+    }
+    return -ENAMETOOLONG;
+}
+
+int64_t mmu_strnlen(struct mmu *m, uint64_t addr, uint64_t max)
+{
+    pthread_rwlock_rdlock(&m->lock);
+    int64_t r = strnlen_locked(m, addr, max);
+    pthread_rwlock_unlock(&m->lock);
+    return r;
+}

@@ -1,0 +1,19 @@
+/* Allocation of a guest thread's state: the fixed part and its slot array in
+ * one reservation, so translated code reaches every slot from rbp. */
+#include <sys/mman.h>
+#include "translator/rv_cpu.h"
+
+struct rv_cpu *rv_cpu_new(struct rv_proc *proc)
+{
+    struct rv_cpu *cpu = mmap(NULL, RV_CPU_ALLOC_SIZE, PROT_READ | PROT_WRITE,
+                              MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (cpu == MAP_FAILED)
+        return NULL;
+    cpu->proc = proc;
+    return cpu;
+}
+
+void rv_cpu_free(struct rv_cpu *cpu)
+{
+    munmap(cpu, RV_CPU_ALLOC_SIZE);
+}

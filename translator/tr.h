@@ -1,0 +1,76 @@
+/* The block translator's internal interface: the translation context handed to
+ * every tr_<insn> function, and the operand helpers they are written in. The
+ * helpers hide where a guest register lives (today: always the state block at
+ * rbp); translate functions never address guest state themselves. */
+#ifndef TR_H
+#define TR_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "translator/rv_cpu.h"
+#include "translator/rv_insn.h"
+#include "translator/x86_emit.h"
+
+/* Host register roles in translated code. rbp holds the rv_cpu pointer for the
+ * whole run; rax, rcx, rdx, rsi, rdi, r8-r11 are scratch within one guest
+ * instruction; rbx, r12-r15 are left for guest register mapping. */
+#define TR_CPU X86_RBP
+
+struct tr_cache;
+struct tr_block;
+
+/* Out-of-line code emitted after the block's body: slow-path calls for memory
+ * accesses, block exits taken from the middle of a block. */
+enum tr_stub_kind { TR_STUB_LOAD, TR_STUB_STORE };
+struct tr_stub {
+    uint8_t kind;
+    uint8_t size;        /* access size in bytes */
+    uint32_t site;       /* load/store slot index */
+    uint64_t pc;         /* guest pc of the access */
+    uint8_t *jcc;        /* rel32 of the fast path's jae to patch to the stub */
+    uint64_t resume;     /* executable address the stub returns to (rax = host address) */
+};
+
+#define TR_MAX_INSNS 128
+#define TR_MAX_STUBS TR_MAX_INSNS
+
+struct tr_ctx {
+    struct x86_buf *b;
+    struct tr_cache *cache;
+    const struct rv_options *opt;
+    uint64_t pc;             /* guest pc of the instruction being translated */
+    uint64_t next_pc;        /* pc + its length */
+    bool end;                /* the instruction ended the block */
+    int n_stubs;
+    struct tr_stub stubs[TR_MAX_STUBS];
+};
+
+typedef bool (*tr_fn)(struct tr_ctx *ctx, const struct rv_insn *in);
+
+/* One translate function per instruction of the table (link error if one is
+ * missing). They return false only when the instruction cannot be translated
+ * (then the block ends before it). */
+#define X(name, text, fmt, mask, match, ext) bool tr_##name(struct tr_ctx *ctx, const struct rv_insn *in);
+RV_INSN_LIST(X)
+#undef X
+
+/* operand helpers (tr_block.c) */
+void tr_get_x(struct tr_ctx *ctx, int host, int r);        /* host = x[r] */
+void tr_put_x(struct tr_ctx *ctx, int r, int host);        /* x[r] = host (dropped for x0) */
+void tr_get_f(struct tr_ctx *ctx, int host, int r);
+void tr_put_f(struct tr_ctx *ctx, int r, int host);
+/* Leave the block: cpu->pc = pc, return `why` to the dispatcher. */
+void tr_exit_const(struct tr_ctx *ctx, enum rv_exit why, uint64_t pc);
+/* Leave the block with the next pc already in host register `reg`. */
+void tr_exit_reg(struct tr_ctx *ctx, int reg);
+/* Call a C helper `fn(cpu, arg1)` returning int; nonzero means the instruction
+ * at ctx->pc is illegal after all (e.g. a dynamic rounding mode that is invalid). */
+void tr_call_checked(struct tr_ctx *ctx, const void *fn, uint32_t arg1);
+/* Call fn(cpu, a1, a2, a3) for its effect; rax holds its return value after. */
+void tr_call(struct tr_ctx *ctx, const void *fn, uint64_t a1, uint64_t a2, uint64_t a3);
+
+/* Memory access with the inline-cache fast path (tr_mem.c). The guest address
+ * is x[rs1] + imm; the emitted code leaves the host address in rax. */
+void tr_mem_addr(struct tr_ctx *ctx, int rs1, int64_t imm, int size, bool store);
+
+#endif

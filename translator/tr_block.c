@@ -1,0 +1,200 @@
+/* Block translation: fetch and decode guest instructions from pc until one ends
+ * the block, hand each to its tr_<insn> function, then emit the block's
+ * out-of-line stubs. Also the operand helpers every tr_<insn> is written in. */
+#include <string.h>
+#include "linux/proc.h"
+#include "softmmu/tlb.h"
+#include "translator/tr.h"
+#include "translator/tr_cache.h"
+
+struct tr_block *tr_cache_insert(struct tr_cache *c, const struct tr_block *tmpl);
+
+static const tr_fn tr_table[RV_OP_COUNT] = {
+#define X(name, text, fmt, mask, match, ext) [RV_OP_##name] = tr_##name,
+    RV_INSN_LIST(X)
+#undef X
+};
+
+void tr_get_x(struct tr_ctx *ctx, int host, int r)
+{
+    if (r == 0)
+        x86_alu_rr(ctx->b, X86_XOR, X86_W32, host, host);
+    else
+        x86_mov_rm(ctx->b, X86_W64, host, X86_MEM(TR_CPU, RV_OFF_X(r)));
+}
+
+void tr_put_x(struct tr_ctx *ctx, int r, int host)
+{
+    if (r != 0)
+        x86_mov_mr(ctx->b, X86_W64, X86_MEM(TR_CPU, RV_OFF_X(r)), host);
+}
+
+void tr_get_f(struct tr_ctx *ctx, int host, int r)
+{
+    x86_mov_rm(ctx->b, X86_W64, host, X86_MEM(TR_CPU, RV_OFF_F(r)));
+}
+
+void tr_put_f(struct tr_ctx *ctx, int r, int host)
+{
+    x86_mov_mr(ctx->b, X86_W64, X86_MEM(TR_CPU, RV_OFF_F(r)), host);
+}
+
+void tr_exit_reg(struct tr_ctx *ctx, int reg)
+{
+    x86_mov_mr(ctx->b, X86_W64, X86_MEM(TR_CPU, RV_OFF(pc)), reg);
+    x86_mov_ri(ctx->b, X86_RAX, RV_EXIT_NEXT);
+    x86_jmp_rel32(ctx->b, ctx->cache->leave);
+}
+
+void tr_exit_const(struct tr_ctx *ctx, enum rv_exit why, uint64_t pc)
+{
+    x86_mov_ri(ctx->b, X86_RAX, pc);
+    x86_mov_mr(ctx->b, X86_W64, X86_MEM(TR_CPU, RV_OFF(pc)), X86_RAX);
+    x86_mov_ri(ctx->b, X86_RAX, why);
+    x86_jmp_rel32(ctx->b, ctx->cache->leave);
+}
+
+void tr_call(struct tr_ctx *ctx, const void *fn, uint64_t a1, uint64_t a2, uint64_t a3)
+{
+    x86_mov_rr(ctx->b, X86_W64, X86_RDI, TR_CPU);
+    x86_mov_ri(ctx->b, X86_RSI, a1);
+    x86_mov_ri(ctx->b, X86_RDX, a2);
+    x86_mov_ri(ctx->b, X86_RCX, a3);
+    x86_mov_ri(ctx->b, X86_RAX, (uint64_t)(uintptr_t)fn);
+    x86_call_r(ctx->b, X86_RAX);
+}
+
+/* The illegal-instruction exit of a checked helper call sits in line after a
+ * jump over it: such calls are rare (FP, CSR) and the exit is short. */
+void tr_call_checked(struct tr_ctx *ctx, const void *fn, uint32_t arg1)
+{
+    x86_mov_rr(ctx->b, X86_W64, X86_RDI, TR_CPU);
+    x86_mov_ri(ctx->b, X86_RSI, arg1);
+    x86_mov_ri(ctx->b, X86_RAX, (uint64_t)(uintptr_t)fn);
+    x86_call_r(ctx->b, X86_RAX);
+    x86_test_rr(ctx->b, X86_W32, X86_RAX, X86_RAX);
+    uint8_t *ok = x86_jcc_rel32(ctx->b, X86_CC_E, 0);
+    x86_mov_mi(ctx->b, X86_W32, X86_MEM(TR_CPU, RV_OFF(fault_insn)), (int32_t)arg1);
+    tr_exit_const(ctx, RV_EXIT_ILLEGAL, ctx->pc);
+    x86_patch_rel32(ok, ctx->b->exec_delta, x86_here(ctx->b));
+}
+
+static void emit_illegal(struct tr_ctx *ctx, uint32_t word)
+{
+    x86_mov_mi(ctx->b, X86_W32, X86_MEM(TR_CPU, RV_OFF(fault_insn)), (int32_t)word);
+    tr_exit_const(ctx, RV_EXIT_ILLEGAL, ctx->pc);
+    ctx->end = true;
+}
+
+/* Memory stubs: call the slow path with the guest address (in rax), the site
+ * and the guest pc, then resume the fast path at the access with the host
+ * address the slow path returned in rax. */
+static void emit_stubs(struct tr_ctx *ctx)
+{
+    for (int i = 0; i < ctx->n_stubs; i++) {
+        const struct tr_stub *s = &ctx->stubs[i];
+        x86_patch_rel32(s->jcc, ctx->b->exec_delta, x86_here(ctx->b));
+        const void *fn = s->kind == TR_STUB_LOAD ? (const void *)tlb_load_slow : (const void *)tlb_store_slow;
+        x86_mov_rr(ctx->b, X86_W64, X86_RSI, X86_RAX);
+        x86_mov_rr(ctx->b, X86_W64, X86_RDI, TR_CPU);
+        x86_mov_ri(ctx->b, X86_RDX, TLB_SITE(s->site, s->size));
+        x86_mov_ri(ctx->b, X86_RCX, s->pc);
+        x86_mov_ri(ctx->b, X86_RAX, (uint64_t)(uintptr_t)fn);
+        x86_call_r(ctx->b, X86_RAX);
+        x86_jmp_rel32(ctx->b, s->resume);
+    }
+}
+
+/* Fetch the instruction at pc if it lies in executable guest memory. */
+static bool fetch(struct mmu *m, uint64_t pc, uint32_t *word)
+{
+    const uint8_t *p = mmu_ptr(m, pc, 2, MMU_X);
+    if (!p)
+        return false;
+    uint16_t lo;
+    memcpy(&lo, p, 2);
+    if (rv_insn_len(lo) == 2) {
+        *word = lo;
+        return true;
+    }
+    p = mmu_ptr(m, pc, 4, MMU_X);
+    if (!p)
+        return false;
+    memcpy(word, p, 4);
+    return true;
+}
+
+/* Room a block may need at most: every instruction's code plus its stub. */
+#define TR_BLOCK_ROOM (TR_MAX_INSNS * 160 + 4096)
+
+static struct tr_block *translate_once(struct tr_cache *c, struct rv_cpu *cpu, uint64_t pc, bool *retry)
+{
+    struct x86_buf b;
+    x86_buf_init(&b, c->rw + c->used, c->size - c->used, c->exec_delta);
+    struct tr_ctx ctx = { .b = &b, .cache = c, .opt = &cpu->proc->opt };
+    uint64_t host = x86_here(&b);
+    uint64_t start = pc;
+    uint32_t n = 0;
+
+    *retry = false;
+    while (!ctx.end && n < TR_MAX_INSNS) {
+        uint32_t word;
+        struct rv_insn in;
+        if (!fetch(&cpu->proc->mmu, pc, &word)) {
+            if (n == 0) {
+                cpu->fault_addr = pc;
+                return NULL;
+            }
+            break;   /* the fetch faults when the next block starts there */
+        }
+        ctx.pc = pc;
+        bool ok = rv_decode(word, &in);
+        ctx.next_pc = pc + in.len;
+        if (!ok)
+            emit_illegal(&ctx, word);
+        else if (!tr_table[in.op](&ctx, &in))
+            break;
+        if (c->n_sites >= RV_MEM_SLOTS_MAX) {
+            *retry = true;
+            return NULL;
+        }
+        pc += in.len;
+        n++;
+    }
+    if (!ctx.end)
+        tr_exit_const(&ctx, RV_EXIT_NEXT, pc);
+    emit_stubs(&ctx);
+    if (b.overflow) {
+        *retry = true;
+        return NULL;
+    }
+    struct tr_block tmpl = {
+        .pc = start, .host = host, .guest_len = (uint32_t)(pc - start),
+        .host_len = (uint32_t)(b.p - (c->rw + c->used)), .n_insns = n,
+    };
+    struct tr_block *blk = tr_cache_insert(c, &tmpl);
+    if (!blk) {
+        *retry = true;
+        return NULL;
+    }
+    c->used += blk->host_len;
+    c->host_bytes += blk->host_len;
+    cpu->cnt.blocks_translated++;
+    cpu->cnt.guest_insns_translated += n;
+    return blk;
+}
+
+struct tr_block *tr_translate(struct tr_cache *c, struct rv_cpu *cpu, uint64_t pc)
+{
+    bool retry;
+    if (c->size - c->used < TR_BLOCK_ROOM)
+        tr_cache_flush(c, cpu);
+    struct tr_block *blk = translate_once(c, cpu, pc, &retry);
+    if (retry) {
+        /* Out of code memory, block records or slot numbers: start afresh.
+         * A block always fits an empty cache, so this happens at most once. */
+        tr_cache_flush(c, cpu);
+        blk = translate_once(c, cpu, pc, &retry);
+    }
+    return blk;
+}

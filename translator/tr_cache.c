@@ -1,0 +1,108 @@
+/* Code cache memory, the enter/leave trampolines and the pc -> block lookup. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+#include "translator/tr_cache.h"
+#include "translator/x86_emit.h"
+
+static const int callee_saved[] = { X86_RBX, X86_RBP, X86_R12, X86_R13, X86_R14, X86_R15 };
+#define N_SAVED (int)(sizeof callee_saved / sizeof callee_saved[0])
+
+/* enter(cpu, code): save the host's callee-saved registers, pin rbp = cpu and
+ * jump into translated code; leave: undo that and return eax. Six pushes after
+ * the return address leave rsp 8 off 16-byte alignment, hence the extra 8 so
+ * that helpers called from translated code see the ABI's alignment. */
+static void emit_trampolines(struct tr_cache *c)
+{
+    struct x86_buf b;
+    x86_buf_init(&b, c->rw, c->size, c->exec_delta);
+    c->enter = x86_here(&b);
+    for (int i = 0; i < N_SAVED; i++)
+        x86_push_r(&b, callee_saved[i]);
+    x86_alu_ri(&b, X86_SUB, X86_W64, X86_RSP, 8);
+    x86_mov_rr(&b, X86_W64, X86_RBP, X86_RDI);
+    x86_jmp_r(&b, X86_RSI);
+
+    c->leave = x86_here(&b);
+    x86_alu_ri(&b, X86_ADD, X86_W64, X86_RSP, 8);
+    for (int i = N_SAVED - 1; i >= 0; i--)
+        x86_pop_r(&b, callee_saved[i]);
+    x86_ret(&b);
+    c->stubs_end = (size_t)(b.p - c->rw);
+}
+
+int tr_cache_init(struct tr_cache *c, size_t size)
+{
+    memset(c, 0, sizeof *c);
+    int fd = memfd_create("rvdbt-code", MFD_CLOEXEC);
+    if (fd < 0)
+        return -errno;
+    if (ftruncate(fd, (off_t)size) < 0) {
+        int e = errno;
+        close(fd);
+        return -e;
+    }
+    c->rw = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+    c->rx = mmap(NULL, size, PROT_READ | PROT_EXEC, MAP_SHARED, fd, 0);
+    close(fd);
+    if (c->rw == MAP_FAILED || c->rx == MAP_FAILED)
+        return -ENOMEM;
+    c->size = size;
+    c->exec_delta = (uintptr_t)c->rx - (uintptr_t)c->rw;
+    c->hash = calloc(TR_HASH_SIZE, sizeof *c->hash);
+    /* A block takes at least a few dozen host bytes, so this many records
+     * can never run out before the code memory does. */
+    c->max_blocks = size / 32;
+    c->blocks = malloc(c->max_blocks * sizeof *c->blocks);
+    if (!c->hash || !c->blocks)
+        return -ENOMEM;
+    emit_trampolines(c);
+    c->used = c->stubs_end;
+    return 0;
+}
+
+void tr_cache_destroy(struct tr_cache *c)
+{
+    munmap(c->rw, c->size);
+    munmap(c->rx, c->size);
+    free(c->hash);
+    free(c->blocks);
+}
+
+static inline uint32_t pc_hash(uint64_t pc)
+{
+    return (uint32_t)((pc >> 1) ^ (pc >> 17)) & (TR_HASH_SIZE - 1);
+}
+
+struct tr_block *tr_cache_lookup(const struct tr_cache *c, uint64_t pc)
+{
+    for (struct tr_block *b = c->hash[pc_hash(pc)]; b; b = b->next)
+        if (b->pc == pc)
+            return b;
+    return NULL;
+}
+
+/* Called by the translator once a block's code is in place. */
+struct tr_block *tr_cache_insert(struct tr_cache *c, const struct tr_block *tmpl)
+{
+    if (c->n_blocks == c->max_blocks)
+        return NULL;
+    struct tr_block *b = &c->blocks[c->n_blocks++];
+    *b = *tmpl;
+    uint32_t h = pc_hash(b->pc);
+    b->next = c->hash[h];
+    c->hash[h] = b;
+    return b;
+}
+
+void tr_cache_flush(struct tr_cache *c, struct rv_cpu *cpu)
+{
+    memset(c->hash, 0, TR_HASH_SIZE * sizeof *c->hash);
+    c->n_blocks = 0;
+    c->used = c->stubs_end;
+    memset(cpu->mem_slots, 0, (size_t)c->n_sites * sizeof cpu->mem_slots[0]);
+    c->n_sites = 0;
+    c->flushes++;
+}

@@ -1,0 +1,58 @@
+/* The code cache: translated blocks in host memory that is never writable and
+ * executable at once (one memfd mapped twice: a writable view the emitter
+ * writes through and an executable view the host runs), and the lookup from
+ * guest pc to translated block. Shared by all guest threads of a process. */
+#ifndef TR_CACHE_H
+#define TR_CACHE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "translator/rv_cpu.h"
+
+struct tr_block {
+    uint64_t pc;             /* guest address of the first instruction */
+    uint64_t host;           /* executable address of the translation */
+    uint32_t guest_len;      /* bytes of guest code covered */
+    uint32_t host_len;
+    uint32_t n_insns;
+    struct tr_block *next;   /* hash chain */
+};
+
+struct tr_cache {
+    uint8_t *rw, *rx;        /* the two views of the same memory */
+    size_t size, used;
+    uintptr_t exec_delta;    /* rx - rw */
+    struct tr_block **hash;  /* TR_HASH_SIZE chains */
+    struct tr_block *blocks; /* pool; reset by a flush */
+    size_t n_blocks, max_blocks;
+    uint64_t enter;          /* int enter(struct rv_cpu *cpu, uint64_t host_code) */
+    uint64_t leave;          /* jump here with eax = enum rv_exit to return from enter */
+    size_t stubs_end;        /* the fixed code above ends here; flushes keep it */
+    uint32_t n_sites;        /* load/store slots handed out */
+    uint64_t flushes;
+    uint64_t host_bytes;     /* emitted over the whole run */
+};
+
+#define TR_HASH_SIZE (1u << 16)
+#define TR_DEFAULT_CACHE_SIZE (64u << 20)
+
+int tr_cache_init(struct tr_cache *c, size_t size);
+void tr_cache_destroy(struct tr_cache *c);
+struct tr_block *tr_cache_lookup(const struct tr_cache *c, uint64_t pc);
+/* Forget every translation (and every slot of `cpu`, since site numbers are
+ * reused). Only call while no thread runs translated code. */
+void tr_cache_flush(struct tr_cache *c, struct rv_cpu *cpu);
+
+static inline int tr_enter(const struct tr_cache *c, struct rv_cpu *cpu, uint64_t host)
+{
+    return ((int (*)(struct rv_cpu *, uint64_t))c->enter)(cpu, host);
+}
+
+/* Translate the block at pc (tr_block.c). Returns NULL when the first
+ * instruction cannot be fetched (cpu->fault_addr says where). */
+struct tr_block *tr_translate(struct tr_cache *c, struct rv_cpu *cpu, uint64_t pc);
+
+/* Run the guest thread until the process ends (tr_run.c). */
+_Noreturn void tr_run(struct rv_cpu *cpu);
+
+#endif

@@ -1,0 +1,122 @@
+/* Loads and stores (integer and FP) through the load/store inline cache.
+ *
+ * The fast path, with the guest address in rax:
+ *     mov  rcx, rax
+ *     sub  rcx, [rbp + slot.lower]
+ *     cmp  rcx, [rbp + slot.span]
+ *     jae  stub                 ; miss: slow path refills, returns host address
+ *     add  rax, [rbp + slot.addend]
+ *   resume:
+ *     <the access at [rax]>
+ */
+#include "linux/proc.h"
+#include "translator/tr.h"
+#include "translator/tr_cache.h"
+
+void tr_mem_addr(struct tr_ctx *ctx, int rs1, int64_t imm, int size, bool store)
+{
+    struct x86_buf *b = ctx->b;
+    uint32_t site = ctx->cache->n_sites++;
+    if (site >= RV_MEM_SLOTS_MAX)
+        return;   /* the block is retranslated after a flush */
+
+    tr_get_x(ctx, X86_RAX, rs1);
+    if (imm)
+        x86_alu_ri(b, X86_ADD, X86_W64, X86_RAX, (int32_t)imm);
+    x86_mov_rr(b, X86_W64, X86_RCX, X86_RAX);
+    x86_alu_rm(b, X86_SUB, X86_W64, X86_RCX, X86_MEM(TR_CPU, RV_OFF_SLOT(site, lower)));
+    x86_alu_rm(b, X86_CMP, X86_W64, X86_RCX, X86_MEM(TR_CPU, RV_OFF_SLOT(site, span)));
+    uint8_t *jcc = x86_jcc_rel32(b, X86_CC_AE, 0);
+    x86_alu_rm(b, X86_ADD, X86_W64, X86_RAX, X86_MEM(TR_CPU, RV_OFF_SLOT(site, addend)));
+    if (ctx->opt->count_hits)
+        x86_alu_mi(b, X86_ADD, X86_W64,
+                   X86_MEM(TR_CPU, store ? RV_OFF(cnt.ic_store_hits) : RV_OFF(cnt.ic_load_hits)), 1);
+
+    struct tr_stub *s = &ctx->stubs[ctx->n_stubs++];
+    s->kind = store ? TR_STUB_STORE : TR_STUB_LOAD;
+    s->size = (uint8_t)size;
+    s->site = site;
+    s->pc = ctx->pc;
+    s->jcc = jcc;
+    s->resume = x86_here(b);
+}
+
+enum ext { ZX, SX };
+
+static bool load_x(struct tr_ctx *ctx, const struct rv_insn *in, int size, enum ext e)
+{
+    struct x86_mem m = X86_MEM(X86_RAX, 0);
+    tr_mem_addr(ctx, in->rs1, in->imm, size, false);
+    switch (size) {
+    case 1: e == SX ? x86_movsx_rm8(ctx->b, X86_RDX, m) : x86_movzx_rm8(ctx->b, X86_RDX, m); break;
+    case 2: e == SX ? x86_movsx_rm16(ctx->b, X86_RDX, m) : x86_movzx_rm16(ctx->b, X86_RDX, m); break;
+    case 4: e == SX ? x86_movsxd_rm(ctx->b, X86_RDX, m) : x86_mov_rm(ctx->b, X86_W32, X86_RDX, m); break;
+    default: x86_mov_rm(ctx->b, X86_W64, X86_RDX, m); break;
+    }
+    /* A load into x0 still faults like any load, so it is not dropped. */
+    tr_put_x(ctx, in->rd, X86_RDX);
+    return true;
+}
+
+/* The value is read after the check because the slow path clobbers
+ * caller-saved registers. */
+static bool store_x(struct tr_ctx *ctx, const struct rv_insn *in, int size)
+{
+    struct x86_mem m = X86_MEM(X86_RAX, 0);
+    tr_mem_addr(ctx, in->rs1, in->imm, size, true);
+    tr_get_x(ctx, X86_RDX, in->rs2);
+    switch (size) {
+    case 1: x86_mov_mr8(ctx->b, m, X86_RDX); break;
+    case 2: x86_mov_mr16(ctx->b, m, X86_RDX); break;
+    case 4: x86_mov_mr(ctx->b, X86_W32, m, X86_RDX); break;
+    default: x86_mov_mr(ctx->b, X86_W64, m, X86_RDX); break;
+    }
+    return true;
+}
+
+bool tr_lb(struct tr_ctx *ctx, const struct rv_insn *in) { return load_x(ctx, in, 1, SX); }
+bool tr_lh(struct tr_ctx *ctx, const struct rv_insn *in) { return load_x(ctx, in, 2, SX); }
+bool tr_lw(struct tr_ctx *ctx, const struct rv_insn *in) { return load_x(ctx, in, 4, SX); }
+bool tr_ld(struct tr_ctx *ctx, const struct rv_insn *in) { return load_x(ctx, in, 8, SX); }
+bool tr_lbu(struct tr_ctx *ctx, const struct rv_insn *in) { return load_x(ctx, in, 1, ZX); }
+bool tr_lhu(struct tr_ctx *ctx, const struct rv_insn *in) { return load_x(ctx, in, 2, ZX); }
+bool tr_lwu(struct tr_ctx *ctx, const struct rv_insn *in) { return load_x(ctx, in, 4, ZX); }
+bool tr_sb(struct tr_ctx *ctx, const struct rv_insn *in) { return store_x(ctx, in, 1); }
+bool tr_sh(struct tr_ctx *ctx, const struct rv_insn *in) { return store_x(ctx, in, 2); }
+bool tr_sw(struct tr_ctx *ctx, const struct rv_insn *in) { return store_x(ctx, in, 4); }
+bool tr_sd(struct tr_ctx *ctx, const struct rv_insn *in) { return store_x(ctx, in, 8); }
+
+/* flw NaN-boxes: the upper 32 bits of the FP register become ones. */
+bool tr_flw(struct tr_ctx *ctx, const struct rv_insn *in)
+{
+    tr_mem_addr(ctx, in->rs1, in->imm, 4, false);
+    x86_mov_rm(ctx->b, X86_W32, X86_RDX, X86_MEM(X86_RAX, 0));
+    x86_mov_ri(ctx->b, X86_RCX, 0xffffffff00000000ull);
+    x86_alu_rr(ctx->b, X86_OR, X86_W64, X86_RDX, X86_RCX);
+    tr_put_f(ctx, in->rd, X86_RDX);
+    return true;
+}
+
+bool tr_fld(struct tr_ctx *ctx, const struct rv_insn *in)
+{
+    tr_mem_addr(ctx, in->rs1, in->imm, 8, false);
+    x86_mov_rm(ctx->b, X86_W64, X86_RDX, X86_MEM(X86_RAX, 0));
+    tr_put_f(ctx, in->rd, X86_RDX);
+    return true;
+}
+
+bool tr_fsw(struct tr_ctx *ctx, const struct rv_insn *in)
+{
+    tr_mem_addr(ctx, in->rs1, in->imm, 4, true);
+    tr_get_f(ctx, X86_RDX, in->rs2);
+    x86_mov_mr(ctx->b, X86_W32, X86_MEM(X86_RAX, 0), X86_RDX);
+    return true;
+}
+
+bool tr_fsd(struct tr_ctx *ctx, const struct rv_insn *in)
+{
+    tr_mem_addr(ctx, in->rs1, in->imm, 8, true);
+    tr_get_f(ctx, X86_RDX, in->rs2);
+    x86_mov_mr(ctx->b, X86_W64, X86_MEM(X86_RAX, 0), X86_RDX);
+    return true;
+}

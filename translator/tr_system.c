@@ -1,0 +1,111 @@
+/* ecall, ebreak, fences and Zicsr. CSR accesses are rare and go through one C
+ * helper; ecall/ebreak/fence.i leave the block for the dispatcher. */
+#include <time.h>
+#include <x86intrin.h>
+#include "translator/tr.h"
+
+enum { CSR_FFLAGS = 0x001, CSR_FRM = 0x002, CSR_FCSR = 0x003,
+       CSR_CYCLE = 0xc00, CSR_TIME = 0xc01, CSR_INSTRET = 0xc02 };
+
+/* Linux reports a 10 MHz timebase for the time CSR on the usual riscv64
+ * platforms (riscv,timebase-frequency); cycle and instret have no exact
+ * meaning for translated code and count host time-stamp ticks. */
+static uint64_t csr_read(struct rv_cpu *cpu, unsigned csr, bool *ok)
+{
+    struct timespec ts;
+    *ok = true;
+    switch (csr) {
+    case CSR_FFLAGS: return cpu->fflags;
+    case CSR_FRM: return cpu->frm;
+    case CSR_FCSR: return cpu->frm << 5 | cpu->fflags;
+    case CSR_TIME:
+        clock_gettime(CLOCK_MONOTONIC, &ts);
+        return (uint64_t)ts.tv_sec * 10000000u + (uint64_t)ts.tv_nsec / 100;
+    case CSR_CYCLE:
+    case CSR_INSTRET: return __rdtsc();
+    default: *ok = false; return 0;
+    }
+}
+
+static bool csr_write(struct rv_cpu *cpu, unsigned csr, uint64_t v)
+{
+    switch (csr) {
+    case CSR_FFLAGS: cpu->fflags = v & 0x1f; return true;
+    case CSR_FRM: cpu->frm = v & 7; return true;
+    case CSR_FCSR: cpu->fflags = v & 0x1f; cpu->frm = (v >> 5) & 7; return true;
+    default: return false;   /* unknown or read-only */
+    }
+}
+
+/* The whole of csrrw/csrrs/csrrc and their immediate forms, from the raw
+ * encoding. Returns nonzero for an illegal access. csrrw with rd = x0 does not
+ * read; csrrs/csrrc with rs1 = x0 (or uimm 0) do not write. */
+static int csr_helper(struct rv_cpu *cpu, uint32_t raw)
+{
+    unsigned rd = (raw >> 7) & 31, funct3 = (raw >> 12) & 7, rs1 = (raw >> 15) & 31, csr = raw >> 20;
+    uint64_t src = funct3 & 4 ? rs1 : cpu->x[rs1];
+    bool ok = true, writes = (funct3 & 3) == 1 || rs1 != 0;
+    uint64_t old = 0;
+
+    if ((funct3 & 3) != 1 || rd != 0) {
+        old = csr_read(cpu, csr, &ok);
+        if (!ok)
+            return 1;
+    }
+    if (writes) {
+        uint64_t v = (funct3 & 3) == 1 ? src : (funct3 & 3) == 2 ? old | src : old & ~src;
+        if (!csr_write(cpu, csr, v))
+            return 1;
+    }
+    if (rd)
+        cpu->x[rd] = old;
+    return 0;
+}
+
+static bool tr_csr(struct tr_ctx *ctx, const struct rv_insn *in)
+{
+    tr_call_checked(ctx, (const void *)csr_helper, in->raw);
+    return true;
+}
+
+bool tr_csrrw(struct tr_ctx *ctx, const struct rv_insn *in) { return tr_csr(ctx, in); }
+bool tr_csrrs(struct tr_ctx *ctx, const struct rv_insn *in) { return tr_csr(ctx, in); }
+bool tr_csrrc(struct tr_ctx *ctx, const struct rv_insn *in) { return tr_csr(ctx, in); }
+bool tr_csrrwi(struct tr_ctx *ctx, const struct rv_insn *in) { return tr_csr(ctx, in); }
+bool tr_csrrsi(struct tr_ctx *ctx, const struct rv_insn *in) { return tr_csr(ctx, in); }
+bool tr_csrrci(struct tr_ctx *ctx, const struct rv_insn *in) { return tr_csr(ctx, in); }
+
+bool tr_ecall(struct tr_ctx *ctx, const struct rv_insn *in)
+{
+    (void)in;
+    tr_exit_const(ctx, RV_EXIT_ECALL, ctx->pc);
+    ctx->end = true;
+    return true;
+}
+
+bool tr_ebreak(struct tr_ctx *ctx, const struct rv_insn *in)
+{
+    (void)in;
+    tr_exit_const(ctx, RV_EXIT_EBREAK, ctx->pc);
+    ctx->end = true;
+    return true;
+}
+
+/* x86 keeps every order RISC-V fences ask for except a store followed by a
+ * load, which needs mfence. */
+bool tr_fence(struct tr_ctx *ctx, const struct rv_insn *in)
+{
+    enum { FENCE_W = 1, FENCE_R = 2 };
+    unsigned pred = (in->imm >> 4) & 15, succ = in->imm & 15;
+    if ((pred & FENCE_W) && (succ & FENCE_R))
+        x86_mfence(ctx->b);
+    return true;
+}
+
+bool tr_fence_i(struct tr_ctx *ctx, const struct rv_insn *in)
+{
+    (void)in;
+    tr_exit_const(ctx, RV_EXIT_FENCE_I, ctx->next_pc);
+    ctx->end = true;
+    return true;
+}
