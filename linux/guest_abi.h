@@ -14,8 +14,6 @@
 #include <stdint.h>
 
 /* asm-generic/fcntl.h, linux/fcntl.h */
-#define RV_O_ACCMODE    00000003
-#define RV_O_RDONLY     00000000
 #define RV_O_WRONLY     00000001
 #define RV_O_RDWR       00000002
 #define RV_O_CREAT      00000100
@@ -27,7 +25,6 @@
 #define RV_O_DSYNC      00010000
 #define RV_O_ASYNC      00020000
 #define RV_O_DIRECT     00040000
-#define RV_O_LARGEFILE  00100000
 #define RV_O_DIRECTORY  00200000
 #define RV_O_NOFOLLOW   00400000
 #define RV_O_NOATIME    01000000
@@ -102,11 +99,9 @@
 #define RV_MAP_SYNC             0x080000
 #define RV_MAP_FIXED_NOREPLACE  0x100000
 #define RV_MADV_NORMAL     0
-#define RV_MADV_RANDOM     1
-#define RV_MADV_SEQUENTIAL 2
-#define RV_MADV_WILLNEED   3
 #define RV_MADV_DONTNEED   4
 #define RV_MADV_FREE       8
+#define RV_MADV_DONTNEED_LOCKED 24
 #define RV_MADV_COLLAPSE   25
 #define RV_MS_ASYNC        1
 #define RV_MS_INVALIDATE   2

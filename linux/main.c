@@ -7,6 +7,8 @@
 #include "linux/stats.h"
 #include "loader/elf_load.h"
 #include "translator/tr_cache.h"
+#include "translator/tr_log.h"
+#include <unistd.h>
 
 #define RVDBT_VERSION "0.1"
 
@@ -23,6 +25,9 @@ static void usage(FILE *f)
           "  -U VAR           remove VAR from the guest's environment\n"
           "  -0 ARGV0         use ARGV0 as the guest's argv[0]\n"
           "  -strace          log every guest syscall to stderr\n"
+          "  -d ITEMS         log translation: in_asm (guest code of each block),\n"
+          "                   out_asm (host code it became), comma-separated\n"
+          "  -D FILE          write the -d log to FILE instead of stderr\n"
           "  --stats          print translation and inline-cache counters on exit\n"
           "  --count-hits     count inline-cache hits exactly (slower; implies --stats figures are exact)\n"
           "  --ic-miss        never fill inline-cache slots: every access takes the slow path\n"
@@ -105,6 +110,19 @@ int main(int argc, char **argv)
             env_set(&env, argv[++i]);
         } else if (!strcmp(a, "-U") && has_arg) {
             env_unset(&env, argv[++i]);
+        } else if (!strcmp(a, "-d") && has_arg) {
+            const char *bad;
+            proc.opt.log_mask = tr_log_parse(argv[++i], &bad);
+            if (proc.opt.log_mask < 0) {
+                fprintf(stderr, "rvdbt: unknown -d item in '%s' (known: in_asm, out_asm)\n", bad);
+                return EXIT_USAGE;
+            }
+        } else if (!strcmp(a, "-D") && has_arg) {
+            proc.opt.log = fopen(argv[++i], "w");
+            if (!proc.opt.log) {
+                fprintf(stderr, "rvdbt: %s: %s\n", argv[i], strerror(errno));
+                return EXIT_USAGE;
+            }
         } else if (!strcmp(a, "-0") && has_arg) {
             proc.opt.argv0 = argv[++i];
         } else if (!strcmp(a, "--")) {
@@ -116,6 +134,8 @@ int main(int argc, char **argv)
             return EXIT_USAGE;
         }
     }
+    if (!proc.opt.log)
+        proc.opt.log = stderr;
     if (i >= argc) {
         usage(stderr);
         return EXIT_USAGE;

@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include "mmu/mmu.h"
 
 struct rv_options {
@@ -14,8 +15,8 @@ struct rv_options {
     bool count_hits;        /* --count-hits: fast paths count their hits */
     bool ic_miss;           /* --ic-miss: slots are never filled, every access takes the slow path */
     const char *argv0;      /* -0: argv[0] for the guest */
-    const char *log_items;  /* -d ITEMS */
-    const char *log_file;   /* -D FILE */
+    int log_mask;           /* -d ITEMS: TR_LOG_* bits */
+    FILE *log;              /* -D FILE, else stderr */
 };
 
 /* Guest sigaction as recorded by rt_sigaction (delivery comes later). */

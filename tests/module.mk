@@ -18,3 +18,14 @@ $(B)/tests/test_fp: $(B)/tests/unit/test_fp.o $(FP_SRCS:%.c=$(B)/%.o)
 	$(CC) $(CFLAGS) $^ -lm -o $@
 
 tests: $(UNIT_TESTS)
+
+# The reference side of test_fp's differential test: a riscv64 program that
+# test_fp runs under qemu-riscv64 (it looks for it next to itself).
+RV_CC ?= riscv64-linux-gnu-gcc
+$(B)/tests/fp_oracle: tests/unit/fp_oracle.c
+	@mkdir -p $(dir $@)
+	$(RV_CC) -O2 -static -Wall -Wextra -Werror $< -o $@
+$(B)/tests/test_fp: | $(B)/tests/fp_oracle
+
+# Guest programs for tests/guest.sh and tests/bad_input.sh.
+include tests/guest/module.mk

@@ -6,6 +6,7 @@
 #include "linux/proc.h"
 #include "linux/sys.h"
 #include "translator/tr_cache.h"
+#include "translator/tr_log.h"
 
 _Noreturn void tr_run(struct rv_cpu *cpu)
 {
@@ -23,6 +24,8 @@ _Noreturn void tr_run(struct rv_cpu *cpu)
             b = tr_translate(c, cpu, cpu->pc);
             if (!b)
                 sys_die_by_signal(cpu, SIGSEGV, cpu->pc, cpu->fault_addr);
+            if (cpu->proc->opt.log_mask)
+                tr_log_block(cpu->proc->opt.log, cpu->proc->opt.log_mask, &cpu->proc->mmu, c, b);
         }
         switch (tr_enter(c, cpu, b->host)) {
         case RV_EXIT_NEXT:

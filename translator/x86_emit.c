@@ -131,8 +131,9 @@ static void enc(struct x86_buf *b, unsigned opc, int reg, int rm, const struct x
     unsigned r = (reg & 7) << 3;
     unsigned sib_index = index >= 0 ? (unsigned)(index & 7) : RM_SIB;
     if (base < 0) {
-        /* No base: mod=00 with SIB.base=101 means disp32 alone. rm=101 would
-         * be rip-relative in 64-bit mode, so the SIB form is the only way. */
+        /* No base: mod=00 with SIB.base=101 means index*scale + disp32, or an
+         * absolute disp32 with no index either. rm=101 would be rip-relative
+         * in 64-bit mode, so the SIB form is the only way. */
         put8(b, 0x00 | r | RM_SIB);
         put8(b, ss << 6 | sib_index << 3 | RM_NOBASE);
         put32(b, (uint32_t)m->disp);
@@ -430,12 +431,17 @@ void x86_patch_rel32(uint8_t *field, uintptr_t exec_delta, uint64_t target)
     memcpy(field, &v, 4);
 }
 
-/* Writes the rel32 field of a branch whose opcode was just emitted. */
+/* Writes the rel32 field of a branch whose opcode was just emitted. Target 0
+ * is the placeholder of a forward branch that is patched once its target is
+ * emitted; it is stored as rel32 0 (fall through) rather than range-checked. */
 static uint8_t *put_rel32(struct x86_buf *b, uint64_t target)
 {
     uint8_t *field = b->p;
     b->p += 4;
-    x86_patch_rel32(field, b->exec_delta, target);
+    if (target == 0)
+        memset(field, 0, 4);
+    else
+        x86_patch_rel32(field, b->exec_delta, target);
     return field;
 }
 

@@ -121,8 +121,10 @@ static bool fits8(int64_t v)
     return v >= -128 && v <= 127;
 }
 
-/* "[base + index*scale + disp]"; an absolute address prints as 64 bits. */
-static const char *mem_text(struct x86_mem m)
+/* "[base + index*scale + disp]". capstone prints an absolute address (no base,
+ * no index) unsigned, masked to the size of the first operand when that is a
+ * register: a source operand after an r32 prints 32 bits, others 64. */
+static const char *mem_text_after(struct x86_mem m, bool after_r32)
 {
     char *s = ring(), num[24];
     int n = snprintf(s, 128, "[");
@@ -138,7 +140,8 @@ static const char *mem_text(struct x86_mem m)
         sep = " + ";
     }
     if (!*sep) {
-        put_uimm(num, sizeof num, (uint64_t)(int64_t)m.disp);
+        uint64_t addr = (uint64_t)(int64_t)m.disp;
+        put_uimm(num, sizeof num, after_r32 ? (uint32_t)addr : addr);
         n += snprintf(s + n, 128 - n, "%s", num);
     } else if (m.disp != 0) {
         put_uimm(num, sizeof num, m.disp > 0 ? (uint64_t)m.disp : (uint64_t)-(int64_t)m.disp);
@@ -146,6 +149,17 @@ static const char *mem_text(struct x86_mem m)
     }
     snprintf(s + n, 128 - n, "]");
     return s;
+}
+
+static const char *mem_text(struct x86_mem m)
+{
+    return mem_text_after(m, false);
+}
+
+/* A memory source after a destination register of width w. */
+static const char *mem_src(enum x86_width w, struct x86_mem m)
+{
+    return mem_text_after(m, w == X86_W32);
 }
 
 /* Bytes of ModRM + SIB + displacement for the shortest encoding of m (SDM
@@ -280,11 +294,11 @@ static void test_mov(void)
             int r = k % 16;
             int len = (w64 || r >= 8 || mem_rex(m)) + 1 + mem_len(m);
             x86_mov_rm(B(), w, r, m);
-            expect(len, "mov %s, %s%s", rw(w, r), ptr(w), mem_text(m));
+            expect(len, "mov %s, %s%s", rw(w, r), ptr(w), mem_src(w, m));
             x86_mov_mr(B(), w, m, r);
             expect(len, "mov %s%s, %s", ptr(w), mem_text(m), rw(w, r));
             x86_lea(B(), w, r, m);
-            expect(len, "lea %s, %s", rw(w, r), mem_text(m));
+            expect(len, "lea %s, %s", rw(w, r), mem_src(w, m));
             int32_t imm = imms[k % NIMMS];
             x86_mov_mi(B(), w, m, imm);
             expect((w64 || mem_rex(m)) + 1 + mem_len(m) + 4, "mov %s%s, %s",
@@ -302,9 +316,9 @@ static void test_mov(void)
                mem_text(m), r16[r]);
         int rex = r >= 8 || mem_rex(m);
         x86_movzx_rm8(B(), r, m);
-        expect(rex + 2 + mem_len(m), "movzx %s, byte ptr %s", r32[r], mem_text(m));
+        expect(rex + 2 + mem_len(m), "movzx %s, byte ptr %s", r32[r], mem_src(X86_W32, m));
         x86_movzx_rm16(B(), r, m);
-        expect(rex + 2 + mem_len(m), "movzx %s, word ptr %s", r32[r], mem_text(m));
+        expect(rex + 2 + mem_len(m), "movzx %s, word ptr %s", r32[r], mem_src(X86_W32, m));
         x86_movsx_rm8(B(), r, m);
         expect(1 + 2 + mem_len(m), "movsx %s, byte ptr %s", r64[r], mem_text(m));
         x86_movsx_rm16(B(), r, m);
@@ -391,7 +405,7 @@ static void test_alu(void)
                 int rex = w64 || mem_rex(m);
                 x86_alu_rm(B(), op, w, r, m);
                 expect((rex || r >= 8) + 1 + mem_len(m), "%s %s, %s%s",
-                       mn, rw(w, r), ptr(w), mem_text(m));
+                       mn, rw(w, r), ptr(w), mem_src(w, m));
                 x86_alu_mr(B(), op, w, m, r);
                 expect((rex || r >= 8) + 1 + mem_len(m), "%s %s%s, %s",
                        mn, ptr(w), mem_text(m), rw(w, r));
@@ -525,6 +539,17 @@ static void test_branches(void)
     x86_patch_rel32(f, DELTA, exec_addr(code) + 5 + INT32_MIN);
     expect(5, "call %s", uimm(exec_addr(code) + 5 + INT32_MIN));
     x86_patch_rel32(NULL, DELTA, t2);   /* from an overflowed emit: ignored */
+
+    /* Target 0 is the forward-branch placeholder: rel32 0 until patched. */
+    f = x86_jcc_rel32(B(), X86_CC_AE, 0);
+    CHECK(f == code + 2 && rel_at(f) == 0, "jcc placeholder rel %d", rel_at(code + 2));
+    expect(6, "jae %s", uimm(exec_addr(code) + 6));
+    x86_patch_rel32(f, DELTA, t1);
+    expect(6, "jae %s", uimm(t1));
+    f = x86_jmp_rel32(B(), 0);
+    CHECK(f == code + 1 && rel_at(f) == 0, "jmp placeholder rel %d", rel_at(code + 1));
+    x86_patch_rel32(f, DELTA, exec_addr(code) + 5 + INT32_MAX);
+    expect(5, "jmp %s", uimm(exec_addr(code) + 5 + INT32_MAX));
 
     for (int r = 0; r < 16; r++) {
         x86_jmp_r(B(), r);

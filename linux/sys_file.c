@@ -1,0 +1,351 @@
+/* File descriptor I/O: read/write and their vector and positioned forms,
+ * open/close/dup/pipe, fcntl and the terminal ioctls. Guest fds are host fds. */
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/ioctl.h>
+#include <sys/uio.h>
+#include <termios.h>
+#include <unistd.h>
+#include "linux/sys_impl.h"
+
+/* Open flags, fcntl commands and flock types pass through unchanged: x86-64
+ * uses the asm-generic values riscv64 uses. (Host glibc defines O_LARGEFILE
+ * as 0 on 64-bit; both kernels force it on, so the guest bit reaches the host
+ * kernel as the same bit and means the same.) */
+_Static_assert(O_WRONLY == RV_O_WRONLY && O_RDWR == RV_O_RDWR && O_CREAT == RV_O_CREAT &&
+               O_EXCL == RV_O_EXCL && O_NOCTTY == RV_O_NOCTTY && O_TRUNC == RV_O_TRUNC &&
+               O_APPEND == RV_O_APPEND && O_NONBLOCK == RV_O_NONBLOCK &&
+               O_DSYNC == RV_O_DSYNC && O_ASYNC == RV_O_ASYNC && O_DIRECT == RV_O_DIRECT &&
+               O_DIRECTORY == RV_O_DIRECTORY && O_NOFOLLOW == RV_O_NOFOLLOW &&
+               O_NOATIME == RV_O_NOATIME && O_CLOEXEC == RV_O_CLOEXEC &&
+               O_SYNC == RV_O_SYNC && O_PATH == RV_O_PATH && O_TMPFILE == RV_O_TMPFILE,
+               "open flags");
+_Static_assert(F_DUPFD == RV_F_DUPFD && F_GETFD == RV_F_GETFD && F_SETFD == RV_F_SETFD &&
+               F_GETFL == RV_F_GETFL && F_SETFL == RV_F_SETFL && F_GETLK == RV_F_GETLK &&
+               F_SETLK == RV_F_SETLK && F_SETLKW == RV_F_SETLKW && F_SETOWN == RV_F_SETOWN &&
+               F_GETOWN == RV_F_GETOWN && F_SETSIG == RV_F_SETSIG && F_GETSIG == RV_F_GETSIG &&
+               F_SETOWN_EX == RV_F_SETOWN_EX && F_GETOWN_EX == RV_F_GETOWN_EX &&
+               F_OFD_GETLK == RV_F_OFD_GETLK && F_OFD_SETLK == RV_F_OFD_SETLK &&
+               F_OFD_SETLKW == RV_F_OFD_SETLKW && F_SETLEASE == RV_F_SETLEASE &&
+               F_GETLEASE == RV_F_GETLEASE && F_NOTIFY == RV_F_NOTIFY &&
+               F_DUPFD_CLOEXEC == RV_F_DUPFD_CLOEXEC && F_SETPIPE_SZ == RV_F_SETPIPE_SZ &&
+               F_GETPIPE_SZ == RV_F_GETPIPE_SZ && F_ADD_SEALS == RV_F_ADD_SEALS &&
+               F_GET_SEALS == RV_F_GET_SEALS && FD_CLOEXEC == RV_FD_CLOEXEC, "fcntl commands");
+_Static_assert(F_RDLCK == RV_F_RDLCK && F_WRLCK == RV_F_WRLCK && F_UNLCK == RV_F_UNLCK,
+               "flock types");
+/* Terminal flag words pass through; the c_cc indices are the kernel's. */
+_Static_assert(ICANON == RV_ICANON && ECHO == RV_ECHO && ISIG == RV_ISIG && OPOST == RV_OPOST &&
+               ICRNL == RV_ICRNL && CBAUD == RV_CBAUD && VMIN == RV_VMIN && VTIME == RV_VTIME &&
+               NCCS >= RV_NCCS, "termios");
+
+int64_t sys_read(struct rv_cpu *c, const uint64_t *a)
+{
+    void *p = mmu_ptr(sys_mmu(c), a[1], a[2], MMU_W);
+    if (!p)
+        return -EFAULT;
+    return sys_ret(read((int)a[0], p, a[2]));
+}
+
+int64_t sys_write(struct rv_cpu *c, const uint64_t *a)
+{
+    const void *p = mmu_ptr(sys_mmu(c), a[1], a[2], MMU_R);
+    if (!p)
+        return -EFAULT;
+    return sys_ret(write((int)a[0], p, a[2]));
+}
+
+int64_t sys_pread64(struct rv_cpu *c, const uint64_t *a)
+{
+    void *p = mmu_ptr(sys_mmu(c), a[1], a[2], MMU_W);
+    if (!p)
+        return -EFAULT;
+    return sys_ret(pread((int)a[0], p, a[2], (off_t)a[3]));
+}
+
+int64_t sys_pwrite64(struct rv_cpu *c, const uint64_t *a)
+{
+    const void *p = mmu_ptr(sys_mmu(c), a[1], a[2], MMU_R);
+    if (!p)
+        return -EFAULT;
+    return sys_ret(pwrite((int)a[0], p, a[2], (off_t)a[3]));
+}
+
+/* Host iovecs for the guest's iovec array at g, each buffer checked for prot
+ * (MMU_W for reads into it). Returns the count or -errno. */
+static int64_t iov_from_guest(struct rv_cpu *c, uint64_t g, uint64_t cnt, int prot,
+                              struct iovec *iov)
+{
+    struct rv_iovec gv[RV_UIO_MAXIOV];
+    struct mmu *m = sys_mmu(c);
+
+    if ((int)cnt < 0 || cnt > RV_UIO_MAXIOV)
+        return -EINVAL;
+    if (mmu_read(m, gv, g, cnt * sizeof gv[0]))
+        return -EFAULT;
+    for (uint64_t i = 0; i < cnt; i++) {
+        if ((int64_t)gv[i].iov_len < 0)
+            return -EINVAL;
+        iov[i].iov_base = mmu_ptr(m, gv[i].iov_base, gv[i].iov_len, prot);
+        iov[i].iov_len = gv[i].iov_len;
+        if (!iov[i].iov_base && gv[i].iov_len)
+            return -EFAULT;
+    }
+    return (int64_t)cnt;
+}
+
+int64_t sys_readv(struct rv_cpu *c, const uint64_t *a)
+{
+    struct iovec iov[RV_UIO_MAXIOV];
+    int64_t n = iov_from_guest(c, a[1], a[2], MMU_W, iov);
+    return n < 0 ? n : sys_ret(readv((int)a[0], iov, (int)n));
+}
+
+int64_t sys_writev(struct rv_cpu *c, const uint64_t *a)
+{
+    struct iovec iov[RV_UIO_MAXIOV];
+    int64_t n = iov_from_guest(c, a[1], a[2], MMU_R, iov);
+    return n < 0 ? n : sys_ret(writev((int)a[0], iov, (int)n));
+}
+
+/* On a 64-bit kernel the position is a3 alone (pos_h in a4 is ignored). */
+int64_t sys_preadv(struct rv_cpu *c, const uint64_t *a)
+{
+    struct iovec iov[RV_UIO_MAXIOV];
+    int64_t n = iov_from_guest(c, a[1], a[2], MMU_W, iov);
+    return n < 0 ? n : sys_ret(preadv((int)a[0], iov, (int)n, (off_t)a[3]));
+}
+
+int64_t sys_pwritev(struct rv_cpu *c, const uint64_t *a)
+{
+    struct iovec iov[RV_UIO_MAXIOV];
+    int64_t n = iov_from_guest(c, a[1], a[2], MMU_R, iov);
+    return n < 0 ? n : sys_ret(pwritev((int)a[0], iov, (int)n, (off_t)a[3]));
+}
+
+int64_t sys_lseek(struct rv_cpu *c, const uint64_t *a)
+{
+    (void)c;
+    return sys_ret(lseek((int)a[0], (off_t)a[1], (int)a[2]));
+}
+
+int64_t sys_openat(struct rv_cpu *c, const uint64_t *a)
+{
+    const char *path;
+    int err = sys_path(c, a[1], &path);
+    if (err)
+        return err;
+    return sys_ret(openat((int)a[0], path, (int)a[2], (mode_t)a[3]));
+}
+
+int64_t sys_close(struct rv_cpu *c, const uint64_t *a)
+{
+    (void)c;
+    return sys_ret(close((int)a[0]));
+}
+
+int64_t sys_dup(struct rv_cpu *c, const uint64_t *a)
+{
+    (void)c;
+    return sys_ret(dup((int)a[0]));
+}
+
+int64_t sys_dup3(struct rv_cpu *c, const uint64_t *a)
+{
+    (void)c;
+    return sys_ret(dup3((int)a[0], (int)a[1], (int)a[2]));
+}
+
+int64_t sys_pipe2(struct rv_cpu *c, const uint64_t *a)
+{
+    int fds[2];
+    int32_t gfds[2];
+    if (!mmu_ptr(sys_mmu(c), a[0], sizeof gfds, MMU_W))
+        return -EFAULT;
+    if (pipe2(fds, (int)a[1]) < 0)
+        return -errno;
+    gfds[0] = fds[0];
+    gfds[1] = fds[1];
+    if (mmu_write(sys_mmu(c), a[0], gfds, sizeof gfds)) {
+        close(fds[0]);
+        close(fds[1]);
+        return -EFAULT;
+    }
+    return 0;
+}
+
+static int64_t fcntl_lock(struct rv_cpu *c, int fd, int cmd, uint64_t g)
+{
+    struct rv_flock gl;
+    struct flock hl;
+    if (mmu_read(sys_mmu(c), &gl, g, sizeof gl))
+        return -EFAULT;
+    hl = (struct flock){ .l_type = gl.l_type, .l_whence = gl.l_whence,
+                         .l_start = gl.l_start, .l_len = gl.l_len, .l_pid = gl.l_pid };
+    if (fcntl(fd, cmd, &hl) < 0)
+        return -errno;
+    if (cmd != F_GETLK && cmd != F_OFD_GETLK)
+        return 0;
+    gl = (struct rv_flock){ .l_type = hl.l_type, .l_whence = hl.l_whence,
+                            .l_start = hl.l_start, .l_len = hl.l_len, .l_pid = hl.l_pid };
+    return mmu_write(sys_mmu(c), g, &gl, sizeof gl) ? -EFAULT : 0;
+}
+
+static int64_t fcntl_owner(struct rv_cpu *c, int fd, int cmd, uint64_t g)
+{
+    struct rv_f_owner_ex go;
+    struct f_owner_ex ho;
+    if (cmd == F_SETOWN_EX) {
+        if (mmu_read(sys_mmu(c), &go, g, sizeof go))
+            return -EFAULT;
+        ho = (struct f_owner_ex){ .type = go.type, .pid = go.pid };
+        return sys_ret(fcntl(fd, cmd, &ho));
+    }
+    if (fcntl(fd, cmd, &ho) < 0)
+        return -errno;
+    go = (struct rv_f_owner_ex){ .type = ho.type, .pid = ho.pid };
+    return mmu_write(sys_mmu(c), g, &go, sizeof go) ? -EFAULT : 0;
+}
+
+int64_t sys_fcntl(struct rv_cpu *c, const uint64_t *a)
+{
+    int fd = (int)a[0], cmd = (int)a[1];
+    switch (cmd) {
+    case F_DUPFD: case F_DUPFD_CLOEXEC: case F_SETFD: case F_SETFL: case F_SETOWN:
+    case F_SETSIG: case F_SETLEASE: case F_NOTIFY: case F_SETPIPE_SZ: case F_ADD_SEALS:
+        return sys_ret(fcntl(fd, cmd, (int)a[2]));
+    case F_GETFD: case F_GETFL: case F_GETOWN: case F_GETSIG: case F_GETLEASE:
+    case F_GETPIPE_SZ: case F_GET_SEALS:
+        return sys_ret(fcntl(fd, cmd));
+    case F_GETLK: case F_SETLK: case F_SETLKW:
+    case F_OFD_GETLK: case F_OFD_SETLK: case F_OFD_SETLKW:
+        return fcntl_lock(c, fd, cmd, a[2]);
+    case F_GETOWN_EX: case F_SETOWN_EX:
+        return fcntl_owner(c, fd, cmd, a[2]);
+    default:
+        return -EINVAL;
+    }
+}
+
+static int64_t ioctl_tcgets(struct rv_cpu *c, int fd, uint64_t g)
+{
+    struct termios ht;
+    struct rv_termios gt;
+    if (tcgetattr(fd, &ht) < 0)
+        return -errno;
+    gt = (struct rv_termios){ .c_iflag = ht.c_iflag, .c_oflag = ht.c_oflag,
+                              .c_cflag = ht.c_cflag, .c_lflag = ht.c_lflag,
+                              .c_line = ht.c_line };
+    for (int i = 0; i < RV_NCCS; i++)
+        gt.c_cc[i] = ht.c_cc[i];
+    return mmu_write(sys_mmu(c), g, &gt, sizeof gt) ? -EFAULT : 0;
+}
+
+static int64_t ioctl_tcsets(struct rv_cpu *c, int fd, int action, uint64_t g)
+{
+    struct termios ht;
+    struct rv_termios gt;
+    if (mmu_read(sys_mmu(c), &gt, g, sizeof gt))
+        return -EFAULT;
+    /* start from the current state so fields the guest layout lacks
+     * (glibc's speeds, the c_cc tail) keep their values */
+    if (tcgetattr(fd, &ht) < 0)
+        return -errno;
+    ht.c_iflag = gt.c_iflag;
+    ht.c_oflag = gt.c_oflag;
+    ht.c_cflag = gt.c_cflag;
+    ht.c_lflag = gt.c_lflag;
+    ht.c_line = gt.c_line;
+    for (int i = 0; i < RV_NCCS; i++)
+        ht.c_cc[i] = gt.c_cc[i];
+    return sys_ret(tcsetattr(fd, action, &ht));
+}
+
+static int64_t ioctl_winsize(struct rv_cpu *c, int fd, unsigned long req, uint64_t g)
+{
+    struct winsize hw;
+    struct rv_winsize gw;
+    if (req == TIOCSWINSZ) {
+        if (mmu_read(sys_mmu(c), &gw, g, sizeof gw))
+            return -EFAULT;
+        hw = (struct winsize){ .ws_row = gw.ws_row, .ws_col = gw.ws_col,
+                               .ws_xpixel = gw.ws_xpixel, .ws_ypixel = gw.ws_ypixel };
+        return sys_ret(ioctl(fd, req, &hw));
+    }
+    if (ioctl(fd, req, &hw) < 0)
+        return -errno;
+    gw = (struct rv_winsize){ .ws_row = hw.ws_row, .ws_col = hw.ws_col,
+                              .ws_xpixel = hw.ws_xpixel, .ws_ypixel = hw.ws_ypixel };
+    return mmu_write(sys_mmu(c), g, &gw, sizeof gw) ? -EFAULT : 0;
+}
+
+/* ioctls whose argument is one int (or pid_t) in guest memory, read or written. */
+static int64_t ioctl_int(struct rv_cpu *c, int fd, unsigned long req, uint64_t g, bool in)
+{
+    int32_t gv;
+    int hv = 0;
+    if (in) {
+        if (mmu_read(sys_mmu(c), &gv, g, sizeof gv))
+            return -EFAULT;
+        hv = gv;
+        return sys_ret(ioctl(fd, req, &hv));
+    }
+    if (ioctl(fd, req, &hv) < 0)
+        return -errno;
+    gv = hv;
+    return mmu_write(sys_mmu(c), g, &gv, sizeof gv) ? -EFAULT : 0;
+}
+
+_Static_assert(TCGETS == RV_TCGETS && TCSETS == RV_TCSETS && TCSETSW == RV_TCSETSW &&
+               TCSETSF == RV_TCSETSF && TIOCGWINSZ == RV_TIOCGWINSZ &&
+               TIOCSWINSZ == RV_TIOCSWINSZ && FIONREAD == RV_FIONREAD &&
+               FIONBIO == RV_FIONBIO && FIOCLEX == RV_FIOCLEX && FIONCLEX == RV_FIONCLEX &&
+               TIOCGPGRP == RV_TIOCGPGRP && TIOCSPGRP == RV_TIOCSPGRP, "ioctl numbers");
+
+/* Only requests whose argument is known are carried out; anything else could
+ * make the host kernel read or write a structure of unknown size at a guest
+ * address, so it gets -ENOTTY (after the fd check the kernel does first). */
+int64_t sys_ioctl(struct rv_cpu *c, const uint64_t *a)
+{
+    int fd = (int)a[0];
+    unsigned long req = (uint32_t)a[1];
+    switch (req) {
+    case TCGETS:     return ioctl_tcgets(c, fd, a[2]);
+    case TCSETS:     return ioctl_tcsets(c, fd, TCSANOW, a[2]);
+    case TCSETSW:    return ioctl_tcsets(c, fd, TCSADRAIN, a[2]);
+    case TCSETSF:    return ioctl_tcsets(c, fd, TCSAFLUSH, a[2]);
+    case TIOCGWINSZ: case TIOCSWINSZ:
+        return ioctl_winsize(c, fd, req, a[2]);
+    case FIONREAD: case TIOCGPGRP:
+        return ioctl_int(c, fd, req, a[2], false);
+    case FIONBIO: case TIOCSPGRP:
+        return ioctl_int(c, fd, req, a[2], true);
+    case FIOCLEX: case FIONCLEX:
+        return sys_ret(ioctl(fd, req));
+    default:
+        return fcntl(fd, F_GETFD) < 0 ? -EBADF : -ENOTTY;
+    }
+}
+
+int64_t sys_flock(struct rv_cpu *c, const uint64_t *a)
+{
+    (void)c;
+    return sys_ret(flock((int)a[0], (int)a[1]));
+}
+
+int64_t sys_fsync(struct rv_cpu *c, const uint64_t *a)
+{
+    (void)c;
+    return sys_ret(fsync((int)a[0]));
+}
+
+int64_t sys_fdatasync(struct rv_cpu *c, const uint64_t *a)
+{
+    (void)c;
+    return sys_ret(fdatasync((int)a[0]));
+}
+
+int64_t sys_ftruncate(struct rv_cpu *c, const uint64_t *a)
+{
+    (void)c;
+    return sys_ret(ftruncate((int)a[0], (off_t)a[1]));
+}

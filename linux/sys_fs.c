@@ -1,0 +1,329 @@
+/* Paths and file metadata: stat in its three forms, directories, links,
+ * permissions, times, file system statistics. Paths go to the host as they
+ * are, except /proc/self/exe, which names the guest program, not rvdbt. */
+#include <dirent.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/statfs.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#include "linux/sys_impl.h"
+
+_Static_assert(AT_FDCWD == RV_AT_FDCWD && AT_SYMLINK_NOFOLLOW == RV_AT_SYMLINK_NOFOLLOW &&
+               AT_REMOVEDIR == RV_AT_REMOVEDIR && AT_EACCESS == RV_AT_EACCESS &&
+               AT_SYMLINK_FOLLOW == RV_AT_SYMLINK_FOLLOW &&
+               AT_NO_AUTOMOUNT == RV_AT_NO_AUTOMOUNT && AT_EMPTY_PATH == RV_AT_EMPTY_PATH &&
+               AT_STATX_SYNC_TYPE == RV_AT_STATX_SYNC_TYPE, "AT_ flags pass through");
+_Static_assert(UTIME_NOW == RV_UTIME_NOW && UTIME_OMIT == RV_UTIME_OMIT, "utimensat nsec");
+
+/* The guest string at g, in place: NUL-terminated within PATH_MAX. */
+static int sys_str(struct rv_cpu *c, uint64_t g, const char **s)
+{
+    int64_t n = mmu_strnlen(sys_mmu(c), g, PATH_MAX);
+    *s = NULL;
+    if (n < 0)
+        return n == -ENAMETOOLONG ? -ENAMETOOLONG : -EFAULT;
+    *s = mmu_ptr(sys_mmu(c), g, (uint64_t)n + 1, MMU_R);
+    return *s ? 0 : -EFAULT;
+}
+
+/* Whether path names the guest program through /proc (self, thread-self or
+ * our pid). */
+static bool is_self_exe(const char *path)
+{
+    char own[32];
+    snprintf(own, sizeof own, "/proc/%d/exe", (int)getpid());
+    return !strcmp(path, "/proc/self/exe") || !strcmp(path, "/proc/thread-self/exe") ||
+           !strcmp(path, own);
+}
+
+int sys_path(struct rv_cpu *c, uint64_t g, const char **path)
+{
+    int err = sys_str(c, g, path);
+    if (!err && c->proc->exe_path && is_self_exe(*path))
+        *path = c->proc->exe_path;
+    return err;
+}
+
+static int64_t put_stat(struct rv_cpu *c, uint64_t g, const struct stat *st)
+{
+    struct rv_stat gs = {
+        .st_dev = st->st_dev, .st_ino = st->st_ino, .st_mode = st->st_mode,
+        .st_nlink = (uint32_t)st->st_nlink, .st_uid = st->st_uid, .st_gid = st->st_gid,
+        .st_rdev = st->st_rdev, .st_size = st->st_size, .st_blksize = (int32_t)st->st_blksize,
+        .st_blocks = st->st_blocks,
+        .st_atime_sec = st->st_atim.tv_sec, .st_atime_nsec = (uint64_t)st->st_atim.tv_nsec,
+        .st_mtime_sec = st->st_mtim.tv_sec, .st_mtime_nsec = (uint64_t)st->st_mtim.tv_nsec,
+        .st_ctime_sec = st->st_ctim.tv_sec, .st_ctime_nsec = (uint64_t)st->st_ctim.tv_nsec,
+    };
+    return mmu_write(sys_mmu(c), g, &gs, sizeof gs) ? -EFAULT : 0;
+}
+
+int64_t sys_newfstatat(struct rv_cpu *c, const uint64_t *a)
+{
+    const char *path;
+    struct stat st;
+    int err = sys_path(c, a[1], &path);
+    if (err)
+        return err;
+    if (fstatat((int)a[0], path, &st, (int)a[3]) < 0)
+        return -errno;
+    return put_stat(c, a[2], &st);
+}
+
+int64_t sys_fstat(struct rv_cpu *c, const uint64_t *a)
+{
+    struct stat st;
+    if (fstat((int)a[0], &st) < 0)
+        return -errno;
+    return put_stat(c, a[1], &st);
+}
+
+static struct rv_statx_timestamp stx_time(struct statx_timestamp t)
+{
+    return (struct rv_statx_timestamp){ .tv_sec = t.tv_sec, .tv_nsec = t.tv_nsec };
+}
+
+int64_t sys_statx(struct rv_cpu *c, const uint64_t *a)
+{
+    const char *path;
+    struct statx hx;
+    int err = sys_path(c, a[1], &path);
+    if (err)
+        return err;
+    if (statx((int)a[0], path, (int)a[2], (unsigned)a[3], &hx) < 0)
+        return -errno;
+    struct rv_statx gx = {
+        .stx_mask = hx.stx_mask, .stx_blksize = hx.stx_blksize,
+        .stx_attributes = hx.stx_attributes, .stx_nlink = hx.stx_nlink,
+        .stx_uid = hx.stx_uid, .stx_gid = hx.stx_gid, .stx_mode = hx.stx_mode,
+        .stx_ino = hx.stx_ino, .stx_size = hx.stx_size, .stx_blocks = hx.stx_blocks,
+        .stx_attributes_mask = hx.stx_attributes_mask,
+        .stx_atime = stx_time(hx.stx_atime), .stx_btime = stx_time(hx.stx_btime),
+        .stx_ctime = stx_time(hx.stx_ctime), .stx_mtime = stx_time(hx.stx_mtime),
+        .stx_rdev_major = hx.stx_rdev_major, .stx_rdev_minor = hx.stx_rdev_minor,
+        .stx_dev_major = hx.stx_dev_major, .stx_dev_minor = hx.stx_dev_minor,
+        .stx_mnt_id = hx.stx_mnt_id, .stx_dio_mem_align = hx.stx_dio_mem_align,
+        .stx_dio_offset_align = hx.stx_dio_offset_align,
+    };
+    return mmu_write(sys_mmu(c), a[4], &gx, sizeof gx) ? -EFAULT : 0;
+}
+
+/* Host records are re-emitted one by one in the guest layout; both are
+ * linux_dirent64, so each guest record has the host record's length and the
+ * guest buffer holds as many records as the host call returned. */
+int64_t sys_getdents64(struct rv_cpu *c, const uint64_t *a)
+{
+    _Alignas(8) char hbuf[32768];
+    size_t want = a[2] < sizeof hbuf ? a[2] : sizeof hbuf;
+    long n = syscall(SYS_getdents64, (int)a[0], hbuf, want);
+    if (n < 0)
+        return -errno;
+    uint8_t *out = mmu_ptr(sys_mmu(c), a[1], (uint64_t)n, MMU_W);
+    if (!out)
+        return -EFAULT;
+    for (long off = 0; off < n;) {
+        const struct dirent64 *hd = (const void *)(hbuf + off);
+        struct rv_dirent64 gd = { .d_ino = hd->d_ino, .d_off = hd->d_off,
+                                  .d_reclen = hd->d_reclen, .d_type = hd->d_type };
+        size_t hdr = offsetof(struct rv_dirent64, d_name);
+        size_t name = strnlen(hd->d_name, hd->d_reclen - offsetof(struct dirent64, d_name));
+        memcpy(out + off, &gd, hdr);
+        memcpy(out + off + hdr, hd->d_name, name);
+        memset(out + off + hdr + name, 0, gd.d_reclen - hdr - name);
+        off += hd->d_reclen;
+    }
+    return n;
+}
+
+int64_t sys_readlinkat(struct rv_cpu *c, const uint64_t *a)
+{
+    const char *path;
+    char tmp[PATH_MAX];
+    const char *src = tmp;
+    int64_t n;
+    if ((int)a[3] <= 0)
+        return -EINVAL;
+    int err = sys_str(c, a[1], &path);
+    if (err)
+        return err;
+    size_t max = (size_t)(int)a[3] < sizeof tmp ? (size_t)(int)a[3] : sizeof tmp;
+    if (c->proc->exe_path && is_self_exe(path)) {
+        src = c->proc->exe_path;
+        n = (int64_t)strlen(src);
+        if ((uint64_t)n > max)
+            n = (int64_t)max;
+    } else {
+        n = readlinkat((int)a[0], path, tmp, max);
+        if (n < 0)
+            return -errno;
+    }
+    return mmu_write(sys_mmu(c), a[2], src, (uint64_t)n) ? -EFAULT : n;
+}
+
+int64_t sys_faccessat(struct rv_cpu *c, const uint64_t *a)
+{
+    const char *path;
+    int err = sys_path(c, a[1], &path);
+    return err ? err : sys_ret(syscall(SYS_faccessat, (int)a[0], path, (int)a[2]));
+}
+
+int64_t sys_faccessat2(struct rv_cpu *c, const uint64_t *a)
+{
+    const char *path;
+    int err = sys_path(c, a[1], &path);
+    return err ? err : sys_ret(syscall(SYS_faccessat2, (int)a[0], path, (int)a[2], (int)a[3]));
+}
+
+/* The kernel's getcwd returns the length including the NUL. */
+int64_t sys_getcwd(struct rv_cpu *c, const uint64_t *a)
+{
+    char tmp[PATH_MAX + 1];
+    long n = syscall(SYS_getcwd, tmp, sizeof tmp);
+    if (n < 0)
+        return -errno;
+    if ((uint64_t)n > a[1])
+        return -ERANGE;
+    return mmu_write(sys_mmu(c), a[0], tmp, (uint64_t)n) ? -EFAULT : n;
+}
+
+int64_t sys_chdir(struct rv_cpu *c, const uint64_t *a)
+{
+    const char *path;
+    int err = sys_str(c, a[0], &path);
+    return err ? err : sys_ret(chdir(path));
+}
+
+int64_t sys_fchdir(struct rv_cpu *c, const uint64_t *a)
+{
+    (void)c;
+    return sys_ret(fchdir((int)a[0]));
+}
+
+int64_t sys_unlinkat(struct rv_cpu *c, const uint64_t *a)
+{
+    const char *path;
+    int err = sys_str(c, a[1], &path);
+    return err ? err : sys_ret(unlinkat((int)a[0], path, (int)a[2]));
+}
+
+int64_t sys_mkdirat(struct rv_cpu *c, const uint64_t *a)
+{
+    const char *path;
+    int err = sys_str(c, a[1], &path);
+    return err ? err : sys_ret(mkdirat((int)a[0], path, (mode_t)a[2]));
+}
+
+int64_t sys_renameat2(struct rv_cpu *c, const uint64_t *a)
+{
+    const char *from, *to;
+    int err = sys_str(c, a[1], &from);
+    if (!err)
+        err = sys_str(c, a[3], &to);
+    return err ? err : sys_ret(renameat2((int)a[0], from, (int)a[2], to, (unsigned)a[4]));
+}
+
+int64_t sys_symlinkat(struct rv_cpu *c, const uint64_t *a)
+{
+    const char *target, *path;
+    int err = sys_str(c, a[0], &target);
+    if (!err)
+        err = sys_str(c, a[2], &path);
+    return err ? err : sys_ret(symlinkat(target, (int)a[1], path));
+}
+
+int64_t sys_linkat(struct rv_cpu *c, const uint64_t *a)
+{
+    const char *from, *to;
+    int err = sys_str(c, a[1], &from);
+    if (!err)
+        err = sys_str(c, a[3], &to);
+    return err ? err : sys_ret(linkat((int)a[0], from, (int)a[2], to, (int)a[4]));
+}
+
+int64_t sys_fchmod(struct rv_cpu *c, const uint64_t *a)
+{
+    (void)c;
+    return sys_ret(fchmod((int)a[0], (mode_t)a[1]));
+}
+
+int64_t sys_fchmodat(struct rv_cpu *c, const uint64_t *a)
+{
+    const char *path;
+    int err = sys_str(c, a[1], &path);
+    return err ? err : sys_ret(syscall(SYS_fchmodat, (int)a[0], path, (mode_t)a[2]));
+}
+
+int64_t sys_fchown(struct rv_cpu *c, const uint64_t *a)
+{
+    (void)c;
+    return sys_ret(fchown((int)a[0], (uid_t)a[1], (gid_t)a[2]));
+}
+
+int64_t sys_fchownat(struct rv_cpu *c, const uint64_t *a)
+{
+    const char *path;
+    int err = sys_str(c, a[1], &path);
+    return err ? err : sys_ret(fchownat((int)a[0], path, (uid_t)a[2], (gid_t)a[3], (int)a[4]));
+}
+
+int64_t sys_truncate(struct rv_cpu *c, const uint64_t *a)
+{
+    const char *path;
+    int err = sys_str(c, a[0], &path);
+    return err ? err : sys_ret(truncate(path, (off_t)a[1]));
+}
+
+/* A NULL path is allowed (futimens passes the fd as dirfd), which glibc's
+ * utimensat refuses, hence the raw syscall. */
+int64_t sys_utimensat(struct rv_cpu *c, const uint64_t *a)
+{
+    const char *path = NULL;
+    struct timespec ts[2];
+    int err = a[1] ? sys_str(c, a[1], &path) : 0;
+    if (!err && a[2]) {
+        err = sys_get_timespec(c, a[2], &ts[0]);
+        if (!err)
+            err = sys_get_timespec(c, a[2] + sizeof(struct rv_timespec), &ts[1]);
+    }
+    if (err)
+        return err;
+    return sys_ret(syscall(SYS_utimensat, (int)a[0], path, a[2] ? ts : NULL, (int)a[3]));
+}
+
+static int64_t put_statfs(struct rv_cpu *c, uint64_t g, const struct statfs *s)
+{
+    struct rv_statfs gs = {
+        .f_type = s->f_type, .f_bsize = s->f_bsize, .f_blocks = (int64_t)s->f_blocks,
+        .f_bfree = (int64_t)s->f_bfree, .f_bavail = (int64_t)s->f_bavail,
+        .f_files = (int64_t)s->f_files, .f_ffree = (int64_t)s->f_ffree,
+        .f_fsid = { s->f_fsid.__val[0], s->f_fsid.__val[1] },
+        .f_namelen = s->f_namelen, .f_frsize = s->f_frsize, .f_flags = s->f_flags,
+    };
+    return mmu_write(sys_mmu(c), g, &gs, sizeof gs) ? -EFAULT : 0;
+}
+
+int64_t sys_statfs(struct rv_cpu *c, const uint64_t *a)
+{
+    const char *path;
+    struct statfs s;
+    int err = sys_path(c, a[0], &path);
+    if (err)
+        return err;
+    return statfs(path, &s) < 0 ? -errno : put_statfs(c, a[1], &s);
+}
+
+int64_t sys_fstatfs(struct rv_cpu *c, const uint64_t *a)
+{
+    struct statfs s;
+    return fstatfs((int)a[0], &s) < 0 ? -errno : put_statfs(c, a[1], &s);
+}
+
+int64_t sys_umask(struct rv_cpu *c, const uint64_t *a)
+{
+    (void)c;
+    return umask((mode_t)a[0]);
+}

@@ -1,0 +1,159 @@
+/* Internal to the sys_*.c files: the syscall list, the handler type and the
+ * helpers shared across the families. */
+#ifndef SYS_IMPL_H
+#define SYS_IMPL_H
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include "linux/guest_abi.h"
+#include "linux/proc.h"
+#include "linux/sys.h"
+#include "mmu/mmu.h"
+#include "translator/rv_cpu.h"
+
+/* How -strace shows an argument. A_NONE ends the list. */
+enum sys_arg {
+    A_NONE, A_INT, A_LONG, A_SIZE, A_HEX, A_OCT, A_PTR, A_FD, A_DIRFD,
+    A_STR,      /* NUL-terminated guest string, quoted */
+    A_BUF,      /* guest bytes, quoted; the length is the next argument */
+    A_SIG,      /* signal number, by name */
+};
+/* How -strace shows the result. R_NORET: the call does not come back, so its
+ * line is printed before it runs. */
+enum sys_ret { R_INT, R_HEX, R_NORET };
+
+/* A handler gets the six argument registers a0..a5 and returns the value for
+ * a0: the result, or -errno with the guest's errno numbers. */
+typedef int64_t sys_fn(struct rv_cpu *c, const uint64_t *a);
+
+struct sys_entry {
+    const char *name;
+    sys_fn *fn;             /* NULL: known but not implemented (-ENOSYS) */
+    uint8_t ret;            /* enum sys_ret */
+    uint8_t arg[6];         /* enum sys_arg */
+};
+
+/* Every implemented syscall: riscv64 (asm-generic/unistd.h) number, name
+ * (handler sys_<name>), result kind, argument kinds. The table, -strace and
+ * the handler declarations are all generated from this one list. */
+#define SYS_LIST(X) \
+    X(17,  getcwd,          R_INT, A_PTR, A_SIZE) \
+    X(23,  dup,             R_INT, A_FD) \
+    X(24,  dup3,            R_INT, A_FD, A_FD, A_HEX) \
+    X(25,  fcntl,           R_INT, A_FD, A_INT, A_HEX) \
+    X(29,  ioctl,           R_INT, A_FD, A_HEX, A_HEX) \
+    X(32,  flock,           R_INT, A_FD, A_INT) \
+    X(34,  mkdirat,         R_INT, A_DIRFD, A_STR, A_OCT) \
+    X(35,  unlinkat,        R_INT, A_DIRFD, A_STR, A_HEX) \
+    X(36,  symlinkat,       R_INT, A_STR, A_DIRFD, A_STR) \
+    X(37,  linkat,          R_INT, A_DIRFD, A_STR, A_DIRFD, A_STR, A_HEX) \
+    X(43,  statfs,          R_INT, A_STR, A_PTR) \
+    X(44,  fstatfs,         R_INT, A_FD, A_PTR) \
+    X(45,  truncate,        R_INT, A_STR, A_LONG) \
+    X(46,  ftruncate,       R_INT, A_FD, A_LONG) \
+    X(48,  faccessat,       R_INT, A_DIRFD, A_STR, A_OCT) \
+    X(49,  chdir,           R_INT, A_STR) \
+    X(50,  fchdir,          R_INT, A_FD) \
+    X(52,  fchmod,          R_INT, A_FD, A_OCT) \
+    X(53,  fchmodat,        R_INT, A_DIRFD, A_STR, A_OCT) \
+    X(54,  fchownat,        R_INT, A_DIRFD, A_STR, A_INT, A_INT, A_HEX) \
+    X(55,  fchown,          R_INT, A_FD, A_INT, A_INT) \
+    X(56,  openat,          R_INT, A_DIRFD, A_STR, A_HEX, A_OCT) \
+    X(57,  close,           R_INT, A_FD) \
+    X(59,  pipe2,           R_INT, A_PTR, A_HEX) \
+    X(61,  getdents64,      R_INT, A_FD, A_PTR, A_SIZE) \
+    X(62,  lseek,           R_INT, A_FD, A_LONG, A_INT) \
+    X(63,  read,            R_INT, A_FD, A_PTR, A_SIZE) \
+    X(64,  write,           R_INT, A_FD, A_BUF, A_SIZE) \
+    X(65,  readv,           R_INT, A_FD, A_PTR, A_INT) \
+    X(66,  writev,          R_INT, A_FD, A_PTR, A_INT) \
+    X(67,  pread64,         R_INT, A_FD, A_PTR, A_SIZE, A_LONG) \
+    X(68,  pwrite64,        R_INT, A_FD, A_BUF, A_SIZE, A_LONG) \
+    X(69,  preadv,          R_INT, A_FD, A_PTR, A_INT, A_LONG) \
+    X(70,  pwritev,         R_INT, A_FD, A_PTR, A_INT, A_LONG) \
+    X(78,  readlinkat,      R_INT, A_DIRFD, A_STR, A_PTR, A_SIZE) \
+    X(79,  newfstatat,      R_INT, A_DIRFD, A_STR, A_PTR, A_HEX) \
+    X(80,  fstat,           R_INT, A_FD, A_PTR) \
+    X(82,  fsync,           R_INT, A_FD) \
+    X(83,  fdatasync,       R_INT, A_FD) \
+    X(88,  utimensat,       R_INT, A_DIRFD, A_STR, A_PTR, A_HEX) \
+    X(93,  exit,            R_NORET, A_INT) \
+    X(94,  exit_group,      R_NORET, A_INT) \
+    X(96,  set_tid_address, R_INT, A_PTR) \
+    X(98,  futex,           R_INT, A_PTR, A_INT, A_INT, A_PTR, A_PTR, A_INT) \
+    X(99,  set_robust_list, R_INT, A_PTR, A_SIZE) \
+    X(101, nanosleep,       R_INT, A_PTR, A_PTR) \
+    X(113, clock_gettime,   R_INT, A_INT, A_PTR) \
+    X(114, clock_getres,    R_INT, A_INT, A_PTR) \
+    X(115, clock_nanosleep, R_INT, A_INT, A_INT, A_PTR, A_PTR) \
+    X(123, sched_getaffinity, R_INT, A_INT, A_SIZE, A_PTR) \
+    X(124, sched_yield,     R_INT, A_NONE) \
+    X(129, kill,            R_INT, A_INT, A_SIG) \
+    X(130, tkill,           R_INT, A_INT, A_SIG) \
+    X(131, tgkill,          R_INT, A_INT, A_INT, A_SIG) \
+    X(132, sigaltstack,     R_INT, A_PTR, A_PTR) \
+    X(134, rt_sigaction,    R_INT, A_SIG, A_PTR, A_PTR, A_SIZE) \
+    X(135, rt_sigprocmask,  R_INT, A_INT, A_PTR, A_PTR, A_SIZE) \
+    X(153, times,           R_INT, A_PTR) \
+    X(154, setpgid,         R_INT, A_INT, A_INT) \
+    X(155, getpgid,         R_INT, A_INT) \
+    X(156, getsid,          R_INT, A_INT) \
+    X(157, setsid,          R_INT, A_NONE) \
+    X(160, uname,           R_INT, A_PTR) \
+    X(163, getrlimit,       R_INT, A_INT, A_PTR) \
+    X(164, setrlimit,       R_INT, A_INT, A_PTR) \
+    X(165, getrusage,       R_INT, A_INT, A_PTR) \
+    X(166, umask,           R_INT, A_OCT) \
+    X(169, gettimeofday,    R_INT, A_PTR, A_PTR) \
+    X(172, getpid,          R_INT, A_NONE) \
+    X(173, getppid,         R_INT, A_NONE) \
+    X(174, getuid,          R_INT, A_NONE) \
+    X(175, geteuid,         R_INT, A_NONE) \
+    X(176, getgid,          R_INT, A_NONE) \
+    X(177, getegid,         R_INT, A_NONE) \
+    X(178, gettid,          R_INT, A_NONE) \
+    X(179, sysinfo,         R_INT, A_PTR) \
+    X(214, brk,             R_HEX, A_HEX) \
+    X(215, munmap,          R_INT, A_HEX, A_SIZE) \
+    X(222, mmap,            R_HEX, A_HEX, A_SIZE, A_HEX, A_HEX, A_FD, A_LONG) \
+    X(226, mprotect,        R_INT, A_HEX, A_SIZE, A_HEX) \
+    X(227, msync,           R_INT, A_HEX, A_SIZE, A_HEX) \
+    X(233, madvise,         R_INT, A_HEX, A_SIZE, A_INT) \
+    X(259, riscv_flush_icache, R_INT, A_HEX, A_HEX, A_HEX) \
+    X(261, prlimit64,       R_INT, A_INT, A_INT, A_PTR, A_PTR) \
+    X(276, renameat2,       R_INT, A_DIRFD, A_STR, A_DIRFD, A_STR, A_HEX) \
+    X(278, getrandom,       R_INT, A_PTR, A_SIZE, A_HEX) \
+    X(283, membarrier,      R_INT, A_INT, A_HEX, A_INT) \
+    X(291, statx,           R_INT, A_DIRFD, A_STR, A_HEX, A_HEX, A_PTR) \
+    X(293, rseq,            R_INT, A_PTR, A_INT, A_HEX, A_HEX) \
+    X(439, faccessat2,      R_INT, A_DIRFD, A_STR, A_OCT, A_HEX)
+
+#define SYS_DECLARE(nr, name, ...) sys_fn sys_##name;
+SYS_LIST(SYS_DECLARE)
+#undef SYS_DECLARE
+
+static inline struct mmu *sys_mmu(struct rv_cpu *c) { return &c->proc->mmu; }
+
+/* The guest result of a host call that returns -1 and sets errno. Guest and
+ * host errno numbers agree (both asm-generic/errno*.h, checked in sys_table.c). */
+static inline int64_t sys_ret(int64_t r) { return r < 0 ? -(int64_t)errno : r; }
+
+/* The host path for the guest string at g: a pointer into guest memory, or the
+ * guest program's own path for /proc/self/exe. 0 or -EFAULT/-ENAMETOOLONG. */
+int sys_path(struct rv_cpu *c, uint64_t g, const char **path);
+
+/* Guest timespec in and out. 0 or -EFAULT; a bad tv_nsec is left to the host. */
+struct timespec;
+int sys_get_timespec(struct rv_cpu *c, uint64_t g, struct timespec *ts);
+int sys_put_timespec(struct rv_cpu *c, uint64_t g, const struct timespec *ts);
+
+/* Name of guest signal sig ("SIGSEGV", "SIGRT3"), or NULL. */
+const char *sys_signame(int sig);
+
+/* The -strace line for a syscall: the call part alone (done false, for calls
+ * that do not return) or the whole line with the result. */
+void sys_strace(struct rv_cpu *c, uint64_t nr, const struct sys_entry *e,
+                const uint64_t *a, int64_t ret, bool done);
+
+#endif

@@ -1,0 +1,274 @@
+/* Processes and threads: ids, exit, limits and usage, futex, and the small
+ * calls glibc's startup makes (set_tid_address, set_robust_list, rseq, uname,
+ * getrandom). */
+#include <sched.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <sys/sysinfo.h>
+#include <sys/utsname.h>
+#include <time.h>
+#include <unistd.h>
+#include "linux/sys_impl.h"
+
+_Static_assert(RLIMIT_CPU == RV_RLIMIT_CPU && RLIMIT_FSIZE == RV_RLIMIT_FSIZE &&
+               RLIMIT_DATA == RV_RLIMIT_DATA && RLIMIT_STACK == RV_RLIMIT_STACK &&
+               RLIMIT_CORE == RV_RLIMIT_CORE && RLIMIT_NOFILE == RV_RLIMIT_NOFILE &&
+               RLIMIT_AS == RV_RLIMIT_AS && RLIM_NLIMITS == RV_RLIM_NLIMITS &&
+               RLIM_INFINITY == RV_RLIM_INFINITY, "resource numbers pass through");
+_Static_assert(GRND_NONBLOCK == RV_GRND_NONBLOCK && GRND_RANDOM == RV_GRND_RANDOM &&
+               GRND_INSECURE == RV_GRND_INSECURE, "getrandom flags pass through");
+
+int64_t sys_getpid(struct rv_cpu *c, const uint64_t *a)  { (void)c; (void)a; return getpid(); }
+int64_t sys_getppid(struct rv_cpu *c, const uint64_t *a) { (void)c; (void)a; return getppid(); }
+int64_t sys_getuid(struct rv_cpu *c, const uint64_t *a)  { (void)c; (void)a; return getuid(); }
+int64_t sys_geteuid(struct rv_cpu *c, const uint64_t *a) { (void)c; (void)a; return geteuid(); }
+int64_t sys_getgid(struct rv_cpu *c, const uint64_t *a)  { (void)c; (void)a; return getgid(); }
+int64_t sys_getegid(struct rv_cpu *c, const uint64_t *a) { (void)c; (void)a; return getegid(); }
+int64_t sys_setsid(struct rv_cpu *c, const uint64_t *a)  { (void)c; (void)a; return sys_ret(setsid()); }
+int64_t sys_sched_yield(struct rv_cpu *c, const uint64_t *a) { (void)c; (void)a; return sched_yield(); }
+
+/* The guest thread id is the host's for the thread running it. */
+int64_t sys_gettid(struct rv_cpu *c, const uint64_t *a)
+{
+    (void)a;
+    return c->tid ? (int64_t)c->tid : gettid();
+}
+
+int64_t sys_setpgid(struct rv_cpu *c, const uint64_t *a)
+{
+    (void)c;
+    return sys_ret(setpgid((pid_t)a[0], (pid_t)a[1]));
+}
+
+int64_t sys_getpgid(struct rv_cpu *c, const uint64_t *a)
+{
+    (void)c;
+    return sys_ret(getpgid((pid_t)a[0]));
+}
+
+int64_t sys_getsid(struct rv_cpu *c, const uint64_t *a)
+{
+    (void)c;
+    return sys_ret(getsid((pid_t)a[0]));
+}
+
+/* Recorded for thread exit (clear the word, wake its futex); one thread for now. */
+int64_t sys_set_tid_address(struct rv_cpu *c, const uint64_t *a)
+{
+    c->proc->clear_child_tid = a[0];
+    return sys_gettid(c, a);
+}
+
+/* Only the size is checked: the list matters when a thread dies holding a
+ * robust mutex, which needs threads first. */
+int64_t sys_set_robust_list(struct rv_cpu *c, const uint64_t *a)
+{
+    (void)c;
+    return a[1] == RV_ROBUST_LIST_HEAD_SIZE ? 0 : -EINVAL;
+}
+
+/* glibc registers rseq if it can and does without it on -ENOSYS. */
+int64_t sys_rseq(struct rv_cpu *c, const uint64_t *a)
+{
+    (void)c;
+    (void)a;
+    return -ENOSYS;
+}
+
+int64_t sys_membarrier(struct rv_cpu *c, const uint64_t *a)
+{
+    (void)c;
+    (void)a;
+    return -ENOSYS;
+}
+
+/* Succeeds without flushing for now: dropping stale translations of the range
+ * is the translator's to add. Only the flags are checked (bit 0,
+ * SYS_RISCV_FLUSH_ICACHE_LOCAL, is the only one asm/unistd.h defines). */
+int64_t sys_riscv_flush_icache(struct rv_cpu *c, const uint64_t *a)
+{
+    (void)c;
+    return a[2] & ~1ull ? -EINVAL : 0;
+}
+
+/* exit ends the calling thread; with a single thread that is the process.
+ * exit(), not _exit(): stdio is flushed and --stats prints from an atexit
+ * handler. */
+int64_t sys_exit(struct rv_cpu *c, const uint64_t *a)
+{
+    (void)c;
+    exit((int)(a[0] & 0xff));
+}
+
+int64_t sys_exit_group(struct rv_cpu *c, const uint64_t *a)
+{
+    (void)c;
+    exit((int)(a[0] & 0xff));
+}
+
+static void copy_uts(char *dst, const char *src)
+{
+    snprintf(dst, RV_UTS_LEN, "%s", src);
+}
+
+int64_t sys_uname(struct rv_cpu *c, const uint64_t *a)
+{
+    struct utsname u;
+    struct rv_utsname g;
+    if (uname(&u) < 0)
+        return -errno;
+    memset(&g, 0, sizeof g);
+    copy_uts(g.sysname, u.sysname);
+    copy_uts(g.nodename, u.nodename);
+    copy_uts(g.release, u.release);
+    copy_uts(g.version, u.version);
+    copy_uts(g.machine, "riscv64");
+    copy_uts(g.domainname, u.domainname);
+    return mmu_write(sys_mmu(c), a[0], &g, sizeof g) ? -EFAULT : 0;
+}
+
+int64_t sys_getrandom(struct rv_cpu *c, const uint64_t *a)
+{
+    unsigned flags = (unsigned)a[2];
+    if (flags & ~(unsigned)(RV_GRND_NONBLOCK | RV_GRND_RANDOM | RV_GRND_INSECURE))
+        return -EINVAL;
+    void *p = mmu_ptr(sys_mmu(c), a[0], a[1], MMU_W);
+    if (!p)
+        return -EFAULT;
+    return sys_ret(getrandom(p, a[1], flags));
+}
+
+/* Limits on address space, data and stack would bind rvdbt itself (its
+ * 256 GiB reservation, code cache, host stack), not the guest; like qemu,
+ * setting them for ourselves succeeds without reaching the host. */
+static int64_t do_prlimit(struct rv_cpu *c, pid_t pid, uint64_t res, uint64_t gnew, uint64_t gold)
+{
+    struct rv_rlimit gl;
+    struct rlimit hnew = { 0, 0 }, hold;
+    if (res >= RV_RLIM_NLIMITS)
+        return -EINVAL;
+    if (gnew) {
+        if (mmu_read(sys_mmu(c), &gl, gnew, sizeof gl))
+            return -EFAULT;
+        hnew = (struct rlimit){ .rlim_cur = gl.rlim_cur, .rlim_max = gl.rlim_max };
+    }
+    bool self = pid == 0 || pid == getpid();
+    bool keep = self && (res == RV_RLIMIT_AS || res == RV_RLIMIT_DATA || res == RV_RLIMIT_STACK);
+    if (prlimit(pid, (int)res, gnew && !keep ? &hnew : NULL, &hold) < 0)
+        return -errno;
+    if (gnew && keep && hnew.rlim_cur > hnew.rlim_max)
+        return -EINVAL;
+    if (gold) {
+        gl = (struct rv_rlimit){ .rlim_cur = hold.rlim_cur, .rlim_max = hold.rlim_max };
+        if (mmu_write(sys_mmu(c), gold, &gl, sizeof gl))
+            return -EFAULT;
+    }
+    return 0;
+}
+
+int64_t sys_prlimit64(struct rv_cpu *c, const uint64_t *a)
+{
+    return do_prlimit(c, (pid_t)a[0], (uint32_t)a[1], a[2], a[3]);
+}
+
+/* Unlike prlimit64's, these pointers are not optional. */
+int64_t sys_getrlimit(struct rv_cpu *c, const uint64_t *a)
+{
+    return a[1] ? do_prlimit(c, 0, (uint32_t)a[0], 0, a[1]) : -EFAULT;
+}
+
+int64_t sys_setrlimit(struct rv_cpu *c, const uint64_t *a)
+{
+    return a[1] ? do_prlimit(c, 0, (uint32_t)a[0], a[1], 0) : -EFAULT;
+}
+
+/* The mask is an array of 64-bit words, the same bits on both sides. */
+int64_t sys_sched_getaffinity(struct rv_cpu *c, const uint64_t *a)
+{
+    uint64_t mask[128];
+    size_t len = a[1] < sizeof mask ? a[1] : sizeof mask;
+    long n = syscall(SYS_sched_getaffinity, (pid_t)a[0], len, mask);
+    if (n < 0)
+        return -errno;
+    return mmu_write(sys_mmu(c), a[2], mask, (uint64_t)n) ? -EFAULT : n;
+}
+
+int64_t sys_getrusage(struct rv_cpu *c, const uint64_t *a)
+{
+    struct rusage r;
+    if (getrusage((int)a[0], &r) < 0)
+        return -errno;
+    struct rv_rusage g = {
+        .ru_utime = { r.ru_utime.tv_sec, r.ru_utime.tv_usec },
+        .ru_stime = { r.ru_stime.tv_sec, r.ru_stime.tv_usec },
+        .ru_maxrss = r.ru_maxrss, .ru_ixrss = r.ru_ixrss, .ru_idrss = r.ru_idrss,
+        .ru_isrss = r.ru_isrss, .ru_minflt = r.ru_minflt, .ru_majflt = r.ru_majflt,
+        .ru_nswap = r.ru_nswap, .ru_inblock = r.ru_inblock, .ru_oublock = r.ru_oublock,
+        .ru_msgsnd = r.ru_msgsnd, .ru_msgrcv = r.ru_msgrcv, .ru_nsignals = r.ru_nsignals,
+        .ru_nvcsw = r.ru_nvcsw, .ru_nivcsw = r.ru_nivcsw,
+    };
+    return mmu_write(sys_mmu(c), a[1], &g, sizeof g) ? -EFAULT : 0;
+}
+
+int64_t sys_sysinfo(struct rv_cpu *c, const uint64_t *a)
+{
+    struct sysinfo s;
+    if (sysinfo(&s) < 0)
+        return -errno;
+    struct rv_sysinfo g = {
+        .uptime = s.uptime, .loads = { s.loads[0], s.loads[1], s.loads[2] },
+        .totalram = s.totalram, .freeram = s.freeram, .sharedram = s.sharedram,
+        .bufferram = s.bufferram, .totalswap = s.totalswap, .freeswap = s.freeswap,
+        .procs = s.procs, .totalhigh = s.totalhigh, .freehigh = s.freehigh,
+        .mem_unit = s.mem_unit,
+    };
+    return mmu_write(sys_mmu(c), a[0], &g, sizeof g) ? -EFAULT : 0;
+}
+
+/* Guest futex words are host memory inside the reservation, so the host
+ * futex does the waiting and waking on them directly. */
+int64_t sys_futex(struct rv_cpu *c, const uint64_t *a)
+{
+    struct mmu *m = sys_mmu(c);
+    int op = (int)a[1];
+    uint32_t val = (uint32_t)a[2], val3 = (uint32_t)a[5];
+    struct timespec ts;
+
+    if (a[0] & 3)
+        return -EINVAL;
+    uint32_t *word = mmu_ptr(m, a[0], 4, MMU_R);
+    if (!word)
+        return -EFAULT;
+    int cmd = op & ~(RV_FUTEX_PRIVATE_FLAG | RV_FUTEX_CLOCK_REALTIME);
+    switch (cmd) {
+    case RV_FUTEX_WAIT:
+    case RV_FUTEX_WAIT_BITSET:
+        if (a[3]) {
+            int err = sys_get_timespec(c, a[3], &ts);
+            if (err)
+                return err;
+        }
+        return sys_ret(syscall(SYS_futex, word, op, val, a[3] ? &ts : NULL, NULL, val3));
+    case RV_FUTEX_WAKE:
+    case RV_FUTEX_WAKE_BITSET:
+        return sys_ret(syscall(SYS_futex, word, op, val, NULL, NULL, val3));
+    case RV_FUTEX_REQUEUE:
+    case RV_FUTEX_CMP_REQUEUE:
+    case RV_FUTEX_WAKE_OP: {
+        /* a3 is a count (val2) here, not a timeout */
+        int prot = cmd == RV_FUTEX_WAKE_OP ? MMU_R | MMU_W : MMU_R;
+        if (a[4] & 3)
+            return -EINVAL;
+        uint32_t *word2 = mmu_ptr(m, a[4], 4, prot);
+        if (!word2)
+            return -EFAULT;
+        return sys_ret(syscall(SYS_futex, word, op, val, (unsigned long)(uint32_t)a[3], word2, val3));
+    }
+    default:
+        return -ENOSYS;
+    }
+}

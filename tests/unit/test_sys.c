@@ -1,0 +1,485 @@
+/* The syscall layer on a real address space: each check sets a7 and a0..a5
+ * the way a guest ecall would, runs sys_dispatch and compares what landed in
+ * guest memory with what the host reports for the same object. Syscall
+ * numbers and structure offsets are written out here from the riscv64 headers
+ * (asm-generic/unistd.h, asm-generic/stat.h, linux/stat.h...), independently
+ * of the tables under test. */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+#include "linux/proc.h"
+#include "linux/sys.h"
+#include "tests/unit/t.h"
+#include "translator/rv_cpu.h"
+
+enum {
+    NR_getcwd = 17, NR_dup = 23, NR_dup3 = 24, NR_fcntl = 25, NR_ioctl = 29, NR_mkdirat = 34,
+    NR_unlinkat = 35, NR_chdir = 49, NR_openat = 56, NR_close = 57, NR_pipe2 = 59,
+    NR_getdents64 = 61, NR_lseek = 62, NR_read = 63, NR_write = 64, NR_readv = 65,
+    NR_writev = 66, NR_pread64 = 67, NR_readlinkat = 78, NR_newfstatat = 79, NR_fstat = 80,
+    NR_exit_group = 94, NR_futex = 98, NR_clock_gettime = 113, NR_tgkill = 131,
+    NR_rt_sigaction = 134, NR_rt_sigprocmask = 135, NR_uname = 160, NR_getpid = 172,
+    NR_sysinfo = 179, NR_brk = 214, NR_munmap = 215, NR_mmap = 222, NR_mprotect = 226,
+    NR_prlimit64 = 261, NR_renameat2 = 276, NR_getrandom = 278, NR_statx = 291, NR_socket = 198,
+};
+/* guest flag values (asm-generic/fcntl.h, mman-common.h, linux/fcntl.h) */
+enum { G_O_RDWR = 2, G_O_CREAT = 0100, G_O_TRUNC = 01000, G_O_NONBLOCK = 04000,
+       G_O_DIRECTORY = 0200000, G_O_CLOEXEC = 02000000, G_AT_FDCWD = -100,
+       G_AT_REMOVEDIR = 0x200, G_PROT_R = 1, G_PROT_W = 2, G_MAP_SHARED = 1, G_MAP_PRIVATE = 2,
+       G_MAP_FIXED = 0x10, G_MAP_ANON = 0x20, G_MAP_NOREPLACE = 0x100000 };
+
+#define DATA 0x100000ull            /* 64 KiB read-write */
+#define DATA_END (DATA + 0x10000)
+#define RO 0x200000ull              /* one read-only page */
+
+static struct rv_proc proc;
+static struct rv_cpu *cpu;
+static uint64_t scratch = DATA;     /* bump allocator in DATA */
+static char dir[64];
+
+static int64_t sysv(uint64_t nr, const uint64_t *a)
+{
+    cpu->x[17] = nr;
+    memcpy(&cpu->x[10], a, 6 * sizeof *a);
+    sys_dispatch(cpu);
+    return (int64_t)cpu->x[10];
+}
+#define SYS(nr, ...) sysv(nr, (const uint64_t[6]){ __VA_ARGS__ })
+
+static void *host(uint64_t g) { return mmu_host(&proc.mmu, g); }
+
+static uint64_t galloc(uint64_t n)
+{
+    uint64_t g = scratch;
+    scratch += (n + 15) & ~15ull;
+    memset(host(g), 0, n);
+    return g;
+}
+
+static uint64_t gstr(const char *s)
+{
+    uint64_t g = galloc(strlen(s) + 1);
+    strcpy(host(g), s);
+    return g;
+}
+
+static uint64_t gpath(const char *name)
+{
+    char p[128];
+    snprintf(p, sizeof p, "%s/%s", dir, name);
+    return gstr(p);
+}
+
+static uint64_t u64at(uint64_t g, int off) { uint64_t v; memcpy(&v, (char *)host(g) + off, 8); return v; }
+static uint32_t u32at(uint64_t g, int off) { uint32_t v; memcpy(&v, (char *)host(g) + off, 4); return v; }
+
+static void test_pipe_rw(void)
+{
+    int fds[2];
+    CHECK(pipe(fds) == 0, "pipe");
+    uint64_t msg = gstr("hello"), buf = galloc(16);
+    CHECK(SYS(NR_write, fds[1], msg, 5) == 5, "write to pipe");
+    CHECK(SYS(NR_read, fds[0], buf, 16) == 5 && !memcmp(host(buf), "hello", 5), "read back");
+    uint64_t iov = galloc(32);
+    uint64_t v[4] = { msg, 2, msg + 2, 3 };
+    memcpy(host(iov), v, sizeof v);
+    CHECK(SYS(NR_writev, fds[1], iov, 2) == 5, "writev");
+    v[0] = buf + 8; v[1] = 1; v[2] = buf; v[3] = 4;
+    memcpy(host(iov), v, sizeof v);
+    CHECK(SYS(NR_readv, fds[0], iov, 2) == 5 && *(char *)host(buf + 8) == 'h' &&
+          !memcmp(host(buf), "ello", 4), "readv scatters in order");
+    CHECK(SYS(NR_readv, fds[0], iov, 5000) == -EINVAL, "iovcnt over UIO_MAXIOV");
+    v[0] = RO;
+    memcpy(host(iov), v, sizeof v);
+    CHECK(SYS(NR_readv, fds[0], iov, 2) == -EFAULT, "readv into a read-only buffer");
+
+    /* bad pointers: nothing reaches the host and nothing faults */
+    CHECK(SYS(NR_write, fds[1], msg, 5) == 5, "refill");
+    CHECK(SYS(NR_read, fds[0], 0x5000000, 4) == -EFAULT, "unmapped buffer");
+    CHECK(SYS(NR_read, fds[0], RO, 4) == -EFAULT, "read into read-only memory");
+    CHECK(SYS(NR_write, fds[1], RO, 4) == 4, "write from read-only memory is fine");
+    CHECK(SYS(NR_read, fds[0], DATA_END - 2, 4) == -EFAULT, "buffer straddling the region end");
+    CHECK(SYS(NR_write, fds[1], 1ull << 38, 1) == -EFAULT, "address 2^38");
+    CHECK(SYS(NR_write, fds[1], 1ull << 63, 1) == -EFAULT, "address 2^63");
+    CHECK(SYS(NR_write, fds[1], 0, 1) == -EFAULT, "NULL buffer");
+    CHECK(SYS(NR_write, fds[1], 0, 0) == 0, "NULL buffer of length 0");
+    CHECK(SYS(NR_openat, G_AT_FDCWD, 0, 0, 0) == -EFAULT, "NULL path");
+    CHECK(SYS(NR_read, -1, buf, 1) == -EBADF, "negative fd");
+    CHECK(SYS(NR_write, -5, msg, 1) == -EBADF, "negative fd (write)");
+    CHECK(SYS(NR_fstat, -1, buf) == -EBADF, "negative fd (fstat)");
+    close(fds[0]);
+    close(fds[1]);
+}
+
+static void test_file_and_stat(void)
+{
+    uint64_t path = gpath("f"), buf = galloc(256);
+    int64_t fd = SYS(NR_openat, G_AT_FDCWD, path, G_O_CREAT | G_O_RDWR | G_O_TRUNC, 0640);
+    CHECK(fd >= 0, "openat O_CREAT: %lld", (long long)fd);
+    CHECK(SYS(NR_write, fd, gstr("abcdef"), 6) == 6, "write file");
+    CHECK(SYS(NR_lseek, fd, 2, SEEK_SET) == 2, "lseek");
+    CHECK(SYS(NR_pread64, fd, buf, 3, 1) == 3 && !memcmp(host(buf), "bcd", 3), "pread64");
+    CHECK(SYS(NR_read, fd, buf, 10) == 4 && !memcmp(host(buf), "cdef", 4), "pread kept the offset");
+
+    struct stat st;
+    CHECK(stat(host(path), &st) == 0, "host stat");
+    for (int pass = 0; pass < 2; pass++) {
+        memset(host(buf), 0xa5, 256);
+        int64_t r = pass ? SYS(NR_fstat, fd, buf) : SYS(NR_newfstatat, G_AT_FDCWD, path, buf, 0);
+        CHECK(r == 0, "stat call %d", pass);
+        /* asm-generic/stat.h offsets */
+        CHECK(u64at(buf, 0) == st.st_dev && u64at(buf, 8) == st.st_ino, "st_dev, st_ino");
+        CHECK(u32at(buf, 16) == st.st_mode && (u32at(buf, 16) & 0777) == 0640, "st_mode");
+        CHECK(u32at(buf, 20) == 1 && u32at(buf, 24) == st.st_uid && u32at(buf, 28) == st.st_gid,
+              "st_nlink, st_uid, st_gid");
+        CHECK(u64at(buf, 48) == 6 && u32at(buf, 56) == (uint32_t)st.st_blksize, "st_size, st_blksize");
+        CHECK(u64at(buf, 64) == (uint64_t)st.st_blocks, "st_blocks");
+        CHECK(u64at(buf, 88) == (uint64_t)st.st_mtim.tv_sec && u64at(buf, 96) == (uint64_t)st.st_mtim.tv_nsec,
+              "st_mtime at 88");
+        CHECK(u32at(buf, 128) == 0xa5a5a5a5, "nothing written past 128 bytes");
+    }
+    CHECK(SYS(NR_statx, G_AT_FDCWD, path, 0, 0x7ff, buf) == 0, "statx");
+    CHECK(u32at(buf, 0x1c) % 65536 == st.st_mode && u64at(buf, 0x20) == st.st_ino &&
+          u64at(buf, 0x28) == 6 && u64at(buf, 0x70) == (uint64_t)st.st_mtim.tv_sec, "statx fields");
+    CHECK(SYS(NR_newfstatat, fd, gstr(""), buf, 0x1000) == 0 && u64at(buf, 8) == st.st_ino,
+          "newfstatat(fd, \"\", AT_EMPTY_PATH), as glibc's fstat does");
+    CHECK(SYS(NR_newfstatat, G_AT_FDCWD, gpath("missing"), buf, 0) == -ENOENT, "ENOENT");
+    CHECK(SYS(NR_fstat, fd, RO) == -EFAULT, "fstat into read-only memory");
+    CHECK(SYS(NR_close, fd) == 0 && SYS(NR_close, fd) == -EBADF, "close, close again");
+
+    /* shared file mapping: stores reach the file */
+    fd = SYS(NR_openat, G_AT_FDCWD, path, G_O_RDWR, 0);
+    int64_t m = SYS(NR_mmap, 0, 4096, G_PROT_R | G_PROT_W, G_MAP_SHARED, fd, 0);
+    CHECK(m > 0 && !(m & 4095) && !memcmp(host(m), "abcdef", 6), "file mmap: %llx", (long long)m);
+    memcpy(host(m), "XY", 2);
+    CHECK(SYS(NR_pread64, fd, buf, 2, 0) == 2 && !memcmp(host(buf), "XY", 2), "shared mapping writes through");
+    CHECK(SYS(NR_munmap, m, 4096) == 0, "munmap file mapping");
+    SYS(NR_close, fd);
+
+    /* /proc/self/exe is the guest program */
+    proc.exe_path = host(path);
+    uint64_t exe = gstr("/proc/self/exe");
+    memset(host(buf), '#', 64);
+    CHECK(SYS(NR_readlinkat, G_AT_FDCWD, exe, buf, 64) == (int64_t)strlen(host(path)) &&
+          !memcmp(host(buf), host(path), strlen(host(path))) &&
+          ((char *)host(buf))[strlen(host(path))] == '#', "readlinkat /proc/self/exe, no NUL");
+    CHECK(SYS(NR_readlinkat, G_AT_FDCWD, exe, buf, 5) == 5, "readlinkat truncates");
+    fd = SYS(NR_openat, G_AT_FDCWD, exe, 0, 0);
+    CHECK(fd >= 0 && SYS(NR_fstat, fd, buf) == 0 && u64at(buf, 8) == st.st_ino, "open /proc/self/exe");
+    SYS(NR_close, fd);
+    proc.exe_path = NULL;
+}
+
+static void test_dirs(void)
+{
+    uint64_t buf = galloc(4096), d1 = gpath("d1"), d2 = gpath("d2");
+    char cwd[4096];
+    CHECK(getcwd(cwd, sizeof cwd) != NULL, "host getcwd");
+    CHECK(SYS(NR_getcwd, buf, 4096) == (int64_t)strlen(cwd) + 1 && !strcmp(host(buf), cwd), "getcwd");
+    CHECK(SYS(NR_getcwd, buf, 1) == -ERANGE, "getcwd too small");
+    CHECK(SYS(NR_chdir, gstr(dir)) == 0, "chdir");
+    char *real = realpath(dir, NULL);
+    CHECK(SYS(NR_getcwd, buf, 4096) > 0 && !strcmp(host(buf), real), "getcwd after chdir");
+    free(real);
+    CHECK(chdir(cwd) == 0, "back");
+
+    struct stat st;
+    CHECK(SYS(NR_mkdirat, G_AT_FDCWD, d1, 0755) == 0 && stat(host(d1), &st) == 0 && S_ISDIR(st.st_mode),
+          "mkdirat");
+    CHECK(SYS(NR_mkdirat, G_AT_FDCWD, d1, 0755) == -EEXIST, "mkdirat twice");
+    CHECK(SYS(NR_renameat2, G_AT_FDCWD, d1, G_AT_FDCWD, d2, 0) == 0 && stat(host(d1), &st) < 0 &&
+          stat(host(d2), &st) == 0, "renameat2");
+    CHECK(SYS(NR_mkdirat, G_AT_FDCWD, d1, 0755) == 0, "mkdirat again");
+    CHECK(SYS(NR_renameat2, G_AT_FDCWD, d1, G_AT_FDCWD, d2, 1) == -EEXIST, "RENAME_NOREPLACE");
+    CHECK(SYS(NR_unlinkat, G_AT_FDCWD, d1, 0) == -EISDIR, "unlinkat dir without AT_REMOVEDIR");
+    CHECK(SYS(NR_unlinkat, G_AT_FDCWD, d1, G_AT_REMOVEDIR) == 0 &&
+          SYS(NR_unlinkat, G_AT_FDCWD, d2, G_AT_REMOVEDIR) == 0 && stat(host(d2), &st) < 0, "rmdir");
+
+    int64_t fd = SYS(NR_openat, G_AT_FDCWD, gstr(dir), G_O_DIRECTORY, 0);
+    CHECK(fd >= 0, "open dir");
+    int64_t n = SYS(NR_getdents64, fd, buf, 4096);
+    CHECK(n > 0, "getdents64 %lld", (long long)n);
+    int seen = 0;
+    for (int64_t off = 0; off < n && off >= 0;) {
+        uint16_t reclen;
+        memcpy(&reclen, (char *)host(buf) + off + 16, 2);
+        const char *name = (char *)host(buf) + off + 19;
+        seen |= (strcmp(name, ".") == 0) | (strcmp(name, "..") == 0) << 1 | (strcmp(name, "f") == 0) << 2;
+        off += reclen ? reclen : n;
+    }
+    CHECK(seen == 7, "getdents64 lists ., .. and f (%d)", seen);
+    CHECK(SYS(NR_getdents64, fd, buf, 4096) == 0, "end of directory");
+    SYS(NR_close, fd);
+}
+
+static void test_fds(void)
+{
+    uint64_t p = galloc(8), buf = galloc(16);
+    CHECK(SYS(NR_pipe2, p, G_O_CLOEXEC) == 0, "pipe2");
+    int32_t fds[2];
+    memcpy(fds, host(p), 8);
+    CHECK(fds[0] > 2 && fds[1] > 2 && (fcntl(fds[0], F_GETFD) & FD_CLOEXEC), "pipe2 O_CLOEXEC");
+    CHECK(SYS(NR_pipe2, RO, 0) == -EFAULT, "pipe2 into read-only memory");
+    CHECK(SYS(NR_dup3, fds[0], 100, G_O_CLOEXEC) == 100 && fcntl(100, F_GETFD) == FD_CLOEXEC, "dup3");
+    CHECK(SYS(NR_dup3, fds[0], fds[0], 0) == -EINVAL, "dup3 onto itself");
+    int64_t d = SYS(NR_dup, fds[1]);
+    CHECK(d > 2 && fcntl((int)d, F_GETFD) == 0, "dup");
+    CHECK(SYS(NR_fcntl, fds[0], 1030, 200) >= 200, "F_DUPFD_CLOEXEC");
+    CHECK(SYS(NR_fcntl, fds[0], 4, G_O_NONBLOCK) == 0 &&
+          (SYS(NR_fcntl, fds[0], 3, 0) & G_O_NONBLOCK), "F_SETFL/F_GETFL O_NONBLOCK");
+    CHECK(SYS(NR_read, fds[0], buf, 1) == -EAGAIN, "nonblocking empty pipe");
+    CHECK(SYS(NR_fcntl, fds[0], 9999, 0) == -EINVAL, "unknown fcntl");
+    CHECK(SYS(NR_ioctl, fds[0], 0x5401, buf) == -ENOTTY, "TCGETS on a pipe");
+    CHECK(SYS(NR_ioctl, -1, 0x5401, buf) == -EBADF, "ioctl bad fd");
+
+    /* F_GETLK: guest struct flock {short type, whence; long start, len; int pid} */
+    int fd = open(host(gpath("f")), O_RDWR);
+    uint64_t fl = galloc(32);
+    int16_t type = F_WRLCK;
+    memcpy(host(fl), &type, 2);
+    CHECK(SYS(NR_fcntl, fd, 5, fl) == 0 && *(int16_t *)host(fl) == F_UNLCK, "F_GETLK: no lock");
+    close(fd);
+
+    int master = posix_openpt(O_RDWR | O_NOCTTY);
+    if (master >= 0 && grantpt(master) == 0 && unlockpt(master) == 0) {
+        int slave = open(ptsname(master), O_RDWR | O_NOCTTY);
+        struct winsize ws = { .ws_row = 24, .ws_col = 81 };
+        struct termios t;
+        CHECK(ioctl(slave, TIOCSWINSZ, &ws) == 0 && tcgetattr(slave, &t) == 0, "host pty setup");
+        uint64_t tio = galloc(64);
+        memset(host(tio), 0xee, 64);
+        CHECK(SYS(NR_ioctl, slave, 0x5401, tio) == 0, "TCGETS");
+        CHECK(u32at(tio, 0) == t.c_iflag && u32at(tio, 12) == t.c_lflag &&
+              ((uint8_t *)host(tio))[17 + VMIN] == t.c_cc[VMIN] && u32at(tio, 36) == 0xeeeeeeee,
+              "kernel termios: 36 bytes, c_cc at 17");
+        CHECK(SYS(NR_ioctl, slave, 0x5413, buf) == 0 && *(uint16_t *)host(buf) == 24 &&
+              *(uint16_t *)host(buf + 2) == 81, "TIOCGWINSZ");
+        close(slave);
+    }
+    close(master);
+}
+
+static void test_memory(void)
+{
+    int64_t a = SYS(NR_mmap, 0, 8192, G_PROT_R | G_PROT_W, G_MAP_PRIVATE | G_MAP_ANON, -1, 0);
+    CHECK(a > 0 && !(a & 4095) && (uint64_t)a + 8192 <= (1ull << 38), "anon mmap %llx", (long long)a);
+    CHECK(mmu_check(&proc.mmu, a, 8192, MMU_R | MMU_W) && *(char *)host(a) == 0, "mapped, zeroed");
+    CHECK(SYS(NR_mmap, 0x400000, 4096, G_PROT_R, G_MAP_PRIVATE | G_MAP_ANON, -1, 0) == 0x400000,
+          "free hint is taken");
+    CHECK(SYS(NR_mmap, 0x300000, 4096, G_PROT_R | G_PROT_W, G_MAP_PRIVATE | G_MAP_ANON | G_MAP_FIXED,
+              -1, 0) == 0x300000, "MAP_FIXED");
+    CHECK(SYS(NR_mmap, 0x300000, 4096, G_PROT_R, G_MAP_PRIVATE | G_MAP_ANON | G_MAP_NOREPLACE, -1, 0) ==
+          -EEXIST, "MAP_FIXED_NOREPLACE on a mapping");
+    CHECK(SYS(NR_mmap, 0x301000, 4096, G_PROT_R, G_MAP_PRIVATE | G_MAP_ANON | G_MAP_NOREPLACE, -1, 0) ==
+          0x301000, "MAP_FIXED_NOREPLACE on free space");
+    CHECK(SYS(NR_mmap, 0x300800, 4096, G_PROT_R, G_MAP_PRIVATE | G_MAP_ANON | G_MAP_FIXED, -1, 0) ==
+          -EINVAL, "unaligned MAP_FIXED");
+    CHECK(SYS(NR_mmap, 0, 0, G_PROT_R, G_MAP_PRIVATE | G_MAP_ANON, -1, 0) == -EINVAL, "length 0");
+    CHECK(SYS(NR_mmap, 0, 4096, G_PROT_R, G_MAP_PRIVATE, -1, 0) == -EBADF, "file mapping without fd");
+    CHECK(SYS(NR_mmap, 0, 4096, G_PROT_R, G_MAP_ANON, -1, 0) == -EINVAL, "neither shared nor private");
+
+    int fds[2];
+    CHECK(pipe(fds) == 0 && write(fds[1], "xyz", 3) == 3, "pipe with data");
+    CHECK(SYS(NR_munmap, 0x300000, 4096) == 0, "munmap");
+    CHECK(SYS(NR_read, fds[0], 0x300000, 1) == -EFAULT, "unmapped after munmap");
+    CHECK(SYS(NR_munmap, 0x300800, 4096) == -EINVAL, "unaligned munmap");
+
+    CHECK(SYS(NR_mprotect, a, 4096, G_PROT_R) == 0, "mprotect read-only");
+    CHECK(SYS(NR_read, fds[0], a, 1) == -EFAULT && SYS(NR_read, fds[0], a + 4096, 1) == 1,
+          "read into the read-only page faults, the next page still writable");
+    CHECK(SYS(NR_write, fds[1], a, 1) == 1, "write from read-only page");
+    CHECK(SYS(NR_mprotect, a + 1, 4096, G_PROT_R) == -EINVAL, "unaligned mprotect");
+    CHECK(SYS(NR_mprotect, 0x300000, 4096, G_PROT_R) == -ENOMEM, "mprotect unmapped");
+    close(fds[0]);
+    close(fds[1]);
+
+    proc.mmu.brk_start = proc.mmu.brk = 0x1000000;
+    CHECK(SYS(NR_brk, 0) == 0x1000000, "brk(0) gives the break");
+    CHECK(SYS(NR_brk, 0x1000000 + 10000) == 0x1000000 + 10000 &&
+          mmu_check(&proc.mmu, 0x1000000, 10000, MMU_R | MMU_W), "brk grows");
+    CHECK(SYS(NR_brk, 0x1000000) == 0x1000000 && !mmu_check(&proc.mmu, 0x1000000, 1, MMU_R),
+          "brk shrinks");
+    CHECK(SYS(NR_brk, 0x10) == 0x1000000, "brk below the start fails");
+}
+
+static void test_misc(void)
+{
+    uint64_t buf = galloc(512);
+    CHECK(SYS(NR_uname, buf) == 0 && !strcmp((char *)host(buf) + 4 * 65, "riscv64") &&
+          !strcmp(host(buf), "Linux"), "uname");
+    CHECK(SYS(NR_uname, RO) == -EFAULT, "uname into read-only memory");
+
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    CHECK(SYS(NR_clock_gettime, CLOCK_MONOTONIC, buf) == 0, "clock_gettime");
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    int64_t s = (int64_t)u64at(buf, 0), ns = (int64_t)u64at(buf, 8);
+    CHECK(ns >= 0 && ns < 1000000000 && s * 1000000000 + ns >= t0.tv_sec * 1000000000 + t0.tv_nsec &&
+          s * 1000000000 + ns <= t1.tv_sec * 1000000000 + t1.tv_nsec, "monotonic time in range");
+    CHECK(SYS(NR_clock_gettime, 12345, buf) == -EINVAL, "bad clock id");
+    CHECK(SYS(NR_clock_gettime, CLOCK_MONOTONIC, 0) == -EFAULT, "clock_gettime NULL");
+
+    memset(host(buf), 0, 64);
+    CHECK(SYS(NR_getrandom, buf, 64, 0) == 64 && (u64at(buf, 0) | u64at(buf, 8) | u64at(buf, 56)), "getrandom");
+    CHECK(SYS(NR_sysinfo, buf) == 0 && u64at(buf, 32) != 0 && u32at(buf, 104) != 0, "sysinfo totalram, mem_unit");
+    struct rlimit rl;
+    getrlimit(RLIMIT_NOFILE, &rl);
+    CHECK(SYS(NR_prlimit64, 0, 7, 0, buf) == 0 && u64at(buf, 0) == rl.rlim_cur && u64at(buf, 8) == rl.rlim_max,
+          "prlimit64 RLIMIT_NOFILE");
+    CHECK(SYS(NR_getpid) == getpid(), "getpid");
+
+    /* futex on guest memory */
+    *(uint32_t *)host(buf) = 5;
+    CHECK(SYS(NR_futex, buf, 128, 4, 0, 0, 0) == -EAGAIN, "FUTEX_WAIT on a changed word");
+    uint64_t ts = galloc(16);
+    uint64_t tv[2] = { 0, 1000000 };
+    memcpy(host(ts), tv, 16);
+    CHECK(SYS(NR_futex, buf, 128, 5, ts, 0, 0) == -ETIMEDOUT, "FUTEX_WAIT times out");
+    CHECK(SYS(NR_futex, buf, 129, 1, 0, 0, 0) == 0, "FUTEX_WAKE nobody");
+    CHECK(SYS(NR_futex, buf + 2, 129, 1, 0, 0, 0) == -EINVAL, "misaligned futex");
+    CHECK(SYS(NR_futex, 0x5000000, 129, 1, 0, 0, 0) == -EFAULT, "unmapped futex");
+
+    CHECK(SYS(9999) == -ENOSYS && SYS(NR_socket, 2, 1, 0) == -ENOSYS, "unknown/unimplemented: ENOSYS");
+    CHECK(sys_name(NR_read) && !strcmp(sys_name(NR_read), "read") && !sys_name(9999), "sys_name");
+    uint64_t before = cpu->cnt.syscalls;
+    SYS(NR_getpid);
+    SYS(9999);
+    CHECK(cpu->cnt.syscalls == before + 2, "syscalls counted");
+}
+
+static void test_signals(void)
+{
+    uint64_t act = galloc(24), old = galloc(24), set = galloc(8);
+    uint64_t sa[3] = { 0x1234, 0x10000000, 1 << 4 };
+    memcpy(host(act), sa, sizeof sa);
+    CHECK(SYS(NR_rt_sigaction, SIGKILL, act, 0, 8) == -EINVAL, "SIGKILL cannot be caught");
+    CHECK(SYS(NR_rt_sigaction, 0, act, 0, 8) == -EINVAL && SYS(NR_rt_sigaction, 65, 0, old, 8) == -EINVAL,
+          "signal numbers 0 and 65");
+    CHECK(SYS(NR_rt_sigaction, SIGUSR1, act, 0, 4) == -EINVAL, "sigsetsize 4");
+    CHECK(SYS(NR_rt_sigaction, SIGUSR1, act, 0, 8) == 0, "set handler");
+    CHECK(SYS(NR_rt_sigaction, SIGUSR1, 0, old, 8) == 0 && !memcmp(host(old), sa, 24),
+          "old action comes back as handler, flags, mask");
+    CHECK(SYS(NR_rt_sigaction, SIGKILL, 0, old, 8) == 0, "querying SIGKILL is allowed");
+
+    sa[0] = 1;                      /* SIG_IGN */
+    memcpy(host(act), sa, sizeof sa);
+    CHECK(SYS(NR_rt_sigaction, SIGUSR1, act, 0, 8) == 0 &&
+          SYS(NR_tgkill, getpid(), gettid(), SIGUSR1) == 0, "ignored signal to self");
+    *(uint64_t *)host(set) = 1ull << (SIGUSR2 - 1);
+    CHECK(SYS(NR_rt_sigprocmask, 0, set, 0, 8) == 0 && SYS(NR_tgkill, getpid(), gettid(), SIGUSR2) == 0,
+          "blocked default-fatal signal waits");
+    CHECK(SYS(NR_rt_sigprocmask, 0, 0, old, 8) == 0 && u64at(old, 0) == 1ull << (SIGUSR2 - 1),
+          "mask recorded");
+
+    /* unblocking it is fatal: in a child, with stderr captured */
+    int p[2];
+    CHECK(pipe(p) == 0, "pipe");
+    pid_t pid = fork();
+    if (pid == 0) {
+        dup2(p[1], 2);
+        SYS(NR_rt_sigprocmask, 1, set, 0, 8);
+        _exit(0);
+    }
+    close(p[1]);
+    char out[256] = "";
+    ssize_t n = read(p[0], out, sizeof out - 1);
+    out[n > 0 ? n : 0] = 0;
+    close(p[0]);
+    int status;
+    waitpid(pid, &status, 0);
+    CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGUSR2 && !WCOREDUMP(status), "child died of SIGUSR2");
+    CHECK(strstr(out, "rvdbt: guest terminated by signal 12 (SIGUSR2) at pc 0x") == out, "message: %s", out);
+
+    pid = fork();
+    if (pid == 0) {
+        close(2);
+        cpu->pc = 0x10074;
+        sys_die_by_signal(cpu, SIGSEGV, cpu->pc, 0xdead);
+    }
+    waitpid(pid, &status, 0);
+    CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV && !WCOREDUMP(status), "sys_die_by_signal SEGV");
+    CHECK(pipe(p) == 0, "pipe");
+    pid = fork();
+    if (pid == 0) {
+        dup2(p[1], 2);
+        proc.opt.strace = true;
+        SYS(NR_exit_group, 0x1ff);
+    }
+    close(p[1]);
+    n = read(p[0], out, sizeof out - 1);
+    out[n > 0 ? n : 0] = 0;
+    close(p[0]);
+    waitpid(pid, &status, 0);
+    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 255, "exit_group status & 0xff");
+    char want[64];
+    snprintf(want, sizeof want, "%d exit_group(511)\n", (int)pid);
+    CHECK(!strcmp(out, want), "exit_group traced before it runs: %s", out);
+}
+
+static void test_strace(void)
+{
+    char log[] = "/tmp/test_sys_strace.XXXXXX";
+    int fd = mkstemp(log), saved = dup(2);
+    dup2(fd, 2);
+    proc.opt.strace = true;
+    SYS(NR_getpid);
+    SYS(NR_openat, G_AT_FDCWD, gstr("/nonexistent/x"), G_O_RDWR, 0);
+    SYS(NR_write, -1, gstr("a\"b\n"), 4);
+    SYS(9999, 1);
+    proc.opt.strace = false;
+    dup2(saved, 2);
+    close(saved);
+    char out[1024] = "", want[256];
+    ssize_t n = pread(fd, out, sizeof out - 1, 0);
+    out[n > 0 ? n : 0] = 0;
+    close(fd);
+    unlink(log);
+    int pid = getpid();
+    snprintf(want, sizeof want, "%d getpid() = %d\n", pid, pid);
+    CHECK(strstr(out, want) == out, "first line: %s", out);
+    snprintf(want, sizeof want,
+             "%d openat(AT_FDCWD,\"/nonexistent/x\",0x2,0) = -1 errno=2 (No such file or directory)\n", pid);
+    CHECK(strstr(out, want) != NULL, "openat line: %s", want);
+    snprintf(want, sizeof want, "%d write(-1,\"a\\\"b\\n\",4) = -1 errno=9 (Bad file descriptor)\n", pid);
+    CHECK(strstr(out, want) != NULL, "write line: %s", want);
+    snprintf(want, sizeof want, "%d unimplemented syscall 9999 = -1 errno=38 (", pid);
+    CHECK(strstr(out, want) != NULL, "unimplemented line in: %s", out);
+}
+
+int main(void)
+{
+    CHECK(mmu_init(&proc.mmu) == 0, "mmu_init");
+    CHECK(mmu_map(&proc.mmu, DATA, DATA_END - DATA, MMU_R | MMU_W, 0, -1, 0) == 0, "map data");
+    CHECK(mmu_map(&proc.mmu, RO, 4096, MMU_R, 0, -1, 0) == 0, "map read-only page");
+    /* the fixed part only: the slot array is the translator's */
+    cpu = aligned_alloc(_Alignof(struct rv_cpu), sizeof *cpu);
+    memset(cpu, 0, sizeof *cpu);
+    cpu->proc = &proc;
+    snprintf(dir, sizeof dir, "/tmp/test_sys.XXXXXX");
+    CHECK(mkdtemp(dir) != NULL, "mkdtemp");
+
+    test_pipe_rw();
+    test_file_and_stat();
+    test_dirs();
+    test_fds();
+    test_memory();
+    test_misc();
+    test_signals();
+    test_strace();
+
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    CHECK(system(cmd) == 0, "cleanup");
+    free(cpu);
+    mmu_destroy(&proc.mmu);
+    return t_done("test_sys");
+}
