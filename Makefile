@@ -34,6 +34,7 @@ $(B)/rvdbt: $(OBJS)
 	$(CC) $(CFLAGS) $(LDFLAGS) $^ $(LDLIBS) -o $@
 
 include tests/module.mk
+include riscv-tests/module.mk
 
 deps:
 	@scripts/deps.sh
@@ -46,9 +47,13 @@ demo: deps
 	@$(MAKE) --no-print-directory all
 	@scripts/demo.sh
 
+# ISA conformance suite; REF=qemu runs it on the reference emulators instead.
+riscv-tests: riscv-tests-build $(if $(filter qemu,$(REF)),,$(B)/rvdbt)
+	@riscv-tests/run.sh
+
 clean:
 	rm -rf $(B)
 
-.PHONY: all deps check demo clean tests
+.PHONY: all deps check demo clean tests riscv-tests
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

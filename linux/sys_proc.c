@@ -89,10 +89,14 @@ int64_t sys_membarrier(struct rv_cpu *c, const uint64_t *a)
 /* Succeeds without flushing for now: dropping stale translations of the range
  * is the translator's to add. Only the flags are checked (bit 0,
  * SYS_RISCV_FLUSH_ICACHE_LOCAL, is the only one asm/unistd.h defines). */
+/* The translations are dropped by the dispatcher, which alone knows when no
+ * translated code is running. */
 int64_t sys_riscv_flush_icache(struct rv_cpu *c, const uint64_t *a)
 {
-    (void)c;
-    return a[2] & ~1ull ? -EINVAL : 0;
+    if (a[2] & ~1ull)
+        return -EINVAL;
+    c->flush_icache = 1;
+    return 0;
 }
 
 /* exit ends the calling thread; with a single thread that is the process.

@@ -1,7 +1,7 @@
 /* The guest address space: one PROT_NONE host reservation plus a sorted region
  * map. The region map is the authority on guest permissions; the host
- * protections only follow it, so the translator's fast paths fault where the
- * guest would.
+ * protections follow it (see host_prot for where they cannot match), so a
+ * fast-path access to an unmapped or read-only page faults in the host.
  *
  * Locking: mmu_map, mmu_unmap, mmu_protect and mmu_brk take the write lock;
  * mmu_find_free, mmu_check, mmu_ptr, mmu_read, mmu_write and mmu_strnlen take

@@ -66,6 +66,7 @@ struct rv_cpu {
     uint64_t res_val;
     uint32_t res_valid;
 
+    uint32_t flush_icache;   /* riscv_flush_icache asked the dispatcher to drop translations */
     uint32_t fault_insn;     /* word of the illegal instruction for RV_EXIT_ILLEGAL */
     uint64_t fault_addr;     /* guest address of the last memory fault */
 

@@ -35,6 +35,10 @@ _Noreturn void tr_run(struct rv_cpu *cpu)
              * (rt_sigreturn, later) simply overwrites it. */
             cpu->pc += 4;
             sys_dispatch(cpu);
+            if (cpu->flush_icache) {
+                cpu->flush_icache = 0;
+                tr_cache_flush(c, cpu);
+            }
             break;
         case RV_EXIT_EBREAK:
             sys_die_by_signal(cpu, SIGTRAP, cpu->pc, 0);

@@ -1,0 +1,257 @@
+#!/usr/bin/env bash
+# rvdbt on inputs it must refuse, and on guests that must die.
+#
+# Files that are not a runnable riscv64 program (missing, unreadable, a
+# directory, text, truncated ELFs, a 32-bit ELF, an x86-64 ELF, an object
+# file, corrupt headers): rvdbt must print exactly one line on stderr that
+# names the file and gives a reason, and exit with a status from 1 to 123:
+# no signal death, no core file, no hang.
+#
+# Guests that fault (tests/guest/fault_*.S): rvdbt must end like Linux ends
+# the process, with the same status as qemu-riscv64 (132 for SIGILL, 139 for
+# SIGSEGV), print a line naming the pc and instruction word (SIGILL) or the
+# faulting address (SIGSEGV), and leave no core file. An unknown syscall
+# must return -ENOSYS and show up in -strace.
+#
+# RVDBT (default build/rvdbt) and QEMU as in tests/guest.sh. Prints `ok NAME`
+# or `FAIL NAME: why` per case, then `bad_input: N passed, M failed`.
+set -uo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+G=$ROOT/build/tests/guest
+QEMU=${QEMU:-qemu-riscv64}
+TIMEOUT=${GUEST_TIMEOUT:-60}
+READELF=riscv64-linux-gnu-readelf
+NM=riscv64-linux-gnu-nm
+
+read -ra RVDBT_CMD <<< "${RVDBT:-$ROOT/build/rvdbt}"
+if [[ ${RVDBT_CMD[0]} == */* && ${RVDBT_CMD[0]} != /* ]]; then
+    RVDBT_CMD[0]=$PWD/${RVDBT_CMD[0]}
+fi
+
+PASS=0
+FAIL=0
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/rvdbt-bad.XXXXXX")
+trap 'chmod -R u+rwx "$WORK"; rm -rf "$WORK"' EXIT
+
+pass() { PASS=$((PASS + 1)); echo "ok $1"; }
+fail() { FAIL=$((FAIL + 1)); echo "FAIL $1: $2"; }
+
+if ! command -v "${RVDBT_CMD[0]}" > /dev/null; then
+    fail rvdbt "${RVDBT_CMD[0]} not found: build it (make) or set RVDBT"
+    echo "bad_input: $PASS passed, $FAIL failed"
+    exit 1
+fi
+if ! make -s -C "$ROOT" guest-progs > "$WORK/build.log" 2>&1; then
+    fail build "make guest-progs failed: $(grep -m1 -i error "$WORK/build.log")"
+fi
+
+# launch DIR CMD...: runs CMD in the empty directory DIR with a small core
+# size limit, so a core dump would leave a file there; sets ST, OUT, ERR
+# (stderr minus timeout's own notice) and CORE (1 if a core was dumped).
+launch() {
+    local dir=$1
+    shift
+    mkdir -p "$dir"
+    launch_quiet "$dir" "$@" 2> /dev/null     # no "Segmentation fault" notice from bash
+    ST=$(< "$dir/.st")
+    OUT=$dir/.out
+    ERR=$dir/.err
+    CORE=0
+    if grep -q 'dumped core' "$dir/.err.raw" || compgen -G "$dir/*core*" > /dev/null; then
+        CORE=1
+    fi
+    grep -v '^timeout: the monitored command dumped core' "$dir/.err.raw" > "$ERR"
+    rm -f "$dir"/*core*
+}
+launch_quiet() {
+    local dir=$1
+    shift
+    (cd "$dir" && ulimit -c 1024 && exec timeout -k 5 "$TIMEOUT" "$@" \
+        < /dev/null > "$dir/.out" 2> "$dir/.err.raw")
+    echo $? > "$dir/.st"
+}
+
+# refuse NAME FILE REASON_REGEX [RVDBT_ARGS...]: rvdbt FILE must fail cleanly.
+# The reason must match REASON_REGEX (extended, case-insensitive), loosely, so
+# that it says something about what is wrong.
+refuse() {
+    local name=$1 file=$2 reason=$3 lines
+    shift 3
+    launch "$WORK/run-$name" "${RVDBT_CMD[@]}" "$@" "$file"
+    lines=$(wc -l < "$ERR")
+    if (( ST == 0 || ST > 123 )); then
+        fail "$name" "exit status $ST, expected 1..123$( ((ST > 128 && ST < 193)) && echo " (killed by signal $((ST - 128)))")"
+    elif (( CORE )); then
+        fail "$name" "a core file was written"
+    elif (( lines != 1 )); then
+        fail "$name" "$lines lines on stderr, expected 1: $(head -c 300 "$ERR" | tr '\n' '|' | cat -v)"
+    elif ! grep -qF -- "$file" "$ERR"; then
+        fail "$name" "stderr does not name $file: $(cat -v "$ERR")"
+    elif ! grep -qiE -- "$reason" "$ERR"; then
+        fail "$name" "no reason matching /$reason/ in: $(cat -v "$ERR")"
+    else
+        pass "$name"
+    fi
+}
+
+# patch FILE OFFSET BYTES: overwrite bytes in place (BYTES as printf escapes).
+patch() {
+    printf '%b' "$3" | dd of="$1" bs=1 seek="$2" conv=notrunc status=none
+}
+
+# The middle of the file data of the first and the last PT_LOAD segment.
+load_middles() {
+    local type off fsz rest
+    "$READELF" -lW "$1" | while read -r type off _ _ fsz rest; do
+        [[ $type == LOAD ]] && (( fsz > 0 )) && echo $(( off + fsz / 2 ))
+    done | sed -n '1p;$p'
+}
+
+# ---- files that are not a runnable riscv64 program ----
+HELLO=$G/asm/hello
+BIG=$G/O2/exitcode
+
+refuse missing "$WORK/does-not-exist" 'no such file|not found|exist'
+
+if (( EUID != 0 )); then
+    cp "$HELLO" "$WORK/unreadable"
+    chmod 000 "$WORK/unreadable"
+    refuse unreadable "$WORK/unreadable" 'permission|denied|access|read'
+else
+    echo "skip unreadable: running as root, which reads any file"
+fi
+
+mkdir "$WORK/a-directory"
+refuse directory "$WORK/a-directory" 'directory|regular'
+
+echo "this is a text file, not a program" > "$WORK/notes.txt"
+refuse text "$WORK/notes.txt" 'ELF|magic|format|executable'
+
+: > "$WORK/empty"
+refuse empty "$WORK/empty" 'ELF|empty|short|trunc|small|size|header'
+
+# truncated copies of a static C program: inside the ELF header, inside the
+# program headers, and half way through the first and the last loaded segment
+phnum=$("$READELF" -hW "$BIG" | awk '/Number of program headers/ { print $NF }')
+mapfile -t mids < <(load_middles "$BIG")
+cuts=(ehdr-4:4 ehdr-20:20 ehdr-63:63 phdrs:$(( 64 + 56 * phnum - 30 ))
+      "first-segment:${mids[0]}" "last-segment:${mids[1]}")
+for cut in "${cuts[@]}"; do
+    name=truncated-${cut%:*}
+    head -c "${cut#*:}" "$BIG" > "$WORK/$name"
+    refuse "$name" "$WORK/$name" \
+        'trunc|short|small|size|beyond|past|end|incomplete|corrupt|invalid|ELF|header|segment'
+done
+
+# a 32-bit RISC-V ELF: built if the toolchain can, else the class byte patched
+if riscv64-linux-gnu-gcc -march=rv32i -mabi=ilp32 -nostdlib -static \
+        "$ROOT/tests/guest/hello.S" -o "$WORK/rv32-program" 2> /dev/null; then
+    refuse rv32 "$WORK/rv32-program" '32|64|class'
+else
+    cp "$HELLO" "$WORK/rv32-program"
+    patch "$WORK/rv32-program" 4 '\001'
+    refuse rv32-patched "$WORK/rv32-program" '32|64|class'
+fi
+
+refuse x86-64-bin-true /bin/true 'machine|architecture|risc|x86|amd64'
+[[ -x $G/native/exitcode ]] &&
+    refuse x86-64-static "$G/native/exitcode" 'machine|architecture|risc|x86|amd64'
+
+[[ -e $G/pie/hello.o ]] &&
+    refuse object-file "$G/pie/hello.o" 'execut|relocatable|ET_REL|type|object'
+
+cp "$HELLO" "$WORK/big-endian"
+patch "$WORK/big-endian" 5 '\002'
+refuse big-endian "$WORK/big-endian" 'endian|byte order|ELFDATA|LSB|MSB|big|little'
+
+cp "$HELLO" "$WORK/phoff-beyond-end"
+patch "$WORK/phoff-beyond-end" 32 '\000\000\000\177\000\000\000\000'     # e_phoff = 0x7f000000
+refuse phoff-beyond-end "$WORK/phoff-beyond-end" 'program header|phdr|phoff|segment|header|trunc|beyond|corrupt|invalid'
+
+cp "$HELLO" "$WORK/bad-phentsize"
+patch "$WORK/bad-phentsize" 54 '\020\000'                                   # e_phentsize = 16
+refuse bad-phentsize "$WORK/bad-phentsize" 'program header|phdr|phent|segment|header|size|corrupt|invalid'
+
+cp "$HELLO" "$WORK/no-segments"
+patch "$WORK/no-segments" 56 '\000\000'                                     # e_phnum = 0
+refuse no-segments "$WORK/no-segments" 'program header|phdr|segment|load|header|empty|nothing|corrupt|invalid'
+
+# no program at all: a usage message (any number of lines) and a failure status
+launch "$WORK/run-usage" "${RVDBT_CMD[@]}"
+if (( ST >= 1 && ST <= 123 )) && [[ -s $ERR ]]; then
+    pass usage
+else
+    fail usage "no arguments: exit status $ST, $(wc -l < "$ERR") lines on stderr; expected a usage message and 1..123"
+fi
+
+# ---- guests that fault ----
+# fault NAME STATUS REGEX...: the guest dies with STATUS (as under qemu), and
+# one stderr line matches every REGEX (extended, case-insensitive).
+fault() {
+    local name=$1 want=$2 bin=$G/asm/$1 qst re line ok=0
+    shift 2
+    if [[ ! -x $bin ]]; then
+        fail "$name" "$bin missing: make guest-progs"
+        return
+    fi
+    launch "$WORK/qemu-$name" "$QEMU" "$bin"
+    qst=$ST
+    launch "$WORK/run-$name" "${RVDBT_CMD[@]}" "$bin"
+    if (( qst != want )); then
+        fail "$name" "oracle $QEMU gave status $qst, expected $want"
+        return
+    fi
+    if (( ST != want )); then
+        fail "$name" "exit status $ST, expected $want as under qemu$( [[ -s $ERR ]] && echo " (stderr: $(head -n 1 "$ERR" | cat -v))")"
+        return
+    fi
+    if (( CORE )); then
+        fail "$name" "a core file was written"
+        return
+    fi
+    while IFS= read -r line; do
+        ok=1
+        for re in "$@"; do
+            grep -qiE -- "$re" <<< "$line" || ok=0
+        done
+        (( ok )) && break
+    done < "$ERR"
+    if (( ok )); then
+        pass "$name"
+    else
+        fail "$name" "no stderr line matching all of: $* (stderr: $(head -c 300 "$ERR" | tr '\n' '|' | cat -v))"
+    fi
+}
+
+# an address in hex, as 0x followed by any leading zeros
+hexre() { echo "0x0*$1([^0-9a-f]|\$)"; }
+symaddr() { "$NM" "$G/asm/$1" | awk -v s="$2" '$3 == s { sub(/^0+/, "", $1); print $1 }'; }
+
+fault fault_ill 132 "$(hexre "$(symaddr fault_ill bad_insn)")" '(0x)?0*1234506b'
+fault fault_load0 139 "$(hexre 0)"
+fault fault_loadhigh 139 "$(hexre 7fffffffffff)"
+fault fault_storetext 139 "$(hexre "$(symaddr fault_storetext text_word)")"
+
+# an unknown syscall returns -ENOSYS: the guest prints "enosys: ok", exits 38
+launch "$WORK/qemu-enosys" "$QEMU" "$G/asm/enosys"
+qst=$ST
+launch "$WORK/run-enosys" "${RVDBT_CMD[@]}" "$G/asm/enosys"
+if (( qst != 38 )); then
+    fail enosys "oracle $QEMU gave status $qst, expected 38"
+elif (( ST != 38 )) || [[ $(< "$OUT") != "enosys: ok" ]]; then
+    fail enosys "exit status $ST, stdout \"$(head -c 100 "$OUT" | cat -v)\"; expected 38 and \"enosys: ok\""
+else
+    pass enosys
+fi
+launch "$WORK/run-enosys-strace" "${RVDBT_CMD[@]}" -strace "$G/asm/enosys"
+if (( ST != 38 )) || [[ $(< "$OUT") != "enosys: ok" ]]; then
+    fail enosys-strace "exit status $ST, stdout \"$(head -c 100 "$OUT" | cat -v)\"; expected 38 and \"enosys: ok\""
+elif ! grep -qE '(^|[^0-9])999([^0-9]|$)' "$ERR"; then
+    fail enosys-strace "-strace output does not show syscall 999: $(head -c 300 "$ERR" | tr '\n' '|' | cat -v)"
+else
+    pass enosys-strace
+fi
+
+echo "bad_input: $PASS passed, $FAIL failed"
+(( FAIL == 0 ))

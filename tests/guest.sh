@@ -1,0 +1,237 @@
+#!/usr/bin/env bash
+# Differential tests of whole guest programs (tests/guest/, built by
+# `make guest-progs` into build/tests/guest/). Each case runs under
+# qemu-riscv64, the oracle, whose exit status must be the one the table below
+# expects; where the output does not depend on the machine, the native x86-64
+# build must print the same as qemu; then rvdbt, once per mode, must match
+# qemu's stdout and exit status.
+#
+#   tests/guest.sh [PATTERN...]     run the cases whose label matches a glob
+#                                   (labels look like O2/intops, pie/isa,
+#                                   O0/exitcode:255); no pattern runs all
+# Environment:
+#   RVDBT        the translator command, default build/rvdbt (may carry
+#                options: RVDBT="build/rvdbt -d in_asm"; words split on spaces)
+#   RVDBT_MODES  the option sets to run rvdbt with, one run each, separated
+#                by ';'; an empty item is the plain mode (no options).
+#                Default: the plain mode only. Plain plus two more:
+#                RVDBT_MODES=';--ic-miss;--no-chain --tiny-cache'
+#   QEMU         the oracle, default qemu-riscv64
+#   GUEST_TIMEOUT  seconds per run, default 60
+# Prints `ok LABEL [MODE]` or `FAIL LABEL [MODE]: why` per check and ends with
+# `guest: N passed, M failed`; exits 1 if anything failed.
+set -uo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+G=$ROOT/build/tests/guest
+QEMU=${QEMU:-qemu-riscv64}
+TIMEOUT=${GUEST_TIMEOUT:-60}
+
+read -ra RVDBT_CMD <<< "${RVDBT:-$ROOT/build/rvdbt}"
+# The runs happen in a scratch directory: make a relative path absolute first.
+if [[ ${RVDBT_CMD[0]} == */* && ${RVDBT_CMD[0]} != /* ]]; then
+    RVDBT_CMD[0]=$PWD/${RVDBT_CMD[0]}
+fi
+MODES=("")
+if [[ -n ${RVDBT_MODES:-} ]]; then
+    IFS=';' read -ra MODES <<< "$RVDBT_MODES"
+fi
+
+# The guest sees exactly this environment under every runner.
+GUEST_ENV=(PATH=/usr/bin:/bin LC_ALL=C "GUEST_TEST_VAR=a value with spaces")
+LONG_ARG=$(printf 'x%.0s' {1..3000})END
+
+PASS=0
+FAIL=0
+PATTERNS=("$@")
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/rvdbt-guest.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+ulimit -c 0
+
+pass() { PASS=$((PASS + 1)); echo "ok $1"; }
+fail() { FAIL=$((FAIL + 1)); echo "FAIL $1: $2"; }
+
+# run NAME STDIN CMD...: runs CMD in the scratch directory with the guest
+# environment and a time limit; leaves NAME.out, NAME.err and NAME.st.
+run() {
+    run_quiet "$@" 2> /dev/null     # no "Segmentation fault" notice from bash
+}
+run_quiet() {
+    local name=$1 input=$2
+    shift 2
+    (cd "$WORK" && exec env -i "${GUEST_ENV[@]}" timeout -k 5 "$TIMEOUT" "$@" \
+        < "$input" > "$WORK/$name.out" 2> "$WORK/$name.err")
+    echo $? > "$WORK/$name.st"
+}
+
+# Bytes of line N of a file around column COL, printable, or a marker past
+# the end.
+show_line() {
+    local file=$1 n=$2 col=$3 count from
+    count=$(sed -n '$=' "$file")
+    if (( n > ${count:-0} )); then
+        printf '<end of output>'
+        return
+    fi
+    from=$(( col > 40 ? col - 40 : 1 ))
+    printf '%s"%s"' "$( (( from > 1 )) && echo ...)" \
+        "$(sed -n "${n}{p;q}" "$file" | cut -b "$from-$((from + 99))" | cat -v)"
+}
+
+# Where two outputs first differ: "line N: expected X, got Y".
+first_diff() {
+    local want=$1 got=$2 msg line=1 byte=1 col
+    msg=$(cmp -- "$want" "$got" 2>&1)
+    if [[ $msg =~ differ:\ byte\ ([0-9]+),\ line\ ([0-9]+) ]]; then
+        byte=${BASH_REMATCH[1]} line=${BASH_REMATCH[2]}
+    elif [[ $msg =~ after\ byte\ ([0-9]+),\ line\ ([0-9]+) ]]; then
+        byte=$((BASH_REMATCH[1] + 1)) line=$((BASH_REMATCH[2] + 1))
+    elif [[ $msg =~ after\ byte\ ([0-9]+),\ in\ line\ ([0-9]+) ]]; then
+        byte=$((BASH_REMATCH[1] + 1)) line=${BASH_REMATCH[2]}
+    fi
+    col=$(( byte - $(head -n $((line - 1)) "$want" | wc -c) ))
+    printf 'line %d: expected %s, got %s' "$line" "$(show_line "$want" "$line" "$col")" \
+        "$(show_line "$got" "$line" "$col")"
+}
+
+status_text() {
+    case $1 in
+        124) echo "timed out after ${TIMEOUT}s" ;;
+        137) echo "killed (status 137) after the time limit" ;;
+        *)   echo "exit status $1" ;;
+    esac
+}
+
+first_err_line() {
+    local l
+    l=$(head -n 1 "$1" | cat -v | cut -c1-160)
+    [[ -n $l ]] && printf ' (stderr: %s)' "$l"
+}
+
+# compare LABEL REF GOT REFNAME: status and stdout of run GOT against run REF.
+compare() {
+    local label=$1 ref=$2 got=$3 refname=$4 rs gs
+    rs=$(< "$WORK/$ref.st")
+    gs=$(< "$WORK/$got.st")
+    if [[ $rs != "$gs" ]]; then
+        fail "$label" "$(status_text "$gs"), $refname gave $rs$(first_err_line "$WORK/$got.err")"
+    elif ! cmp -s "$WORK/$ref.out" "$WORK/$got.out"; then
+        fail "$label" "stdout differs from $refname at $(first_diff "$WORK/$ref.out" "$WORK/$got.out")"
+    else
+        pass "$label"
+    fi
+}
+
+selected() {
+    local p
+    (( ${#PATTERNS[@]} == 0 )) && return 0
+    for p in "${PATTERNS[@]}"; do
+        # shellcheck disable=SC2053
+        [[ $1 == $p ]] && return 0
+    done
+    return 1
+}
+
+# Absolute paths: the runs get PATH=/usr/bin:/bin only.
+RVDBT_OK=1
+if resolved=$(command -v "${RVDBT_CMD[0]}"); then
+    RVDBT_CMD[0]=$resolved
+else
+    RVDBT_OK=0
+    fail rvdbt "${RVDBT_CMD[0]} not found: build it (make) or set RVDBT"
+fi
+if ! QEMU=$(command -v "$QEMU"); then
+    echo "guest.sh: qemu-riscv64 not found (scripts/deps.sh installs it)" >&2
+    exit 2
+fi
+
+# one_case LABEL BINARY NATIVE_BINARY ARGS...: NATIVE_BINARY is "" when the
+# output is riscv-specific. Uses IN and STATUS from the caller.
+one_case() {
+    local label=$1 bin=$2 native=$3 mode qs
+    shift 3
+    selected "$label" || return 0
+    if [[ ! -x $bin ]]; then
+        fail "$label" "$bin missing: make guest-progs"
+        return
+    fi
+    run qemu "$IN" "$QEMU" "$bin" "$@"
+    qs=$(< "$WORK/qemu.st")
+    if [[ $qs != "$STATUS" ]]; then
+        # The oracle disagrees with the table: the test or qemu is wrong, and
+        # comparing rvdbt with it would prove nothing.
+        fail "$label" "oracle qemu: $(status_text "$qs"), expected $STATUS$(first_err_line "$WORK/qemu.err")"
+        return
+    fi
+    if [[ -n $native ]]; then
+        run native "$IN" "$native" "$@"
+        compare "$label native" qemu native qemu
+    fi
+    if (( RVDBT_OK )); then
+        for mode in "${MODES[@]}"; do
+            local opts=()
+            read -ra opts <<< "$mode"
+            run rvdbt "$IN" "${RVDBT_CMD[@]}" "${opts[@]}" "$bin" "$@"
+            compare "$label${mode:+ [$mode]}" qemu rvdbt qemu
+        done
+    fi
+}
+
+# c NAME native|rv [ARGS...]: a C program, at -O0 and -O2; "native" when the
+# x86-64 build must print the same. s NAME [ARGS...]: an assembly program,
+# static and, if built, position-independent. Before either, ID=x adds ":x"
+# to the label, IN=file feeds stdin, STATUS=n is the exit status expected.
+c() {
+    local name=$1 kind=$2 opt
+    shift 2
+    for opt in O0 O2; do
+        one_case "$opt/$name${ID:+:$ID}" "$G/$opt/$name" \
+            "$([[ $kind == native ]] && echo "$G/native/$name")" "$@"
+    done
+}
+s() {
+    local name=$1
+    shift
+    one_case "asm/$name${ID:+:$ID}" "$G/asm/$name" "" "$@"
+    [[ -e $G/pie/$name ]] && one_case "pie/$name${ID:+:$ID}" "$G/pie/$name" "" "$@"
+}
+ID=
+IN=/dev/null
+STATUS=0
+
+if ! make -s -C "$ROOT" guest-progs > "$WORK/build.log" 2>&1; then
+    fail build "make guest-progs failed: $(grep -m1 -i error "$WORK/build.log")"
+fi
+
+c intops native
+c setjmp native
+c recurse native
+c qsort native
+c interp native
+c malloc native
+c printf_fp native
+c fpmath native
+c fcvt_rv rv
+c files native
+ID=noargs c args native
+ID=many c args native one "two words" "" "$LONG_ARG" "tab	and newline
+end" 'sp€cial'
+c auxv rv
+for st in 0 3 255; do
+    ID=$st STATUS=$st c exitcode native "$st"
+done
+ID=ret42 STATUS=42 c exitcode native ret42
+ID=_exit7 STATUS=7 c exitcode native _exit7
+ID=text IN=$ROOT/tests/guest/cat.c c cat native
+ID=binary IN=$G/O2/printf_fp c cat native
+ID=empty c cat native
+c atomics native
+c strings native
+s hello
+s isa
+s rvc
+s smc
+STATUS=38 s enosys
+
+echo "guest: $PASS passed, $FAIL failed"
+(( FAIL == 0 ))

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# All of rvdbt's tests: every unit test binary build/tests/test_*, then
+# tests/guest.sh and tests/bad_input.sh. Each suite ends its output with
+# "NAME: N passed, M failed"; this adds them up and ends with one line
+# "N passed, M failed". A suite that crashes, hangs, or exits non-zero
+# without reporting a failure counts as one more failure. Exits 1 if anything
+# failed. `make check` builds everything first and then runs this.
+set -uo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT" || exit 2
+UNIT_TIMEOUT=${UNIT_TIMEOUT:-600}
+
+# Arguments for the unit tests that take some, by binary name, e.g.
+#   [test_fp]="--count 100000"
+declare -A UNIT_ARGS=(
+)
+
+LOGS=$(mktemp -d "${TMPDIR:-/tmp}/rvdbt-run.XXXXXX")
+trap 'rm -rf "$LOGS"' EXIT
+TOTAL_PASS=0
+TOTAL_FAIL=0
+SUMMARIES=()
+
+show_run() {
+    local log=$1
+    shift
+    "$@" 2>&1 | tee "$log" | grep -v '^ok '
+    return "${PIPESTATUS[0]}"
+}
+
+# suite NAME CMD...: runs CMD, shows its output except the `ok` lines, and
+# adds its summary line to the totals.
+suite() {
+    local name=$1 log=$LOGS/$1.log st line p f
+    shift
+    show_run "$log" "$@" 2> /dev/null     # bash's own crash notices are noise here
+    st=$?
+    line=$(grep -E '^[A-Za-z0-9_.-]+: [0-9]+ passed, [0-9]+ failed' "$log" | tail -n 1)
+    if [[ -z $line ]]; then
+        if (( st > 128 && st < 193 )); then
+            line="$name: crashed (signal $((st - 128))) before reporting"
+        elif (( st == 124 )); then
+            line="$name: timed out before reporting"
+        else
+            line="$name: exited with status $st without reporting"
+        fi
+        echo "$line"
+        TOTAL_FAIL=$((TOTAL_FAIL + 1))
+        SUMMARIES+=("$line")
+        return
+    fi
+    [[ $line =~ ([0-9]+)\ passed,\ ([0-9]+)\ failed ]]
+    p=${BASH_REMATCH[1]}
+    f=${BASH_REMATCH[2]}
+    if (( st != 0 && f == 0 )); then
+        # reported success, then died or exited non-zero: still a failure
+        echo "$name: exit status $st after reporting no failures"
+        line="$line (then exit status $st)"
+        f=1
+    fi
+    TOTAL_PASS=$((TOTAL_PASS + p))
+    TOTAL_FAIL=$((TOTAL_FAIL + f))
+    SUMMARIES+=("$line")
+}
+
+for t in build/tests/test_*; do
+    [[ -f $t && -x $t ]] || continue
+    name=${t##*/}
+    read -ra args <<< "${UNIT_ARGS[$name]:-}"
+    suite "$name" timeout -k 10 "$UNIT_TIMEOUT" "$t" "${args[@]}"
+done
+suite guest tests/guest.sh
+suite bad_input tests/bad_input.sh
+
+echo
+printf '%s\n' "${SUMMARIES[@]}"
+echo "$TOTAL_PASS passed, $TOTAL_FAIL failed"
+(( TOTAL_FAIL == 0 ))

@@ -1,0 +1,422 @@
+/* The guest address space: region bookkeeping (split, merge, replace), the
+ * permission checks the syscalls rely on, and whether the host mapping really
+ * follows the region map (probed with a SIGSEGV handler). */
+#include <errno.h>
+#include <fcntl.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "mmu/mmu.h"
+#include "tests/unit/t.h"
+
+#define PG MMU_PAGE_SIZE
+
+static sigjmp_buf probe_jmp;
+static volatile sig_atomic_t probing;
+
+/* A fault outside a probe is a bug in the test or the mmu: die of it. */
+static void on_fault(int sig)
+{
+    if (!probing) {
+        signal(sig, SIG_DFL);
+        raise(sig);
+    }
+    siglongjmp(probe_jmp, sig);
+}
+
+/* Whether the host lets us read (or write) the byte at guest address g. */
+static bool host_can(struct mmu *m, uint64_t g, bool write)
+{
+    volatile uint8_t *p = mmu_host(m, g);
+    volatile bool ok = false;
+    if (sigsetjmp(probe_jmp, 1) == 0) {
+        probing = 1;
+        if (write)
+            *p = *p;
+        else
+            (void)*p;
+        ok = true;
+    }
+    probing = 0;
+    return ok;
+}
+
+/* Sorted, non-overlapping, page-aligned, adjacent equal regions merged. */
+static bool map_sane(const struct mmu *m)
+{
+    for (size_t i = 0; i < m->n_regions; i++) {
+        const struct mmu_region *r = &m->regions[i];
+        if (r->start >= r->end || (r->start | r->end) % PG || r->end > MMU_GUEST_SIZE)
+            return false;
+        if (i > 0) {
+            const struct mmu_region *p = &m->regions[i - 1];
+            if (p->end > r->start)
+                return false;
+            if (p->end == r->start && p->prot == r->prot && p->flags == r->flags)
+                return false;
+        }
+    }
+    return true;
+}
+
+static void fresh(struct mmu *m)
+{
+    int err = mmu_init(m);
+    CHECK(err == 0, "mmu_init: %s", strerror(-err));
+    if (err)
+        exit(t_done("test_mmu"));
+}
+
+static void test_init(void)
+{
+    struct mmu m;
+    fresh(&m);
+    CHECK(m.base != NULL && m.n_regions == 0, "empty map after init");
+    CHECK(m.mmap_top > 0 && m.mmap_top < MMU_GUEST_SIZE && m.mmap_top % PG == 0,
+          "mmap_top 0x%llx inside the guest", (unsigned long long)m.mmap_top);
+    CHECK(mmu_lookup(&m, 0x10000) == NULL, "nothing mapped");
+    CHECK(!host_can(&m, 0, false) && !host_can(&m, MMU_GUEST_SIZE - 1, false),
+          "unmapped guest space is PROT_NONE in the host");
+    CHECK(!host_can(&m, MMU_GUEST_SIZE, false), "guard page above the guest space");
+    mmu_destroy(&m);
+}
+
+static void test_split_merge(void)
+{
+    struct mmu m;
+    fresh(&m);
+    uint64_t a = 0x100000;
+    CHECK(mmu_map(&m, a, 5 * PG, MMU_R | MMU_W, 0, -1, 0) == 0, "map 5 pages");
+    CHECK(m.n_regions == 1 && m.regions[0].start == a && m.regions[0].end == a + 5 * PG,
+          "one region [a, a+5p)");
+    CHECK(m.regions[0].flags == MMU_F_ANON, "anonymous mapping is flagged MMU_F_ANON");
+    uint8_t *h = mmu_host(&m, a);
+    bool zero = true;
+    for (uint64_t i = 0; i < 5 * PG; i++)
+        zero &= h[i] == 0;
+    CHECK(zero, "fresh anonymous pages read as zero");
+    memset(h, 0xab, 5 * PG);
+    CHECK(h[5 * PG - 1] == 0xab, "writable through mmu_host");
+
+    uint64_t gen = m.generation;
+    CHECK(mmu_protect(&m, a + 2 * PG, PG, MMU_R) == 0, "protect middle page");
+    CHECK(m.generation != gen, "protect bumps the generation");
+    CHECK(m.n_regions == 3 && map_sane(&m), "split into 3 regions (%zu)", m.n_regions);
+    const struct mmu_region *r = mmu_lookup(&m, a + 2 * PG);
+    CHECK(r && r->start == a + 2 * PG && r->end == a + 3 * PG && r->prot == MMU_R,
+          "middle region is R only");
+    CHECK(host_can(&m, a + 2 * PG, false) && !host_can(&m, a + 2 * PG, true),
+          "host: R page readable, not writable");
+    CHECK(host_can(&m, a + 3 * PG, true), "host: next page still writable");
+    CHECK(h[2 * PG] == 0xab, "protect keeps the contents");
+
+    CHECK(mmu_protect(&m, a + 2 * PG, PG, MMU_R | MMU_W) == 0, "protect back");
+    CHECK(m.n_regions == 1 && map_sane(&m), "merged back into one region (%zu)", m.n_regions);
+
+    CHECK(mmu_protect(&m, a + PG, 3 * PG, MMU_X) == 0, "protect pages 1..3 X only");
+    CHECK(m.n_regions == 3 && map_sane(&m), "3 regions after X");
+    CHECK(host_can(&m, a + PG, false) && !host_can(&m, a + PG, true),
+          "host: X-only page readable (the translator reads code), not writable");
+    CHECK(!mmu_check(&m, a + PG, 1, MMU_R) && mmu_check(&m, a + PG, 1, MMU_X),
+          "region map: X-only page is not guest-readable");
+    CHECK(mmu_protect(&m, a + PG, PG, 0) == 0, "protect page 1 none");
+    CHECK(!host_can(&m, a + PG, false), "host: PROT_NONE page faults");
+    CHECK(m.n_regions == 4 && map_sane(&m), "4 regions");
+    CHECK(mmu_protect(&m, a, 5 * PG, MMU_R | MMU_W) == 0, "protect the whole range");
+    CHECK(m.n_regions == 1 && map_sane(&m), "one region again");
+
+    gen = m.generation;
+    unsigned char vec = 0;
+    CHECK(mincore(h + PG, PG, &vec) == 0 && (vec & 1), "written page is resident");
+    CHECK(mmu_unmap(&m, a + PG, PG) == 0, "unmap page 1");
+    CHECK(m.generation != gen, "unmap bumps the generation");
+    CHECK(m.n_regions == 2 && map_sane(&m), "hole splits the region");
+    CHECK(mmu_lookup(&m, a + PG) == NULL && mmu_lookup(&m, a + PG - 1) != NULL &&
+          mmu_lookup(&m, a + 2 * PG) != NULL, "lookup around the hole");
+    CHECK(!host_can(&m, a + PG, false), "host: unmapped page faults");
+    vec = 1;
+    CHECK(mincore(h + PG, PG, &vec) == 0 && (vec & 1) == 0, "unmapped page's memory freed");
+    CHECK(host_can(&m, a, true) && h[0] == 0xab, "neighbour below intact");
+
+    gen = m.generation;
+    CHECK(mmu_unmap(&m, a + PG, PG) == 0 && m.generation == gen,
+          "unmapping a hole succeeds without a generation bump");
+
+    /* Fill the hole with different flags: no merge; then remap all of it. */
+    CHECK(mmu_map(&m, a + PG, PG, MMU_R | MMU_W, MMU_F_STACK, -1, 0) == 0, "map into the hole");
+    CHECK(m.n_regions == 3 && map_sane(&m), "different flags do not merge");
+    CHECK(mmu_map(&m, a + PG, PG, MMU_R | MMU_W, 0, -1, 0) == 0, "remap the hole plain");
+    CHECK(m.n_regions == 1 && map_sane(&m), "equal neighbours merge on both sides");
+
+    gen = m.generation;
+    CHECK(mmu_map(&m, a + PG, 2 * PG, MMU_R, 0, -1, 0) == 0, "remap over existing pages");
+    CHECK(m.generation != gen, "remap bumps the generation");
+    CHECK(h[PG] == 0 && h[3 * PG - 1] == 0 && h[3 * PG] == 0xab && h[PG - 1] == 0xab,
+          "remapped pages are zero, neighbours keep their data");
+    CHECK(m.n_regions == 3 && map_sane(&m), "remap splits");
+
+    gen = m.generation;
+    CHECK(mmu_map(&m, 0x200000, PG, MMU_R, 0, -1, 0) == 0 && m.generation == gen,
+          "a map into free space does not bump the generation");
+
+    /* Unmap across several regions and a gap at once. */
+    CHECK(mmu_unmap(&m, a, 0x200000 + PG - a) == 0, "unmap everything");
+    CHECK(m.n_regions == 0, "no regions left (%zu)", m.n_regions);
+
+    /* Length rounding: one byte maps one page. */
+    CHECK(mmu_map(&m, a, 1, MMU_R, 0, -1, 0) == 0 && m.regions[0].end == a + PG,
+          "len rounded up to a page");
+    mmu_destroy(&m);
+}
+
+static void test_edges(void)
+{
+    struct mmu m;
+    fresh(&m);
+    uint64_t a = 0x400000, b = a + 2 * PG, c = b + 2 * PG;
+    mmu_map(&m, a, c - a, MMU_R | MMU_W, 0, -1, 0);
+    char *h = mmu_host(&m, a);
+    memset(h, 'x', c - a);
+    memcpy(h + (b - a) - 8, "ABCDEFGHIJKLMNOP", 16);
+    h[b - a + 5] = 0;
+    mmu_protect(&m, a, b - a, MMU_R);
+    CHECK(m.n_regions == 2, "two regions");
+
+    CHECK(mmu_check(&m, a, 1, MMU_R), "first byte");
+    CHECK(mmu_check(&m, b - 1, 1, MMU_R) && !mmu_check(&m, b - 1, 1, MMU_W), "last byte of R");
+    CHECK(mmu_check(&m, b, 1, MMU_W), "first byte of RW");
+    CHECK(mmu_check(&m, b - 4, 8, MMU_R), "straddling R|RW readable");
+    CHECK(!mmu_check(&m, b - 4, 8, MMU_W), "straddling R|RW not writable");
+    CHECK(mmu_check(&m, a, c - a, MMU_R), "whole span readable");
+    CHECK(!mmu_check(&m, a - 1, 2, MMU_R), "straddling from unmapped below");
+    CHECK(!mmu_check(&m, c - 4, 8, MMU_R), "straddling into unmapped above");
+    CHECK(mmu_check(&m, c - 1, 1, MMU_R | MMU_W), "last byte");
+    CHECK(!mmu_check(&m, c, 1, MMU_R), "one past the end");
+    CHECK(!mmu_check(&m, a, 1, MMU_X), "no X");
+    CHECK(mmu_check(&m, a, 0, MMU_R | MMU_W | MMU_X) && mmu_check(&m, 0, 0, MMU_R),
+          "zero length asks nothing");
+    CHECK(!mmu_check(&m, UINT64_MAX, 0, MMU_R), "zero length outside the guest");
+    CHECK(!mmu_check(&m, a, UINT64_MAX, MMU_R), "wrapping length");
+    CHECK(!mmu_check(&m, UINT64_MAX - 3, 8, MMU_R), "wrapping address");
+    CHECK(!mmu_check(&m, MMU_GUEST_SIZE - 1, 1, MMU_R), "top byte unmapped");
+
+    CHECK(mmu_ptr(&m, b - 4, 8, MMU_R) == mmu_host(&m, b - 4), "mmu_ptr on success");
+    CHECK(mmu_ptr(&m, b - 4, 8, MMU_W) == NULL, "mmu_ptr NULL on failure");
+
+    uint8_t buf[16] = "0123456789abcdef", back[16];
+    CHECK(mmu_write(&m, b - 8, buf, 16) == -EFAULT, "write straddling into R fails");
+    CHECK(mmu_write(&m, c - 16, buf, 16) == 0, "write at the top edge of RW");
+    CHECK(mmu_read(&m, back, c - 16, 16) == 0 && memcmp(buf, back, 16) == 0, "read it back");
+    CHECK(mmu_read(&m, back, c - 8, 16) == -EFAULT, "read straddling into unmapped fails");
+    CHECK(mmu_read(&m, back, b - 8, 16) == 0 && memcmp(back, "ABCDEFGHIJKLM", 14) == 0,
+          "read straddling R|RW");
+    CHECK(mmu_read(&m, back, UINT64_MAX - 7, 16) == -EFAULT, "read with wrap-around");
+    CHECK(mmu_write(&m, MMU_GUEST_SIZE, buf, 1) == -EFAULT, "write outside the guest");
+
+    /* Strings. */
+    CHECK(mmu_strnlen(&m, c - 4, 1 << 20) == -EFAULT, "string running into unmapped");
+    CHECK(mmu_strnlen(&m, b - 3, 100) == 8, "string straddling two regions");
+    CHECK(mmu_strnlen(&m, b - 3, 8) == -ENAMETOOLONG, "NUL just past max");
+    CHECK(mmu_strnlen(&m, b - 3, 9) == 8, "NUL at the last allowed byte");
+    CHECK(mmu_strnlen(&m, b + 5, 1) == 0, "empty string");
+    CHECK(mmu_strnlen(&m, c, 10) == -EFAULT, "unmapped start");
+    CHECK(mmu_strnlen(&m, UINT64_MAX - 2, 10) == -EFAULT, "start outside the guest");
+    mmu_protect(&m, b, PG, 0);
+    CHECK(mmu_strnlen(&m, b - 3, 100) == -EFAULT, "string running into PROT_NONE");
+    mmu_destroy(&m);
+}
+
+static void test_bad_args(void)
+{
+    struct mmu m;
+    fresh(&m);
+    uint64_t a = 0x100000, top = MMU_GUEST_SIZE;
+    CHECK(mmu_map(&m, a + 1, PG, MMU_R, 0, -1, 0) == -EINVAL, "map misaligned start");
+    CHECK(mmu_map(&m, a, 0, MMU_R, 0, -1, 0) == -EINVAL, "map zero length");
+    CHECK(mmu_map(&m, top, PG, MMU_R, 0, -1, 0) == -ENOMEM, "map at the guest top");
+    CHECK(mmu_map(&m, top - PG, 2 * PG, MMU_R, 0, -1, 0) == -ENOMEM, "map across the top");
+    CHECK(mmu_map(&m, a, UINT64_MAX, MMU_R, 0, -1, 0) == -ENOMEM, "map wrapping length");
+    CHECK(mmu_map(&m, a, UINT64_MAX - PG + 2, MMU_R, 0, -1, 0) == -ENOMEM,
+          "length that wraps to 0 when rounded up");
+    CHECK(mmu_map(&m, UINT64_MAX & ~(PG - 1), PG, MMU_R, 0, -1, 0) == -ENOMEM, "map far out");
+    CHECK(mmu_map(&m, a, PG, 8, 0, -1, 0) == -EINVAL, "map unknown prot bit");
+    CHECK(mmu_map(&m, a, PG, MMU_R, 64, -1, 0) == -EINVAL, "map unknown flag");
+    CHECK(mmu_map(&m, a, PG, MMU_R, 0, 0, 100) == -EINVAL, "map misaligned offset");
+    CHECK(m.n_regions == 0, "nothing mapped by the failures");
+    CHECK(mmu_map(&m, top - PG, PG, MMU_R | MMU_W, 0, -1, 0) == 0, "last page mappable");
+    CHECK(host_can(&m, top - 1, true) && !host_can(&m, top, false), "last byte / guard");
+
+    CHECK(mmu_unmap(&m, a + 1, PG) == -EINVAL, "unmap misaligned");
+    CHECK(mmu_unmap(&m, a, 0) == -EINVAL, "unmap zero length");
+    CHECK(mmu_unmap(&m, top - PG, 2 * PG) == -EINVAL, "unmap across the top");
+    CHECK(mmu_unmap(&m, a, UINT64_MAX) == -EINVAL, "unmap wrapping");
+    CHECK(m.n_regions == 1, "unmap failures leave the map alone");
+
+    mmu_map(&m, a, PG, MMU_R, 0, -1, 0);
+    mmu_map(&m, a + 2 * PG, PG, MMU_R, 0, -1, 0);
+    uint64_t gen = m.generation;
+    CHECK(mmu_protect(&m, a, 3 * PG, MMU_R | MMU_W) == -ENOMEM, "protect across a hole");
+    CHECK(mmu_lookup(&m, a)->prot == MMU_R && m.generation == gen && map_sane(&m),
+          "failed protect changes nothing");
+    CHECK(mmu_protect(&m, a + 1, PG, MMU_R) == -EINVAL, "protect misaligned");
+    CHECK(mmu_protect(&m, a, PG, 16) == -EINVAL, "protect unknown bit");
+    CHECK(mmu_protect(&m, a, 0, MMU_R) == 0, "protect zero length");
+    CHECK(mmu_protect(&m, top - PG, 2 * PG, MMU_R) == -ENOMEM, "protect across the top");
+    CHECK(mmu_protect(&m, a, UINT64_MAX, MMU_R) == -ENOMEM, "protect wrapping");
+    mmu_destroy(&m);
+}
+
+static void test_brk(void)
+{
+    struct mmu m;
+    fresh(&m);
+    uint64_t s = 0x800000;
+    m.brk_start = m.brk = s;    /* as the loader leaves it */
+    CHECK(mmu_brk(&m, 0) == s, "brk(0) reports the break");
+    CHECK(mmu_brk(&m, s + 0x1800) == s + 0x1800 && m.brk == s + 0x1800, "grow by 1.5 pages");
+    const struct mmu_region *r = mmu_lookup(&m, s);
+    CHECK(r && r->start == s && r->end == s + 2 * PG && r->prot == (MMU_R | MMU_W) &&
+          (r->flags & MMU_F_BRK), "heap is an RW brk region of 2 pages");
+    CHECK(mmu_check(&m, s + 2 * PG - 1, 1, MMU_W) && !mmu_check(&m, s + 2 * PG, 1, MMU_R),
+          "page-granular mapping");
+    memset(mmu_host(&m, s), 0x5a, 2 * PG);
+    CHECK(mmu_brk(&m, s + 0x1900) == s + 0x1900 && m.n_regions == 1, "grow within the page");
+    CHECK(mmu_brk(&m, s + 0x3000) == s + 0x3000 && m.n_regions == 1, "grow merges");
+    CHECK(*(uint8_t *)mmu_host(&m, s + 2 * PG) == 0, "new heap page is zero");
+    CHECK(mmu_brk(&m, s + 0x10) == s + 0x10, "shrink");
+    CHECK(mmu_lookup(&m, s)->end == s + PG && !host_can(&m, s + PG, false),
+          "shrink unmaps whole pages above the break");
+    CHECK(*(uint8_t *)mmu_host(&m, s) == 0x5a, "kept page keeps its data");
+    CHECK(mmu_brk(&m, s - 1) == s + 0x10, "below brk_start refused");
+    CHECK(mmu_brk(&m, MMU_GUEST_SIZE + PG) == s + 0x10, "beyond the guest refused");
+    CHECK(mmu_brk(&m, UINT64_MAX) == s + 0x10, "wild value refused");
+
+    mmu_map(&m, s + 4 * PG, PG, MMU_R, 0, -1, 0);
+    CHECK(mmu_brk(&m, s + 4 * PG) == s + 4 * PG, "grow up to a mapping");
+    CHECK(mmu_brk(&m, s + 4 * PG + 1) == s + 4 * PG, "growing into a mapping refused");
+    CHECK(mmu_lookup(&m, s + 4 * PG)->prot == MMU_R, "the mapping survives");
+    CHECK(mmu_brk(&m, s) == s && mmu_lookup(&m, s) == NULL, "shrink to nothing");
+    CHECK(mmu_lookup(&m, s + 4 * PG) != NULL, "shrinking leaves other mappings alone");
+    mmu_destroy(&m);
+}
+
+static void test_find_free(void)
+{
+    struct mmu m;
+    fresh(&m);
+    uint64_t t = m.mmap_top;
+    CHECK(mmu_find_free(&m, 0, PG) == t - PG, "empty map: just below mmap_top");
+    CHECK(mmu_find_free(&m, 0, 1) == t - PG, "length rounded up");
+    CHECK(mmu_find_free(&m, 0, 0) == 0, "zero length");
+    CHECK(mmu_find_free(&m, 0, MMU_GUEST_SIZE + PG) == 0, "larger than the guest");
+    CHECK(mmu_find_free(&m, 0, UINT64_MAX) == 0, "wild length");
+    CHECK(mmu_find_free(&m, 0x123456000, 3 * PG) == 0x123456000, "free hint honoured");
+    CHECK(mmu_find_free(&m, 0x123456001, PG) == 0x123457000, "hint rounded up to a page");
+    CHECK(mmu_find_free(&m, MMU_GUEST_SIZE - PG, 2 * PG) == t - 2 * PG,
+          "hint running past the guest ignored");
+
+    mmu_map(&m, t - 4 * PG, 2 * PG, MMU_R, 0, -1, 0);   /* leaves 2 pages free at the top */
+    CHECK(mmu_find_free(&m, 0, 2 * PG) == t - 2 * PG, "gap at the top fits exactly");
+    CHECK(mmu_find_free(&m, 0, 3 * PG) == t - 7 * PG, "too big for the gap: below the mapping");
+    CHECK(mmu_find_free(&m, t - 4 * PG, PG) == t - PG, "busy hint ignored");
+    CHECK(mmu_find_free(&m, t - 5 * PG, 2 * PG) == t - 2 * PG, "hint overlapping a mapping");
+    CHECK(mmu_find_free(&m, t - 6 * PG, 2 * PG) == t - 6 * PG, "hint right below a mapping");
+
+    /* A mapping straddling mmap_top and another above it. */
+    mmu_map(&m, t - PG, 2 * PG, MMU_R, 0, -1, 0);
+    mmu_map(&m, t + 16 * PG, PG, MMU_R, 0, -1, 0);
+    CHECK(mmu_find_free(&m, 0, PG) == t - 2 * PG, "below the one straddling mmap_top");
+    CHECK(mmu_find_free(&m, t + 4 * PG, PG) == t + 4 * PG, "hint above mmap_top honoured");
+
+    uint64_t got = mmu_find_free(&m, 0, 4 * PG);
+    CHECK(got && mmu_map(&m, got, 4 * PG, MMU_R, 0, -1, 0) == 0 && mmu_find_free(&m, 0, 4 * PG) < got,
+          "consecutive searches go downward");
+
+    /* Nothing free below mmap_top. */
+    mmu_map(&m, 0, t, 0, 0, -1, 0);
+    CHECK(mmu_find_free(&m, 0, PG) == 0, "full: 0");
+    CHECK(mmu_find_free(&m, t + PG, PG) == t + PG, "full below, free hint above still works");
+    mmu_destroy(&m);
+}
+
+static void test_files(void)
+{
+    char path[] = "/tmp/test_mmu_XXXXXX";
+    int fd = mkstemp(path);
+    CHECK(fd >= 0, "mkstemp");
+    if (fd < 0)
+        return;
+    uint8_t page[PG * 2];
+    for (size_t i = 0; i < sizeof(page); i++)
+        page[i] = (uint8_t)(i * 7 + 1);
+    CHECK(write(fd, page, sizeof(page)) == (ssize_t)sizeof(page), "write temp file");
+    int rofd = open(path, O_RDONLY);
+
+    struct mmu m;
+    fresh(&m);
+    uint64_t a = 0x1000000;
+    CHECK(mmu_map(&m, a, PG, MMU_R | MMU_W, 0, fd, PG) == 0, "private file map at offset 1 page");
+    uint8_t *h = mmu_host(&m, a);
+    CHECK(memcmp(h, page + PG, PG) == 0, "private map shows the file's second page");
+    CHECK(!(m.regions[0].flags & MMU_F_ANON), "file mapping not flagged anonymous");
+    h[0] ^= 0xff;
+    uint8_t b;
+    CHECK(pread(fd, &b, 1, PG) == 1 && b == page[PG], "private write does not reach the file");
+
+    CHECK(mmu_map(&m, a + PG, 2 * PG, MMU_R | MMU_W, MMU_F_SHARED, fd, 0) == 0, "shared map");
+    CHECK(m.n_regions == 2, "private and shared regions stay apart");
+    h[PG + 10] = 0x42;
+    CHECK(pread(fd, &b, 1, 10) == 1 && b == 0x42, "shared write reaches the file");
+    CHECK(memcmp(h + 2 * PG, page + PG, PG) == 0, "shared map's second page");
+
+    /* Refusals leave the old mapping in place. */
+    CHECK(mmu_map(&m, a + PG, PG, MMU_R | MMU_W, MMU_F_SHARED, rofd, 0) == -EACCES,
+          "shared writable map of a read-only fd refused");
+    CHECK(mmu_lookup(&m, a + PG) && h[PG + 10] == 0x42, "old mapping intact after EACCES");
+    CHECK(mmu_map(&m, a + PG, PG, MMU_R, 0, 1000, 0) == -EBADF, "bad fd refused");
+    CHECK(mmu_lookup(&m, a + PG) && h[PG + 10] == 0x42, "old mapping intact after EBADF");
+
+    /* A read-only shared mapping cannot be made writable; the map is unchanged. */
+    CHECK(mmu_map(&m, a + 4 * PG, 2 * PG, MMU_R, MMU_F_SHARED, rofd, 0) == 0, "shared R map");
+    size_t n = m.n_regions;
+    uint64_t gen = m.generation;
+    CHECK(mmu_protect(&m, a + 3 * PG, 3 * PG, MMU_R | MMU_W) == -ENOMEM, "protect over a hole");
+    CHECK(mmu_protect(&m, a + 4 * PG, 2 * PG, MMU_R | MMU_W) == -EACCES,
+          "protect RW of a read-only shared file refused");
+    CHECK(m.n_regions == n && m.generation == gen && mmu_lookup(&m, a + 4 * PG)->prot == MMU_R &&
+          map_sane(&m), "failed protect leaves the map alone");
+    CHECK(*(uint8_t *)mmu_host(&m, a + 4 * PG + 10) == 0x42, "read-only mapping sees the file");
+
+    /* Protect spanning a private (RW-able) region and the read-only shared one. */
+    mmu_map(&m, a + 3 * PG, PG, MMU_R, MMU_F_SHARED, rofd, 0);
+    CHECK(m.n_regions == n, "equal adjacent shared file regions merge");
+    mmu_map(&m, a + 3 * PG, PG, MMU_R, 0, -1, 0);
+    CHECK(mmu_protect(&m, a + 3 * PG, 3 * PG, MMU_R | MMU_W) == -EACCES, "mixed protect refused");
+    CHECK(mmu_lookup(&m, a + 3 * PG)->prot == MMU_R && !host_can(&m, a + 3 * PG, true),
+          "the first part was rolled back, in the map and the host");
+    CHECK(map_sane(&m), "map sane after rollback");
+
+    mmu_destroy(&m);
+    close(rofd);
+    close(fd);
+    unlink(path);
+}
+
+int main(void)
+{
+    struct sigaction sa = { .sa_handler = on_fault };
+    sigaction(SIGSEGV, &sa, NULL);
+    sigaction(SIGBUS, &sa, NULL);
+    test_init();
+    test_split_merge();
+    test_edges();
+    test_bad_args();
+    test_brk();
+    test_find_free();
+    test_files();
+    return t_done("test_mmu");
+}
