@@ -1,5 +1,6 @@
 /* Memory slow paths and slot refill. */
 #include <signal.h>
+#include <string.h>
 #include "linux/proc.h"
 #include "softmmu/tlb.h"
 
@@ -59,4 +60,23 @@ void *tlb_host_atomic(struct rv_cpu *cpu, uint64_t addr, unsigned size, int prot
     if (!mmu_check(m, addr, size, prot))
         tlb_fault(cpu, SIGSEGV, addr, pc);
     return m->base + addr;
+}
+
+bool tlb_fetch(struct rv_cpu *cpu, uint64_t pc, uint32_t *word)
+{
+    struct mmu *m = &cpu->proc->mmu;
+    const uint8_t *p = mmu_ptr(m, pc, 2, MMU_X);
+    if (!p)
+        return false;
+    uint16_t lo;
+    memcpy(&lo, p, 2);
+    if ((lo & 3) != 3) {
+        *word = lo;
+        return true;
+    }
+    p = mmu_ptr(m, pc, 4, MMU_X);
+    if (!p)
+        return false;
+    memcpy(word, p, 4);
+    return true;
 }

@@ -6,6 +6,7 @@
 #ifndef TLB_H
 #define TLB_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include "translator/rv_cpu.h"
 
@@ -16,6 +17,10 @@
 
 uint64_t tlb_load_slow(struct rv_cpu *cpu, uint64_t addr, uint64_t site, uint64_t pc);
 uint64_t tlb_store_slow(struct rv_cpu *cpu, uint64_t addr, uint64_t site, uint64_t pc);
+
+/* Read the instruction at guest pc for the translator if it lies in
+ * executable memory (all of it, for a 32-bit instruction). */
+bool tlb_fetch(struct rv_cpu *cpu, uint64_t pc, uint32_t *word);
 
 /* For helpers in C (AMOs, LR/SC): host address of a naturally aligned access
  * needing prot, or a guest fault (SIGSEGV, or SIGBUS when misaligned). */

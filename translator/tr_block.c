@@ -105,25 +105,6 @@ static void emit_stubs(struct tr_ctx *ctx)
     }
 }
 
-/* Fetch the instruction at pc if it lies in executable guest memory. */
-static bool fetch(struct mmu *m, uint64_t pc, uint32_t *word)
-{
-    const uint8_t *p = mmu_ptr(m, pc, 2, MMU_X);
-    if (!p)
-        return false;
-    uint16_t lo;
-    memcpy(&lo, p, 2);
-    if (rv_insn_len(lo) == 2) {
-        *word = lo;
-        return true;
-    }
-    p = mmu_ptr(m, pc, 4, MMU_X);
-    if (!p)
-        return false;
-    memcpy(word, p, 4);
-    return true;
-}
-
 /* Room a block may need at most: every instruction's code plus its stub. */
 #define TR_BLOCK_ROOM (TR_MAX_INSNS * 160 + 4096)
 
@@ -140,7 +121,7 @@ static struct tr_block *translate_once(struct tr_cache *c, struct rv_cpu *cpu, u
     while (!ctx.end && n < TR_MAX_INSNS) {
         uint32_t word;
         struct rv_insn in;
-        if (!fetch(&cpu->proc->mmu, pc, &word)) {
+        if (!tlb_fetch(cpu, pc, &word)) {
             if (n == 0) {
                 cpu->fault_addr = pc;
                 return NULL;
