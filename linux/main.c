@@ -1,5 +1,7 @@
 /* rvdbt's command line: load a riscv64 Linux program and run it. */
 #include <errno.h>
+#include <signal.h>
+#include <ucontext.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +33,9 @@ static void usage(FILE *f)
           "  --stats          print translation and inline-cache counters on exit\n"
           "  --count-hits     count inline-cache hits exactly (slower; implies --stats figures are exact)\n"
           "  --ic-miss        never fill inline-cache slots: every access takes the slow path\n"
+          "  --no-chain       never chain blocks: every block exit returns to the dispatcher\n"
+          "  --code-cache-size BYTES  size of the translated-code cache (default 64 MiB,\n"
+          "                   at least 128 KiB); a full cache is flushed and refilled\n"
           "  -h, --help       this text\n"
           "  --version        print the version\n"
           "\n"
@@ -74,6 +79,31 @@ static void env_init(struct env *e)
     e->n = n;
 }
 
+/* A host fault is a bug in rvdbt, never the guest's doing (guest faults are
+ * found by the slow paths before any access): say so, with the host pc, and
+ * exit with the internal-error status rather than dumping core. */
+static void internal_fault(int sig, siginfo_t *si, void *uc_)
+{
+    ucontext_t *uc = uc_;
+    char msg[160];
+    int n = snprintf(msg, sizeof msg, "rvdbt: internal error: host signal %d at host pc 0x%llx, address 0x%llx\n",
+                     sig, (unsigned long long)uc->uc_mcontext.gregs[REG_RIP], (unsigned long long)(uintptr_t)si->si_addr);
+    if (write(2, msg, (size_t)n) < 0)
+        _exit(EXIT_INTERNAL);
+    _exit(EXIT_INTERNAL);
+}
+
+static void catch_internal_faults(void)
+{
+    static char stack[64 * 1024];
+    stack_t ss = { .ss_sp = stack, .ss_size = sizeof stack };
+    struct sigaction sa = { .sa_sigaction = internal_fault, .sa_flags = SA_SIGINFO | SA_ONSTACK };
+    sigaltstack(&ss, NULL);
+    for (int sig = SIGILL; sig <= SIGSEGV; sig++)
+        if (sig == SIGILL || sig == SIGBUS || sig == SIGFPE || sig == SIGSEGV)
+            sigaction(sig, &sa, NULL);
+}
+
 static struct rv_cpu *stats_cpu;
 
 static void print_stats_at_exit(void)
@@ -86,6 +116,7 @@ int main(int argc, char **argv)
     static struct rv_proc proc;
     static struct tr_cache cache;
     struct env env;
+    size_t cache_size = TR_DEFAULT_CACHE_SIZE;
     int i;
 
     env_init(&env);
@@ -106,6 +137,16 @@ int main(int argc, char **argv)
             proc.opt.count_hits = true;
         } else if (!strcmp(a, "--ic-miss")) {
             proc.opt.ic_miss = true;
+        } else if (!strcmp(a, "--no-chain")) {
+            cache.no_chain = true;
+        } else if (!strcmp(a, "--code-cache-size") && has_arg) {
+            char *end;
+            unsigned long long v = strtoull(argv[++i], &end, 0);
+            if (*end || v < (128u << 10) || v > (1ull << 31)) {
+                fprintf(stderr, "rvdbt: --code-cache-size: %s is not a size between 128 KiB and 2 GiB\n", argv[i]);
+                return EXIT_USAGE;
+            }
+            cache_size = (size_t)v;
         } else if (!strcmp(a, "-E") && has_arg && strchr(argv[i + 1], '=')) {
             env_set(&env, argv[++i]);
         } else if (!strcmp(a, "-U") && has_arg) {
@@ -169,7 +210,9 @@ int main(int argc, char **argv)
         fprintf(stderr, "rvdbt: %s: %s\n", path, why);
         return EXIT_LOAD;
     }
-    err = tr_cache_init(&cache, TR_DEFAULT_CACHE_SIZE);
+    bool no_chain = cache.no_chain;
+    err = tr_cache_init(&cache, cache_size);
+    cache.no_chain = no_chain;
     if (err) {
         fprintf(stderr, "rvdbt: cannot set up the code cache: %s\n", strerror(-err));
         return EXIT_INTERNAL;
@@ -180,6 +223,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "rvdbt: cannot allocate the guest thread state\n");
         return EXIT_INTERNAL;
     }
+    catch_internal_faults();
     cpu->x[2] = sp;
     cpu->pc = img.entry;
     cpu->tid = (uint64_t)getpid();

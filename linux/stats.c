@@ -34,5 +34,9 @@ void stats_print(FILE *f, const struct rv_cpu *cpu)
     fprintf(f, "  inline caches:\n");
     rate(f, "load", n->ic_load_hits, n->ic_load_misses, exact);
     rate(f, "store", n->ic_store_hits, n->ic_store_misses, exact);
+    rate(f, "jalr", n->ic_jalr_hits, n->ic_jalr_misses, exact);
+    rate(f, "return", n->ic_ret_hits, n->ic_ret_misses, exact);
+    fprintf(f, "  chaining:    %llu exits patched to jump block to block, %llu translations invalidated\n",
+            (unsigned long long)n->chain_patches, (unsigned long long)n->invalidations);
     fprintf(f, "  syscalls:    %llu\n", (unsigned long long)n->syscalls);
 }

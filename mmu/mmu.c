@@ -42,6 +42,12 @@ int mmu_init(struct mmu *m)
     }
     m->base = (uint8_t *)p + MMU_PAGE_SIZE;
     m->mmap_top = MMU_GUEST_SIZE - MMU_STACK_AREA;
+    m->code_bits = mmap(NULL, MMU_CODE_BITS_SIZE, PROT_READ | PROT_WRITE,
+                        MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (m->code_bits == MAP_FAILED) {
+        munmap(p, MMU_GUEST_SIZE + 2 * MMU_PAGE_SIZE);
+        return -ENOMEM;
+    }
     return 0;
 }
 
@@ -49,6 +55,8 @@ void mmu_destroy(struct mmu *m)
 {
     if (m->base)
         munmap(m->base - MMU_PAGE_SIZE, MMU_GUEST_SIZE + 2 * MMU_PAGE_SIZE);
+    if (m->code_bits)
+        munmap(m->code_bits, MMU_CODE_BITS_SIZE);
     free(m->regions);
     pthread_rwlock_destroy(&m->lock);
     memset(m, 0, sizeof(*m));

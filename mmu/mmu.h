@@ -35,6 +35,7 @@ struct mmu {
     uint64_t brk_start, brk;       /* program break: [brk_start, brk) is MMU_F_BRK */
     uint64_t mmap_top;             /* new mappings without a hint are placed below this */
     uint64_t generation;           /* bumped by every unmap/protect: slots and TLBs refill */
+    uint64_t *code_bits;           /* one bit per guest page holding translated code */
     pthread_rwlock_t lock;
 };
 
@@ -70,5 +71,16 @@ int mmu_write(struct mmu *m, uint64_t dst, const void *src, uint64_t len);
 /* Length of the NUL-terminated guest string at addr if it is readable within
  * max bytes, else -EFAULT (or -ENAMETOOLONG when no NUL within max). */
 int64_t mmu_strnlen(struct mmu *m, uint64_t addr, uint64_t max);
+
+/* Pages holding translated code (mmu_code.c). Store slots never cover them,
+ * so every store to translated code reaches the slow path and invalidates. */
+#define MMU_CODE_BITS_SIZE (MMU_GUEST_SIZE / MMU_PAGE_SIZE / 8)
+/* Mark the page of addr; true if it was not marked before. */
+bool mmu_code_mark(struct mmu *m, uint64_t addr);
+bool mmu_code_test(const struct mmu *m, uint64_t addr);
+void mmu_code_clear(struct mmu *m, uint64_t addr);
+/* Narrow [*lo, *hi) to the pages around addr's (unmarked) page that hold no
+ * translated code. */
+void mmu_code_clip(const struct mmu *m, uint64_t addr, uint64_t *lo, uint64_t *hi);
 
 #endif

@@ -1,2 +1,2 @@
-MMU_SRCS := mmu/mmu.c
+MMU_SRCS := mmu/mmu.c mmu/mmu_code.c
 SRCS += $(MMU_SRCS)

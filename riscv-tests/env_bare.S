@@ -2,7 +2,7 @@
  * 0x80000000 by bare.ld) and reports through tohost as riscv-tests' "p"
  * environment does: 1 for pass, (N << 1) | 1 for failure of case N, then
  * spins.  A trap is a failure of the case it happened in; mcause, mepc and
- * mtval are left in rvt_trap_cause/epc/tval for a debugger.
+ * mtval are left in the three dwords at rvt_trap_cause for a debugger.
  */
 #include "macros.h"
 

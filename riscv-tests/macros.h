@@ -22,6 +22,9 @@
  * test is the 32-bit encoding it reads as; the rvc_* tests switch
  * compression back on and name each c.* instruction explicitly.
  *
+ * Each file is assembled once per environment with RVT_BARE or RVT_USER
+ * defined, for the few cases that only one of them can run.
+ *
  * Case numbers are 1..127: an exit status carries them whole, and the
  * runner reads a status of 128 and above as a crash (128 + signal), never as
  * a case.

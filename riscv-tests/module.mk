@@ -23,12 +23,13 @@ $(RVT_OUT)/obj/user/%.o: riscv-tests/%.S
 	$(RVT_CC) $(RVT_FLAGS) -DRVT_USER -c $< -o $@
 
 # --no-relax keeps every instruction as written (no gp-relative rewrites:
-# gp holds the case number).
+# gp holds the case number).  fence_i keeps its code in a writable section,
+# so neither link warns about a writable and executable segment.
 $(RVT_OUT)/bare/%: $(RVT_OUT)/obj/bare/isa/%.o $(RVT_OUT)/obj/bare/env_bare.o riscv-tests/bare.ld
 	@mkdir -p $(dir $@)
-	$(RVT_CC) $(RVT_FLAGS) -Wl,-T,riscv-tests/bare.ld -Wl,--no-relax -Wl,--build-id=none $(filter %.o,$^) -o $@
+	$(RVT_CC) $(RVT_FLAGS) -Wl,-T,riscv-tests/bare.ld -Wl,--no-relax -Wl,--build-id=none \
+		-Wl,--no-warn-rwx-segments $(filter %.o,$^) -o $@
 
-# The self-modifying-code test keeps its code in a writable section.
 RVT_ULINK = $(RVT_CC) $(RVT_FLAGS) -Wl,--no-relax -Wl,--no-warn-rwx-segments $^ -o $@
 
 $(RVT_OUT)/user/%: $(RVT_OUT)/obj/user/isa/%.o $(RVT_OUT)/obj/user/env_user.o
@@ -48,3 +49,4 @@ RVT_OBJS := $(RVT_BOTH:%=$(RVT_OUT)/obj/bare/isa/%.o) $(RVT_BOTH:%=$(RVT_OUT)/ob
 riscv-tests-build: $(RVT_IMAGES)
 
 .PHONY: riscv-tests-build
+tests: riscv-tests-build

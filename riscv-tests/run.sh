@@ -24,6 +24,9 @@ if [ "$REF" = qemu ]; then
 	for t in qemu-system-riscv64 qemu-riscv64; do
 		command -v $t >/dev/null || { echo "riscv-tests: $t not found"; exit 2; }
 	done
+elif [ ! -x "$RVDBT" ]; then
+	echo "riscv-tests: $RVDBT not built (make build/rvdbt, or REF=qemu)"
+	exit 2
 elif ! "$RVDBT" --help 2>&1 | grep -q -- '--bare'; then
 	# Temporary, until rvdbt runs bare images.
 	echo "skip: bare images ($RVDBT --help does not list --bare)"

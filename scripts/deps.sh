@@ -11,6 +11,7 @@ PACKAGES=(
     libcapstone-dev libelf-dev
     gcc-riscv64-linux-gnu binutils-riscv64-linux-gnu libc6-dev-riscv64-cross
     qemu-user
+    qemu-system-misc
 )
 
 missing=()

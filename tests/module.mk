@@ -43,3 +43,4 @@ $(B)/tests/test_loader: | $(B)/tests/loader_static $(B)/tests/loader_pie
 
 # Guest programs for tests/guest.sh and tests/bad_input.sh.
 include tests/guest/module.mk
+include tests/fuzz/module.mk

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # All of rvdbt's tests: every unit test binary build/tests/test_*, then
-# tests/guest.sh and tests/bad_input.sh. Each suite ends its output with
+# tests/guest.sh, tests/bad_input.sh and the short mode of
+# build/tests/fuzz/fp_diff (F/D/M against qemu). Each suite ends its output with
 # "NAME: N passed, M failed"; this adds them up and ends with one line
 # "N passed, M failed". A suite that crashes, hangs, or exits non-zero
 # without reporting a failure counts as one more failure. Exits 1 if anything
@@ -70,8 +71,12 @@ for t in build/tests/test_*; do
     read -ra args <<< "${UNIT_ARGS[$name]:-}"
     suite "$name" timeout -k 10 "$UNIT_TIMEOUT" "$t" "${args[@]}"
 done
-suite guest tests/guest.sh
+# Every guest program also runs with all inline-cache slots missing, and
+# without chaining in a code cache small enough to be flushed.
+RVDBT_MODES=';--ic-miss;--no-chain --code-cache-size 131072' suite guest tests/guest.sh
 suite bad_input tests/bad_input.sh
+suite fp_diff timeout -k 10 120 build/tests/fuzz/fp_diff
+suite riscv-tests riscv-tests/run.sh
 
 echo
 printf '%s\n' "${SUMMARIES[@]}"

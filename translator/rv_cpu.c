@@ -10,6 +10,8 @@ struct rv_cpu *rv_cpu_new(struct rv_proc *proc)
     if (cpu == MAP_FAILED)
         return NULL;
     cpu->proc = proc;
+    for (int i = 0; i < RV_RAS_SIZE; i++)
+        cpu->ras[i].guest = 1;   /* odd: matches no return target */
     return cpu;
 }
 

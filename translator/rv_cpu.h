@@ -16,7 +16,11 @@ enum { RV_FFLAG_NX = 1, RV_FFLAG_UF = 2, RV_FFLAG_OF = 4, RV_FFLAG_DZ = 8, RV_FF
 /* Rounding modes as encoded in the rm field and in frm. */
 enum { RV_RM_RNE = 0, RV_RM_RTZ = 1, RV_RM_RDN = 2, RV_RM_RUP = 3, RV_RM_RMM = 4, RV_RM_DYN = 7 };
 
-/* A load/store inline-cache slot. A guest access of the site's size at addr hits
+/* An inline-cache slot. Load/store sites and jalr sites use the same layout;
+ * for jalr, addend is the jump table biased so that the host code for target t
+ * is at addend + 4 * t (one 8-byte entry per 2-byte instruction slot).
+ *
+ * A load/store inline-cache slot. A guest access of the site's size at addr hits
  * when (addr - lower) < span, unsigned; it then touches host memory at
  * addr + addend. span = (upper - lower) - (size - 1) for a range [lower, upper)
  * that has one backing and the site's permission; span == 0 means empty, so an
@@ -34,7 +38,17 @@ enum rv_exit {
     RV_EXIT_EBREAK,     /* cpu->pc is the ebreak */
     RV_EXIT_ILLEGAL,    /* cpu->pc is the illegal instruction, cpu->fault_insn its word */
     RV_EXIT_FENCE_I,    /* cpu->pc is the instruction after fence.i */
+    RV_EXIT_JALR,       /* jalr slot miss: cpu->pc is the target, cpu->jalr_site the slot */
+    RV_EXIT_JTABLE,     /* jalr table entry not yet translated: cpu->pc is the target */
 };
+
+/* Return-address stack entry: a call pushes the guest return address and the
+ * host code that continues there; a return that matches jumps straight to it. */
+struct rv_ras_entry {
+    uint64_t guest;     /* odd (never a target) when empty */
+    uint64_t host;
+};
+#define RV_RAS_SIZE 64
 
 /* Counters the slow paths always keep (misses are exact); hits are counted
  * by the fast paths only under --count-hits. Read by --stats. */
@@ -69,6 +83,11 @@ struct rv_cpu {
     uint32_t flush_icache;   /* riscv_flush_icache asked the dispatcher to drop translations */
     uint32_t fault_insn;     /* word of the illegal instruction for RV_EXIT_ILLEGAL */
     uint64_t fault_addr;     /* guest address of the last memory fault */
+    uint64_t chain_from;     /* exec address of the rel32 of the exit taken, to chain it; 0 if none */
+    uint32_t jalr_site;      /* slot of the jalr that missed (RV_EXIT_JALR) */
+    uint32_t ras_top;        /* index of the newest return-stack entry */
+    struct rv_ras_entry ras[RV_RAS_SIZE];
+    uint64_t mmu_generation; /* of the address space when the slots were last valid */
 
     struct rv_proc *proc;    /* process-wide state: address space, options */
     struct rv_counters cnt;

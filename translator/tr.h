@@ -21,18 +21,25 @@ struct tr_block;
 
 /* Out-of-line code emitted after the block's body: slow-path calls for memory
  * accesses, block exits taken from the middle of a block. */
-enum tr_stub_kind { TR_STUB_LOAD, TR_STUB_STORE };
+enum tr_stub_kind {
+    TR_STUB_LOAD,        /* memory slot miss: call the slow path, resume the access */
+    TR_STUB_STORE,
+    TR_STUB_EXIT,        /* chainable exit to pc: `jcc` is the exit's rel32 */
+    TR_STUB_CONT,        /* return-stack continuation: a chainable exit to pc placed
+                            in the stub area; `jcc` is the imm64 to receive its address */
+    TR_STUB_JALR,        /* jalr slot miss: target in rcx */
+};
 struct tr_stub {
     uint8_t kind;
     uint8_t size;        /* access size in bytes */
-    uint32_t site;       /* load/store slot index */
-    uint64_t pc;         /* guest pc of the access */
-    uint8_t *jcc;        /* rel32 of the fast path's jae to patch to the stub */
+    uint32_t site;       /* slot index */
+    uint64_t pc;         /* guest pc of the access, or the exit's target */
+    uint8_t *jcc;        /* rel32 (or imm64) in the writable view to patch to the stub */
     uint64_t resume;     /* executable address the stub returns to (rax = host address) */
 };
 
 #define TR_MAX_INSNS 128
-#define TR_MAX_STUBS TR_MAX_INSNS
+#define TR_MAX_STUBS (2 * TR_MAX_INSNS + 4)
 
 struct tr_ctx {
     struct x86_buf *b;
@@ -59,6 +66,15 @@ void tr_get_x(struct tr_ctx *ctx, int host, int r);        /* host = x[r] */
 void tr_put_x(struct tr_ctx *ctx, int r, int host);        /* x[r] = host (dropped for x0) */
 void tr_get_f(struct tr_ctx *ctx, int host, int r);
 void tr_put_f(struct tr_ctx *ctx, int r, int host);
+/* Continue at guest pc: a chainable exit (jmp, or jcc when taken). */
+void tr_exit_pc(struct tr_ctx *ctx, uint64_t pc);
+void tr_exit_jcc(struct tr_ctx *ctx, enum x86_cc cc, uint64_t pc);
+/* Push (ctx->next_pc, host code continuing there) on the return stack. */
+void tr_ras_push(struct tr_ctx *ctx);
+/* A slot index for a new site; the block is retranslated after a flush when
+ * they run out. */
+uint32_t tr_new_site(struct tr_ctx *ctx);
+struct tr_stub *tr_add_stub(struct tr_ctx *ctx, enum tr_stub_kind kind, uint64_t pc, uint8_t *patch);
 /* Leave the block: cpu->pc = pc, return `why` to the dispatcher. */
 void tr_exit_const(struct tr_ctx *ctx, enum rv_exit why, uint64_t pc);
 /* Leave the block with the next pc already in host register `reg`. */

@@ -2,6 +2,7 @@
  * the block, hand each to its tr_<insn> function, then emit the block's
  * out-of-line stubs. Also the operand helpers every tr_<insn> is written in. */
 #include <string.h>
+#include "mmu/mmu.h"
 #include "linux/proc.h"
 #include "softmmu/tlb.h"
 #include "translator/tr.h"
@@ -86,22 +87,136 @@ static void emit_illegal(struct tr_ctx *ctx, uint32_t word)
     ctx->end = true;
 }
 
-/* Memory stubs: call the slow path with the guest address (in rax), the site
+uint32_t tr_new_site(struct tr_ctx *ctx)
+{
+    return ctx->cache->n_sites++;
+}
+
+struct tr_stub *tr_add_stub(struct tr_ctx *ctx, enum tr_stub_kind kind, uint64_t pc, uint8_t *patch)
+{
+    struct tr_stub *s = &ctx->stubs[ctx->n_stubs++];
+    *s = (struct tr_stub){ .kind = (uint8_t)kind, .pc = pc, .jcc = patch };
+    return s;
+}
+
+/* Pad with nops so that the rel32 of the next jump, `opcode_len` bytes in,
+ * is 4-byte aligned: patching it is then one atomic store. */
+static void align_rel32(struct x86_buf *b, int opcode_len)
+{
+    while ((x86_here(b) + (uint64_t)opcode_len) & 3)
+        x86_nop(b);
+}
+
+void tr_exit_pc(struct tr_ctx *ctx, uint64_t pc)
+{
+    align_rel32(ctx->b, 1);
+    tr_add_stub(ctx, TR_STUB_EXIT, pc, x86_jmp_rel32(ctx->b, 0));
+}
+
+void tr_exit_jcc(struct tr_ctx *ctx, enum x86_cc cc, uint64_t pc)
+{
+    align_rel32(ctx->b, 2);
+    tr_add_stub(ctx, TR_STUB_EXIT, pc, x86_jcc_rel32(ctx->b, cc, 0));
+}
+
+/* The entry is written before the jump, so rdx and rax are free here. */
+void tr_ras_push(struct tr_ctx *ctx)
+{
+    struct x86_buf *b = ctx->b;
+    x86_mov_rm(b, X86_W32, X86_RDX, X86_MEM(TR_CPU, RV_OFF(ras_top)));
+    x86_alu_ri(b, X86_ADD, X86_W32, X86_RDX, 1);
+    x86_alu_ri(b, X86_AND, X86_W32, X86_RDX, RV_RAS_SIZE - 1);
+    x86_mov_mr(b, X86_W32, X86_MEM(TR_CPU, RV_OFF(ras_top)), X86_RDX);
+    x86_shift_ri(b, X86_SHL, X86_W32, X86_RDX, 4);
+    x86_mov_ri(b, X86_RAX, ctx->next_pc);
+    x86_mov_mr(b, X86_W64, X86_MEM_IDX(TR_CPU, X86_RDX, 1, RV_OFF(ras[0].guest)), X86_RAX);
+    x86_movabs_ri(b, X86_RAX, 0);
+    tr_add_stub(ctx, TR_STUB_CONT, ctx->next_pc, b->p - 8);
+    x86_mov_mr(b, X86_W64, X86_MEM_IDX(TR_CPU, X86_RDX, 1, RV_OFF(ras[0].host)), X86_RAX);
+}
+
+/* An exit stub: record the pc and which rel32 was taken, so the dispatcher
+ * can chain it, and leave. */
+static void emit_exit_stub(struct tr_ctx *ctx, uint64_t pc, uint64_t field)
+{
+    struct x86_buf *b = ctx->b;
+    x86_mov_ri(b, X86_RAX, pc);
+    x86_mov_mr(b, X86_W64, X86_MEM(TR_CPU, RV_OFF(pc)), X86_RAX);
+    x86_mov_ri(b, X86_RAX, field);
+    x86_mov_mr(b, X86_W64, X86_MEM(TR_CPU, RV_OFF(chain_from)), X86_RAX);
+    x86_mov_ri(b, X86_RAX, RV_EXIT_NEXT);
+    x86_jmp_rel32(b, ctx->cache->leave);
+}
+
+static uint64_t exec_of(const struct x86_buf *b, const uint8_t *p)
+{
+    return (uint64_t)(uintptr_t)p + b->exec_delta;
+}
+
+/* Memory stubs call the slow path with the guest address (in rax), the site
  * and the guest pc, then resume the fast path at the access with the host
  * address the slow path returned in rax. */
 static void emit_stubs(struct tr_ctx *ctx)
 {
+    struct x86_buf *b = ctx->b;
     for (int i = 0; i < ctx->n_stubs; i++) {
         const struct tr_stub *s = &ctx->stubs[i];
-        x86_patch_rel32(s->jcc, ctx->b->exec_delta, x86_here(ctx->b));
-        const void *fn = s->kind == TR_STUB_LOAD ? (const void *)tlb_load_slow : (const void *)tlb_store_slow;
-        x86_mov_rr(ctx->b, X86_W64, X86_RSI, X86_RAX);
-        x86_mov_rr(ctx->b, X86_W64, X86_RDI, TR_CPU);
-        x86_mov_ri(ctx->b, X86_RDX, TLB_SITE(s->site, s->size));
-        x86_mov_ri(ctx->b, X86_RCX, s->pc);
-        x86_mov_ri(ctx->b, X86_RAX, (uint64_t)(uintptr_t)fn);
-        x86_call_r(ctx->b, X86_RAX);
-        x86_jmp_rel32(ctx->b, s->resume);
+        switch (s->kind) {
+        case TR_STUB_LOAD:
+        case TR_STUB_STORE: {
+            x86_patch_rel32(s->jcc, b->exec_delta, x86_here(b));
+            const void *fn = s->kind == TR_STUB_LOAD ? (const void *)tlb_load_slow : (const void *)tlb_store_slow;
+            x86_mov_rr(b, X86_W64, X86_RSI, X86_RAX);
+            x86_mov_rr(b, X86_W64, X86_RDI, TR_CPU);
+            x86_mov_ri(b, X86_RDX, TLB_SITE(s->site, s->size));
+            x86_mov_ri(b, X86_RCX, s->pc);
+            x86_mov_ri(b, X86_RAX, (uint64_t)(uintptr_t)fn);
+            x86_call_r(b, X86_RAX);
+            x86_jmp_rel32(b, s->resume);
+            break;
+        }
+        case TR_STUB_EXIT:
+            if (!s->jcc)
+                break;   /* overflowed; the block is retried */
+            x86_patch_rel32(s->jcc, b->exec_delta, x86_here(b));
+            emit_exit_stub(ctx, s->pc, exec_of(b, s->jcc));
+            break;
+        case TR_STUB_CONT: {
+            align_rel32(b, 1);
+            uint64_t cont = x86_here(b);
+            if (s->jcc)
+                memcpy(s->jcc, &cont, 8);
+            uint8_t *field = x86_jmp_rel32(b, 0);
+            if (!field)
+                break;
+            x86_patch_rel32(field, b->exec_delta, x86_here(b));
+            emit_exit_stub(ctx, s->pc, exec_of(b, field));
+            break;
+        }
+        case TR_STUB_JALR:
+            x86_patch_rel32(s->jcc, b->exec_delta, x86_here(b));
+            x86_mov_mr(b, X86_W64, X86_MEM(TR_CPU, RV_OFF(pc)), X86_RCX);
+            x86_mov_mi(b, X86_W32, X86_MEM(TR_CPU, RV_OFF(jalr_site)), (int32_t)s->site);
+            x86_mov_ri(b, X86_RAX, RV_EXIT_JALR);
+            x86_jmp_rel32(b, ctx->cache->leave);
+            break;
+        }
+    }
+}
+
+/* The first translation from a writable page makes it a code page: store
+ * slots that cover it are emptied, so stores to it reach the slow path
+ * (which invalidates). Slots of read-only pages never served a store. */
+static void note_code_page(struct tr_cache *c, struct rv_cpu *cpu, uint64_t addr)
+{
+    struct mmu *m = &cpu->proc->mmu;
+    uint64_t page = addr & ~(MMU_PAGE_SIZE - 1);
+    if (!mmu_code_mark(m, page) || !mmu_check(m, page, 1, MMU_W))
+        return;
+    for (uint32_t i = 0; i < c->n_sites; i++) {
+        struct ic_mem_slot *s = &cpu->mem_slots[i];
+        if (s->span && s->lower < page + MMU_PAGE_SIZE && page < s->lower + s->span + 8)
+            s->span = 0;
     }
 }
 
@@ -130,6 +245,8 @@ static struct tr_block *translate_once(struct tr_cache *c, struct rv_cpu *cpu, u
         }
         ctx.pc = pc;
         bool ok = rv_decode(word, &in);
+        note_code_page(c, cpu, pc);
+        note_code_page(c, cpu, pc + in.len - 1);
         ctx.next_pc = pc + in.len;
         if (!ok)
             emit_illegal(&ctx, word);
@@ -143,7 +260,7 @@ static struct tr_block *translate_once(struct tr_cache *c, struct rv_cpu *cpu, u
         n++;
     }
     if (!ctx.end)
-        tr_exit_const(&ctx, RV_EXIT_NEXT, pc);
+        tr_exit_pc(&ctx, pc);
     emit_stubs(&ctx);
     if (b.overflow) {
         *retry = true;
@@ -159,6 +276,7 @@ static struct tr_block *translate_once(struct tr_cache *c, struct rv_cpu *cpu, u
         return NULL;
     }
     c->used += blk->host_len;
+    tr_jtab_set(c, blk);
     c->host_bytes += blk->host_len;
     cpu->cnt.blocks_translated++;
     cpu->cnt.guest_insns_translated += n;

@@ -5,6 +5,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 #include "translator/tr_cache.h"
+#include "mmu/mmu.h"
 #include "translator/x86_emit.h"
 
 static const int callee_saved[] = { X86_RBX, X86_RBP, X86_R12, X86_R13, X86_R14, X86_R15 };
@@ -30,6 +31,12 @@ static void emit_trampolines(struct tr_cache *c)
     for (int i = N_SAVED - 1; i >= 0; i--)
         x86_pop_r(&b, callee_saved[i]);
     x86_ret(&b);
+
+    /* jalr reaches a table entry of an untranslated target with the target in rcx. */
+    c->jtable_stub = x86_here(&b);
+    x86_mov_mr(&b, X86_W64, X86_MEM(X86_RBP, RV_OFF(pc)), X86_RCX);
+    x86_mov_ri(&b, X86_RAX, RV_EXIT_JTABLE);
+    x86_jmp_rel32(&b, c->leave);
     c->stubs_end = (size_t)(b.p - c->rw);
 }
 
@@ -56,7 +63,9 @@ int tr_cache_init(struct tr_cache *c, size_t size)
      * can never run out before the code memory does. */
     c->max_blocks = size / 32;
     c->blocks = malloc(c->max_blocks * sizeof *c->blocks);
-    if (!c->hash || !c->blocks)
+    c->jtab = mmap(NULL, (MMU_GUEST_SIZE >> TR_JTAB_BITS) * sizeof *c->jtab, PROT_READ | PROT_WRITE,
+                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (!c->hash || !c->blocks || c->jtab == MAP_FAILED)
         return -ENOMEM;
     emit_trampolines(c);
     c->used = c->stubs_end;
@@ -67,18 +76,16 @@ void tr_cache_destroy(struct tr_cache *c)
 {
     munmap(c->rw, c->size);
     munmap(c->rx, c->size);
+    tr_cache_flush(c, NULL);
+    munmap(c->jtab, (MMU_GUEST_SIZE >> TR_JTAB_BITS) * sizeof *c->jtab);
     free(c->hash);
     free(c->blocks);
 }
 
-static inline uint32_t pc_hash(uint64_t pc)
-{
-    return (uint32_t)((pc >> 1) ^ (pc >> 17)) & (TR_HASH_SIZE - 1);
-}
 
 struct tr_block *tr_cache_lookup(const struct tr_cache *c, uint64_t pc)
 {
-    for (struct tr_block *b = c->hash[pc_hash(pc)]; b; b = b->next)
+    for (struct tr_block *b = c->hash[tr_cache_hash(pc)]; b; b = b->next)
         if (b->pc == pc)
             return b;
     return NULL;
@@ -91,18 +98,35 @@ struct tr_block *tr_cache_insert(struct tr_cache *c, const struct tr_block *tmpl
         return NULL;
     struct tr_block *b = &c->blocks[c->n_blocks++];
     *b = *tmpl;
-    uint32_t h = pc_hash(b->pc);
+    b->valid = true;
+    b->n_in = b->cap_in = 0;
+    b->in = NULL;
+    uint32_t h = tr_cache_hash(b->pc);
     b->next = c->hash[h];
     c->hash[h] = b;
     return b;
 }
 
+/* Everything that holds a host code address goes: blocks, chains, jalr
+ * tables, slots (site numbers are reused) and the return stack. */
 void tr_cache_flush(struct tr_cache *c, struct rv_cpu *cpu)
 {
+    for (size_t i = 0; i < c->n_blocks; i++) {
+        struct tr_block *b = &c->blocks[i];
+        free(b->in);
+        if (c->jtab[b->pc >> TR_JTAB_BITS]) {
+            free(c->jtab[b->pc >> TR_JTAB_BITS]);
+            c->jtab[b->pc >> TR_JTAB_BITS] = NULL;
+        }
+    }
     memset(c->hash, 0, TR_HASH_SIZE * sizeof *c->hash);
     c->n_blocks = 0;
     c->used = c->stubs_end;
-    memset(cpu->mem_slots, 0, (size_t)c->n_sites * sizeof cpu->mem_slots[0]);
+    if (cpu) {
+        memset(cpu->mem_slots, 0, (size_t)c->n_sites * sizeof cpu->mem_slots[0]);
+        for (int i = 0; i < RV_RAS_SIZE; i++)
+            cpu->ras[i].guest = 1;
+    }
     c->n_sites = 0;
     c->flushes++;
 }

@@ -5,9 +5,17 @@
 #ifndef TR_CACHE_H
 #define TR_CACHE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include "translator/rv_cpu.h"
+
+/* A chained exit into a block: the rel32 field patched to jump to it, and
+ * the stub it jumped to before, restored when the block is invalidated. */
+struct tr_chain_in {
+    uint64_t field;          /* exec address of the rel32 */
+    uint64_t stub;           /* exec address of its exit stub */
+};
 
 struct tr_block {
     uint64_t pc;             /* guest address of the first instruction */
@@ -16,6 +24,9 @@ struct tr_block {
     uint32_t host_len;
     uint32_t n_insns;
     struct tr_block *next;   /* hash chain */
+    bool valid;              /* false once invalidated (its code stays until a flush) */
+    uint32_t n_in, cap_in;
+    struct tr_chain_in *in;  /* chained exits that jump here */
 };
 
 struct tr_cache {
@@ -27,14 +38,24 @@ struct tr_cache {
     size_t n_blocks, max_blocks;
     uint64_t enter;          /* int enter(struct rv_cpu *cpu, uint64_t host_code) */
     uint64_t leave;          /* jump here with eax = enum rv_exit to return from enter */
+    uint64_t jtable_stub;    /* jalr table entries of untranslated targets point here */
+    uint64_t **jtab;         /* per 64 KiB window of guest code: host code per 2-byte slot */
     size_t stubs_end;        /* the fixed code above ends here; flushes keep it */
     uint32_t n_sites;        /* load/store slots handed out */
     uint64_t flushes;
     uint64_t host_bytes;     /* emitted over the whole run */
+    bool no_chain;           /* --no-chain: every block exit returns to the dispatcher */
 };
+
+#define TR_JTAB_BITS 16      /* a jalr slot covers one window of 2^16 bytes of guest code */
 
 #define TR_HASH_SIZE (1u << 16)
 #define TR_DEFAULT_CACHE_SIZE (64u << 20)
+
+static inline uint32_t tr_cache_hash(uint64_t pc)
+{
+    return (uint32_t)((pc >> 1) ^ (pc >> 17)) & (TR_HASH_SIZE - 1);
+}
 
 int tr_cache_init(struct tr_cache *c, size_t size);
 void tr_cache_destroy(struct tr_cache *c);
@@ -47,6 +68,19 @@ static inline int tr_enter(const struct tr_cache *c, struct rv_cpu *cpu, uint64_
 {
     return ((int (*)(struct rv_cpu *, uint64_t))c->enter)(cpu, host);
 }
+
+/* Chaining and jalr tables (tr_chain.c). */
+void tr_chain_patch(struct tr_cache *c, uint64_t field, struct tr_block *to);
+/* Fill jalr slot `site` of cpu for the window holding pc, whose block is b. */
+void tr_jtab_fill(struct tr_cache *c, struct rv_cpu *cpu, uint32_t site, struct tr_block *b);
+/* Record b in the jalr table of its window, if that window has one. */
+void tr_jtab_set(struct tr_cache *c, struct tr_block *b);
+/* Drop the translations overlapping [start, end): unchain them, clear their
+ * jalr table entries, remove them from the lookup. */
+void tr_cache_invalidate(struct tr_cache *c, struct rv_cpu *cpu, uint64_t start, uint64_t end);
+/* Drop translations whose guest code is no longer executable, after the
+ * address space changed. */
+void tr_cache_revalidate(struct tr_cache *c, struct rv_cpu *cpu);
 
 /* Translate the block at pc (tr_block.c). Returns NULL when the first
  * instruction cannot be fetched (cpu->fault_addr says where). */

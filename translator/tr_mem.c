@@ -16,7 +16,7 @@
 void tr_mem_addr(struct tr_ctx *ctx, int rs1, int64_t imm, int size, bool store)
 {
     struct x86_buf *b = ctx->b;
-    uint32_t site = ctx->cache->n_sites++;
+    uint32_t site = tr_new_site(ctx);
     if (site >= RV_MEM_SLOTS_MAX)
         return;   /* the block is retranslated after a flush */
 
@@ -32,12 +32,9 @@ void tr_mem_addr(struct tr_ctx *ctx, int rs1, int64_t imm, int size, bool store)
         x86_alu_mi(b, X86_ADD, X86_W64,
                    X86_MEM(TR_CPU, store ? RV_OFF(cnt.ic_store_hits) : RV_OFF(cnt.ic_load_hits)), 1);
 
-    struct tr_stub *s = &ctx->stubs[ctx->n_stubs++];
-    s->kind = store ? TR_STUB_STORE : TR_STUB_LOAD;
+    struct tr_stub *s = tr_add_stub(ctx, store ? TR_STUB_STORE : TR_STUB_LOAD, ctx->pc, jcc);
     s->size = (uint8_t)size;
     s->site = site;
-    s->pc = ctx->pc;
-    s->jcc = jcc;
     s->resume = x86_here(b);
 }
 

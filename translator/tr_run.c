@@ -1,12 +1,45 @@
 /* The dispatcher: find or translate the block at the guest pc, run it, and act
- * on why it returned. Guest faults raised in slow paths arrive here through
+ * on why it returned: chain the exit just taken, refill a jalr slot, carry out
+ * a syscall. Guest faults raised in slow paths arrive here through
  * cpu->fault_jmp. */
 #include <signal.h>
 #include <stdio.h>
+#include <string.h>
 #include "linux/proc.h"
 #include "linux/sys.h"
 #include "translator/tr_cache.h"
 #include "translator/tr_log.h"
+
+static struct tr_block *find_block(struct tr_cache *c, struct rv_cpu *cpu)
+{
+    cpu->cnt.lookups++;
+    struct tr_block *b = tr_cache_lookup(c, cpu->pc);
+    if (b) {
+        cpu->cnt.lookup_hits++;
+        return b;
+    }
+    b = tr_translate(c, cpu, cpu->pc);
+    if (!b)
+        sys_die_by_signal(cpu, SIGSEGV, cpu->pc, cpu->fault_addr);
+    if (cpu->proc->opt.log_mask)
+        tr_log_block(cpu->proc->opt.log, cpu->proc->opt.log_mask, &cpu->proc->mmu, c, b);
+    return b;
+}
+
+/* After a syscall changed the address space, no slot may still cover what
+ * changed, and no translation of code that is no longer executable may run. */
+static void after_syscall(struct tr_cache *c, struct rv_cpu *cpu)
+{
+    if (cpu->flush_icache) {
+        cpu->flush_icache = 0;
+        tr_cache_flush(c, cpu);
+    }
+    if (cpu->mmu_generation != cpu->proc->mmu.generation) {
+        cpu->mmu_generation = cpu->proc->mmu.generation;
+        memset(cpu->mem_slots, 0, (size_t)c->n_sites * sizeof cpu->mem_slots[0]);
+        tr_cache_revalidate(c, cpu);
+    }
+}
 
 _Noreturn void tr_run(struct rv_cpu *cpu)
 {
@@ -15,30 +48,46 @@ _Noreturn void tr_run(struct rv_cpu *cpu)
     if (sig)
         sys_die_by_signal(cpu, sig, cpu->pc, cpu->fault_addr);
 
+    uint64_t chain_from = 0, flushes = 0;
+    int64_t jalr_site = -1;
+    cpu->mmu_generation = cpu->proc->mmu.generation;
     for (;;) {
-        cpu->cnt.lookups++;
-        struct tr_block *b = tr_cache_lookup(c, cpu->pc);
-        if (b) {
-            cpu->cnt.lookup_hits++;
-        } else {
-            b = tr_translate(c, cpu, cpu->pc);
-            if (!b)
-                sys_die_by_signal(cpu, SIGSEGV, cpu->pc, cpu->fault_addr);
-            if (cpu->proc->opt.log_mask)
-                tr_log_block(cpu->proc->opt.log, cpu->proc->opt.log_mask, &cpu->proc->mmu, c, b);
+        struct tr_block *b = find_block(c, cpu);
+        /* A flush since the exit was taken freed the code it lives in. */
+        if (c->flushes == flushes) {
+            if (chain_from && !c->no_chain) {
+                tr_chain_patch(c, chain_from, b);
+                cpu->cnt.chain_patches++;
+            }
+            if (jalr_site >= 0)
+                tr_jtab_fill(c, cpu, (uint32_t)jalr_site, b);
         }
-        switch (tr_enter(c, cpu, b->host)) {
+        chain_from = 0;
+        jalr_site = -1;
+
+        int why = tr_enter(c, cpu, b->host);
+        flushes = c->flushes;
+        switch (why) {
         case RV_EXIT_NEXT:
+            chain_from = cpu->chain_from;
+            cpu->chain_from = 0;
+            break;
+        case RV_EXIT_JALR:
+            cpu->cnt.ic_jalr_misses++;
+            jalr_site = cpu->jalr_site;
+            break;
+        case RV_EXIT_JTABLE:
+            /* In the slot's window but not translated yet: a miss after all. */
+            cpu->cnt.ic_jalr_misses++;
+            if (cpu->proc->opt.count_hits)
+                cpu->cnt.ic_jalr_hits--;
             break;
         case RV_EXIT_ECALL:
             /* pc moves past the ecall first, so a syscall that sets the pc
              * (rt_sigreturn, later) simply overwrites it. */
             cpu->pc += 4;
             sys_dispatch(cpu);
-            if (cpu->flush_icache) {
-                cpu->flush_icache = 0;
-                tr_cache_flush(c, cpu);
-            }
+            after_syscall(c, cpu);
             break;
         case RV_EXIT_EBREAK:
             sys_die_by_signal(cpu, SIGTRAP, cpu->pc, 0);

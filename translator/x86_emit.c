@@ -519,6 +519,12 @@ void x86_ud2(struct x86_buf *b)
         enc_plain(b, P_0F | 0x0b, 0);
 }
 
+void x86_nop(struct x86_buf *b)
+{
+    if (room(b))
+        enc_plain(b, 0x90, 0);
+}
+
 void x86_int3(struct x86_buf *b)
 {
     if (room(b))

@@ -116,6 +116,7 @@ void x86_push_r(struct x86_buf *b, int reg);
 void x86_pop_r(struct x86_buf *b, int reg);
 void x86_ud2(struct x86_buf *b);
 void x86_int3(struct x86_buf *b);
+void x86_nop(struct x86_buf *b);     /* one byte: aligns patchable fields */
 
 /* atomics (for AMOs and LR/SC inline later) */
 void x86_xchg_mr(struct x86_buf *b, enum x86_width w, struct x86_mem m, int reg);        /* implicitly locked */

@@ -6,11 +6,11 @@
 	CASE \num
 	li a1, \a
 	li a2, \b
-	\insn a1, a2, .Lt\@
+	\insn a1, a2, .Lbr_t\@
 	li a0, 0
-	j .Lj\@
-.Lt\@:	li a0, 1
-.Lj\@:	EXPECT a0, \taken
+	j .Lbr_j\@
+.Lbr_t\@:	li a0, 1
+.Lbr_j\@:	EXPECT a0, \taken
 .endm
 
 TEST_BEGIN

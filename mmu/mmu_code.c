@@ -1,0 +1,54 @@
+/* The code-page bitmap: which guest pages the translator has read code from. */
+#include "mmu/mmu.h"
+
+static inline uint64_t page_no(uint64_t addr) { return addr / MMU_PAGE_SIZE; }
+
+bool mmu_code_mark(struct mmu *m, uint64_t addr)
+{
+    uint64_t p = page_no(addr), bit = 1ull << (p & 63);
+    uint64_t old = __atomic_fetch_or(&m->code_bits[p >> 6], bit, __ATOMIC_RELAXED);
+    return !(old & bit);
+}
+
+bool mmu_code_test(const struct mmu *m, uint64_t addr)
+{
+    uint64_t p = page_no(addr);
+    return addr < MMU_GUEST_SIZE && (m->code_bits[p >> 6] >> (p & 63) & 1);
+}
+
+void mmu_code_clear(struct mmu *m, uint64_t addr)
+{
+    uint64_t p = page_no(addr);
+    __atomic_fetch_and(&m->code_bits[p >> 6], ~(1ull << (p & 63)), __ATOMIC_RELAXED);
+}
+
+/* Page by page for clarity; ranges are clipped only on store-slot refills of
+ * writable regions, and a run of unmarked 64-page words is skipped at once. */
+void mmu_code_clip(const struct mmu *m, uint64_t addr, uint64_t *lo, uint64_t *hi)
+{
+    uint64_t p = page_no(addr), first = page_no(*lo), end = page_no(*hi - 1) + 1;
+    uint64_t q = p + 1;
+    while (q < end) {
+        if (!(q & 63) && q + 64 <= end && !m->code_bits[q >> 6]) {
+            q += 64;
+            continue;
+        }
+        if (m->code_bits[q >> 6] >> (q & 63) & 1)
+            break;
+        q++;
+    }
+    if (q < end)
+        *hi = q * MMU_PAGE_SIZE;
+    q = p;
+    while (q > first) {
+        if (!(q & 63) && q >= first + 64 && !m->code_bits[(q >> 6) - 1]) {
+            q -= 64;
+            continue;
+        }
+        if (m->code_bits[(q - 1) >> 6] >> ((q - 1) & 63) & 1)
+            break;
+        q--;
+    }
+    if (q > first)
+        *lo = q * MMU_PAGE_SIZE;
+}

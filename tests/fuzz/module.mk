@@ -1,0 +1,21 @@
+# fp_diff: differential test of rvdbt against qemu-riscv64 for the F, D and M
+# instructions. The guest (riscv64, static) and the driver (host) both build
+# from the instruction list in fp_diff_ops.h. tests/run.sh runs the short
+# mode; `make fuzz-fp` runs at least 100,000 cases per instruction.
+FUZZ_OUT := $(B)/tests/fuzz
+FUZZ_HDR := tests/fuzz/fp_diff_ops.h
+
+$(FUZZ_OUT)/fp_diff_guest: tests/fuzz/fp_diff_guest.c tests/fuzz/fp_diff_snips.S $(FUZZ_HDR)
+	@mkdir -p $(@D)
+	$(RV_CC) -O2 -static -Wall -Wextra $(WERROR) -I. $(filter %.c %.S,$^) -o $@
+$(FUZZ_OUT)/fp_diff: tests/fuzz/fp_diff.c tests/fuzz/fp_diff_gen.c tests/fuzz/fp_diff_gen.h $(FUZZ_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(filter-out -MMD -MP,$(CFLAGS)) $(filter %.c,$^) -o $@
+
+fuzz-progs: $(FUZZ_OUT)/fp_diff_guest $(FUZZ_OUT)/fp_diff
+tests: fuzz-progs
+
+fuzz-fp: fuzz-progs $(B)/rvdbt
+	$(FUZZ_OUT)/fp_diff --long $(if $(SEED),--seed $(SEED))
+
+.PHONY: fuzz-progs fuzz-fp
