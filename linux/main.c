@@ -33,6 +33,7 @@ static void usage(FILE *f)
           "  --stats          print translation and inline-cache counters on exit\n"
           "  --count-hits     count inline-cache hits exactly (slower; implies --stats figures are exact)\n"
           "  --ic-miss        never fill inline-cache slots: every access takes the slow path\n"
+          "  --tlb-size N     entries of the software TLB behind the slots (1..256, a power of 2)\n"
           "  --no-chain       never chain blocks: every block exit returns to the dispatcher\n"
           "  --code-cache-size BYTES  size of the translated-code cache (default 64 MiB,\n"
           "                   at least 128 KiB); a full cache is flushed and refilled\n"
@@ -117,6 +118,7 @@ int main(int argc, char **argv)
     static struct tr_cache cache;
     struct env env;
     size_t cache_size = TR_DEFAULT_CACHE_SIZE;
+    uint32_t tlb_size = TLB_MAX;
     int i;
 
     env_init(&env);
@@ -137,6 +139,14 @@ int main(int argc, char **argv)
             proc.opt.count_hits = true;
         } else if (!strcmp(a, "--ic-miss")) {
             proc.opt.ic_miss = true;
+        } else if (!strcmp(a, "--tlb-size") && has_arg) {
+            char *end;
+            unsigned long v = strtoul(argv[++i], &end, 0);
+            if (*end || v < 1 || v > TLB_MAX || (v & (v - 1))) {
+                fprintf(stderr, "rvdbt: --tlb-size: %s is not a power of 2 from 1 to %d\n", argv[i], TLB_MAX);
+                return EXIT_USAGE;
+            }
+            tlb_size = (uint32_t)v;
         } else if (!strcmp(a, "--no-chain")) {
             cache.no_chain = true;
         } else if (!strcmp(a, "--code-cache-size") && has_arg) {
@@ -224,6 +234,7 @@ int main(int argc, char **argv)
         return EXIT_INTERNAL;
     }
     catch_internal_faults();
+    cpu->tlb_mask = tlb_size - 1;
     cpu->x[2] = sp;
     cpu->pc = img.entry;
     cpu->tid = (uint64_t)getpid();

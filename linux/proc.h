@@ -14,6 +14,7 @@ struct rv_options {
     bool stats;             /* --stats: counters on exit */
     bool count_hits;        /* --count-hits: fast paths count their hits */
     bool ic_miss;           /* --ic-miss: slots are never filled, every access takes the slow path */
+    bool bare;              /* --bare: a bare-metal image on the privileged architecture */
     const char *argv0;      /* -0: argv[0] for the guest */
     int log_mask;           /* -d ITEMS: TR_LOG_* bits */
     FILE *log;              /* -D FILE, else stderr */

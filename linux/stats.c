@@ -36,6 +36,8 @@ void stats_print(FILE *f, const struct rv_cpu *cpu)
     rate(f, "store", n->ic_store_hits, n->ic_store_misses, exact);
     rate(f, "jalr", n->ic_jalr_hits, n->ic_jalr_misses, exact);
     rate(f, "return", n->ic_ret_hits, n->ic_ret_misses, exact);
+    fprintf(f, "  software TLB (behind the slots): %llu hits, %llu misses\n",
+            (unsigned long long)n->tlb_hits, (unsigned long long)n->tlb_misses);
     fprintf(f, "  chaining:    %llu exits patched to jump block to block, %llu translations invalidated\n",
             (unsigned long long)n->chain_patches, (unsigned long long)n->invalidations);
     fprintf(f, "  syscalls:    %llu\n", (unsigned long long)n->syscalls);

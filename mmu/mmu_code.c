@@ -5,6 +5,8 @@ static inline uint64_t page_no(uint64_t addr) { return addr / MMU_PAGE_SIZE; }
 
 bool mmu_code_mark(struct mmu *m, uint64_t addr)
 {
+    if (addr >= MMU_GUEST_SIZE)
+        return false;    /* bare mode's upper virtual addresses are never tracked */
     uint64_t p = page_no(addr), bit = 1ull << (p & 63);
     uint64_t old = __atomic_fetch_or(&m->code_bits[p >> 6], bit, __ATOMIC_RELAXED);
     return !(old & bit);

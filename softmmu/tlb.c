@@ -30,64 +30,102 @@ static bool touches_code(const struct mmu *m, uint64_t addr, unsigned size)
     return mmu_code_test(m, addr) || mmu_code_test(m, addr + size - 1);
 }
 
-/* Refill from the region holding addr, widened over adjacent regions that
- * also give the permission: the mapping is flat, so they share the backing
- * (one addend). Store slots stop short of pages holding translated code. An
- * access straddling into a region without the permission is refused; one
- * that straddles the slot's range otherwise is done once without filling. */
+void tlb_flush(struct rv_cpu *cpu)
+{
+    for (uint32_t i = 0; i <= cpu->tlb_mask; i++)
+        cpu->tlb[i].page = TLB_EMPTY;
+}
+
+/* The run of adjacent regions around r that all give prot: the mapping is
+ * flat, so they share one backing and one slot may cover them all. */
+static void widen(const struct mmu *m, const struct mmu_region *r, int prot, uint64_t *lo, uint64_t *hi)
+{
+    size_t i = (size_t)(r - m->regions), j = i;
+    while (i > 0 && m->regions[i - 1].end == m->regions[i].start && (m->regions[i - 1].prot & prot))
+        i--;
+    while (j + 1 < m->n_regions && m->regions[j + 1].start == m->regions[j].end && (m->regions[j + 1].prot & prot))
+        j++;
+    *lo = m->regions[i].start;
+    *hi = m->regions[j].end;
+}
+
+static void tlb_fill(struct rv_cpu *cpu, struct tlb_entry *e, uint64_t page)
+{
+    struct mmu *m = &cpu->proc->mmu;
+    pthread_rwlock_rdlock(&m->lock);
+    const struct mmu_region *r = mmu_lookup(m, page);
+    e->page = page;
+    e->rlo = e->rhi = e->wlo = e->whi = 0;
+    if (r && (r->prot & MMU_R))
+        widen(m, r, MMU_R, &e->rlo, &e->rhi);
+    if (r && (r->prot & MMU_W) && !mmu_code_test(m, page)) {
+        widen(m, r, MMU_W, &e->wlo, &e->whi);
+        mmu_code_clip(m, page, &e->wlo, &e->whi);
+    }
+    pthread_rwlock_unlock(&m->lock);
+}
+
+/* The slow path: the TLB entry of the access's first page gives the widest
+ * range a slot may cover; an access inside it refills the site's slot. The
+ * rest is rare and checked against the region map directly: a store into
+ * translated code (invalidate first), and accesses straddling a range end
+ * (fine if every byte is accessible, else a fault). */
 static uint64_t slow(struct rv_cpu *cpu, uint64_t addr, uint64_t site, uint64_t pc, int prot)
 {
     struct mmu *m = &cpu->proc->mmu;
     unsigned size = TLB_SITE_SIZE(site);
     uint64_t host = (uint64_t)(uintptr_t)m->base + addr;
-    bool ok = false, code = false;
+    uint64_t page = addr & ~(MMU_PAGE_SIZE - 1);
 
-    pthread_rwlock_rdlock(&m->lock);
-    const struct mmu_region *r = mmu_lookup(m, addr);
-    if (r && (r->prot & prot) && addr + size > addr) {
-        size_t i = (size_t)(r - m->regions), j = i;
-        while (i > 0 && m->regions[i - 1].end == m->regions[i].start && (m->regions[i - 1].prot & prot))
-            i--;
-        while (j + 1 < m->n_regions && m->regions[j + 1].start == m->regions[j].end &&
-               (m->regions[j + 1].prot & prot))
-            j++;
-        uint64_t lo = m->regions[i].start, hi = m->regions[j].end;
-        if (addr + size <= hi) {
-            ok = true;
-            code = (prot & MMU_W) && touches_code(m, addr, size);
-            if (prot & MMU_W && !code)
-                mmu_code_clip(m, addr, &lo, &hi);
-            if (!code && !cpu->proc->opt.ic_miss && addr >= lo && addr + size <= hi) {
-                struct ic_mem_slot *s = &cpu->mem_slots[TLB_SITE_NUM(site)];
-                s->lower = lo;
-                s->span = tlb_slot_span(lo, hi, size);
-                s->addend = (uint64_t)(uintptr_t)m->base;
-            }
-        }
-    }
-    pthread_rwlock_unlock(&m->lock);
-    if (!ok)
+    if (addr >= MMU_GUEST_SIZE)
         tlb_fault(cpu, SIGSEGV, addr, pc);
-    if (code)
+    struct tlb_entry *e = &cpu->tlb[(page / MMU_PAGE_SIZE) & cpu->tlb_mask];
+    if (e->page == page) {
+        cpu->cnt.tlb_hits++;
+    } else {
+        cpu->cnt.tlb_misses++;
+        tlb_fill(cpu, e, page);
+    }
+    uint64_t lo = prot == MMU_W ? e->wlo : e->rlo, hi = prot == MMU_W ? e->whi : e->rhi;
+    if (addr >= lo && addr + size <= hi && addr + size > addr) {
+        if (!cpu->proc->opt.ic_miss) {
+            struct ic_mem_slot *s = &cpu->mem_slots[TLB_SITE_NUM(site)];
+            s->lower = lo;
+            s->span = tlb_slot_span(lo, hi, size);
+            s->addend = (uint64_t)(uintptr_t)m->base;
+        }
+        return host;
+    }
+    if (!mmu_check(m, addr, size, prot))
+        tlb_fault(cpu, SIGSEGV, addr, pc);
+    if (prot == MMU_W && touches_code(m, addr, size)) {
         store_to_code(cpu, addr, size);
+        tlb_flush(cpu);
+    }
     return host;
 }
 
 uint64_t tlb_load_slow(struct rv_cpu *cpu, uint64_t addr, uint64_t site, uint64_t pc)
 {
     cpu->cnt.ic_load_misses++;
+    if (cpu->priv.bare)
+        return tlb_bare_access(cpu, addr, site, pc, false);
     return slow(cpu, addr, site, pc, MMU_R);
 }
 
 uint64_t tlb_store_slow(struct rv_cpu *cpu, uint64_t addr, uint64_t site, uint64_t pc)
 {
     cpu->cnt.ic_store_misses++;
+    if (cpu->priv.bare)
+        return tlb_bare_access(cpu, addr, site, pc, true);
     return slow(cpu, addr, site, pc, MMU_W);
 }
 
 void *tlb_host_atomic(struct rv_cpu *cpu, uint64_t addr, unsigned size, int prot, uint64_t pc)
 {
     struct mmu *m = &cpu->proc->mmu;
+    if (cpu->priv.bare)
+        return tlb_bare_atomic(cpu, addr, size, prot, pc);
     if (addr & (size - 1))
         tlb_fault(cpu, SIGBUS, addr, pc);
     if (!mmu_check(m, addr, size, prot))
@@ -98,6 +136,8 @@ void *tlb_host_atomic(struct rv_cpu *cpu, uint64_t addr, unsigned size, int prot
 bool tlb_fetch(struct rv_cpu *cpu, uint64_t pc, uint32_t *word)
 {
     struct mmu *m = &cpu->proc->mmu;
+    if (cpu->priv.bare)
+        return tlb_bare_fetch(cpu, pc, word);
     const uint8_t *p = mmu_ptr(m, pc, 2, MMU_X);
     if (!p)
         return false;

@@ -18,6 +18,9 @@
 uint64_t tlb_load_slow(struct rv_cpu *cpu, uint64_t addr, uint64_t site, uint64_t pc);
 uint64_t tlb_store_slow(struct rv_cpu *cpu, uint64_t addr, uint64_t site, uint64_t pc);
 
+/* Empty the TLB: the address space or the code pages changed. */
+void tlb_flush(struct rv_cpu *cpu);
+
 /* Read the instruction at guest pc for the translator if it lies in
  * executable memory (all of it, for a 32-bit instruction). */
 bool tlb_fetch(struct rv_cpu *cpu, uint64_t pc, uint32_t *word);
@@ -28,6 +31,17 @@ void *tlb_host_atomic(struct rv_cpu *cpu, uint64_t addr, unsigned size, int prot
 
 /* Leave translated code with a guest fault (signal sig at addr, insn at pc). */
 _Noreturn void tlb_fault(struct rv_cpu *cpu, int sig, uint64_t addr, uint64_t pc);
+
+/* Bare mode (tlb_bare.c): the same four services on physical or Sv39
+ * addresses, called by the ones above when cpu->priv.bare. Faults are traps
+ * (tlb_trap); tlb_bare_fetch records a failed fetch's trap in cpu->priv. */
+uint64_t tlb_bare_access(struct rv_cpu *cpu, uint64_t va, uint64_t site, uint64_t pc, bool store);
+void *tlb_bare_atomic(struct rv_cpu *cpu, uint64_t va, unsigned size, int prot, uint64_t pc);
+bool tlb_bare_fetch(struct rv_cpu *cpu, uint64_t pc, uint32_t *word);
+/* Empty bare mode's TLB (sfence.vma, satp writes). */
+void tlb_bare_flush(struct rv_cpu *cpu);
+/* Leave translated code with a trap (cause, tval) of the instruction at pc. */
+_Noreturn void tlb_trap(struct rv_cpu *cpu, uint64_t cause, uint64_t tval, uint64_t pc);
 
 /* The span a slot gets for a range [lower, upper) and an access size. */
 static inline uint64_t tlb_slot_span(uint64_t lower, uint64_t upper, unsigned size)

@@ -2,7 +2,7 @@
 # subsystem's tests build while another is being changed.
 LINUX_LIB_SRCS := $(filter-out linux/main.c,$(LINUX_SRCS))
 UNIT_TESTS := $(B)/tests/test_x86 $(B)/tests/test_decode $(B)/tests/test_mmu \
-              $(B)/tests/test_loader $(B)/tests/test_sys $(B)/tests/test_fp
+              $(B)/tests/test_loader $(B)/tests/test_sys $(B)/tests/test_fp $(B)/tests/test_sv39
 
 $(B)/tests/test_x86: $(B)/tests/unit/test_x86.o $(X86_SRCS:%.c=$(B)/%.o)
 	$(CC) $(CFLAGS) $^ -lcapstone -o $@
@@ -16,6 +16,8 @@ $(B)/tests/test_sys: $(B)/tests/unit/test_sys.o $(LINUX_LIB_SRCS:%.c=$(B)/%.o) $
 	$(CC) $(CFLAGS) $^ -lpthread -o $@
 $(B)/tests/test_fp: $(B)/tests/unit/test_fp.o $(FP_SRCS:%.c=$(B)/%.o)
 	$(CC) $(CFLAGS) $^ -lm -o $@
+$(B)/tests/test_sv39: $(B)/tests/unit/test_sv39.o $(B)/softmmu/sv39.o
+	$(CC) $(CFLAGS) $^ -o $@
 
 tests: $(UNIT_TESTS)
 

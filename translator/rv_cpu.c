@@ -10,6 +10,9 @@ struct rv_cpu *rv_cpu_new(struct rv_proc *proc)
     if (cpu == MAP_FAILED)
         return NULL;
     cpu->proc = proc;
+    cpu->tlb_mask = TLB_MAX - 1;
+    for (int i = 0; i < TLB_MAX; i++)
+        cpu->tlb[i].page = TLB_EMPTY;
     for (int i = 0; i < RV_RAS_SIZE; i++)
         cpu->ras[i].guest = 1;   /* odd: matches no return target */
     return cpu;

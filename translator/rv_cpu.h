@@ -40,6 +40,9 @@ enum rv_exit {
     RV_EXIT_FENCE_I,    /* cpu->pc is the instruction after fence.i */
     RV_EXIT_JALR,       /* jalr slot miss: cpu->pc is the target, cpu->jalr_site the slot */
     RV_EXIT_JTABLE,     /* jalr table entry not yet translated: cpu->pc is the target */
+    RV_EXIT_PRIV,       /* bare mode: cpu->pc is a CSR access, mret, sret, wfi or
+                           sfence.vma, cpu->fault_insn its word, for the dispatcher
+                           to carry out (translator/tr_priv.c) */
 };
 
 /* Return-address stack entry: a call pushes the guest return address and the
@@ -64,6 +67,61 @@ struct rv_counters {
     uint64_t chain_patches, invalidations;
     uint64_t syscalls;
 };
+
+/* Bare mode's software TLB: one entry per 4 KiB virtual page, direct-mapped
+ * by the low bits of the page number. Filled by Sv39 walks, emptied by
+ * sfence.vma and satp writes. */
+struct rv_tlb_entry {
+    uint64_t vpn;            /* virtual address >> 12; RV_TLB_EMPTY when unused */
+    uint64_t ppage;          /* physical page address | the leaf PTE's flags (bits 7:0) */
+};
+#define RV_TLB_SIZE 64
+#define RV_TLB_EMPTY UINT64_MAX
+
+/* What translations (code) or inline-cache slots (data) depend on: the
+ * privilege they were made at and the address space, or prv 3 for physical
+ * addresses. flags: mstatus.SUM/MXR for data, mstatus.FS on for code. */
+struct rv_regime {
+    uint64_t satp;
+    uint32_t prv;
+    uint32_t flags;
+};
+
+/* Privileged state of bare mode (--bare, translator/tr_priv.c): the machine
+ * and supervisor CSRs rvdbt models and what keeps translations valid across
+ * privilege and address-space changes. Unused in Linux user mode. */
+struct rv_priv {
+    uint32_t bare;           /* a bare-metal image runs: everything below is live */
+    uint32_t prv;            /* privilege: 0 U, 1 S, 3 M */
+    uint64_t mstatus;        /* without SD, which reads are given */
+    uint64_t medeleg, mideleg, mie, mip;
+    uint64_t mtvec, mscratch, mepc, mcause, mtval;
+    uint64_t stvec, sscratch, sepc, scause, stval;
+    uint64_t satp;
+    uint32_t mcounteren, scounteren;
+    uint64_t pmpcfg[2], pmpaddr[16];    /* kept, not enforced */
+    int64_t cycle_delta, instret_delta; /* mcycle/minstret = host counter + delta */
+
+    struct rv_regime code, data;        /* what translations and slots were made for */
+    uint64_t trap_cause, trap_tval;     /* raised by a slow path, taken by the dispatcher */
+    uint64_t tohost, fromhost;          /* HTIF words (physical; fromhost 0 if absent) */
+    uint64_t sink;                      /* a store the slow path did itself writes here again */
+    uint8_t bounce[8];                  /* a load split over two pages is served from here */
+    struct rv_tlb_entry tlb[RV_TLB_SIZE];
+};
+
+/* Linux user mode's software TLB (softmmu/tlb.c): per guest page, the
+ * permissions the region map gives it and the widest ranges around it a load
+ * slot and a store slot may cover, so a slot refill after a TLB hit needs no
+ * region walk. Direct-mapped by page number; emptied whenever the address
+ * space changes. */
+struct tlb_entry {
+    uint64_t page;           /* guest page address; TLB_EMPTY when unused */
+    uint64_t rlo, rhi;       /* load slot range ([0, 0) if not readable) */
+    uint64_t wlo, whi;       /* store slot range ([0, 0) if not writable or a code page) */
+};
+#define TLB_MAX 256
+#define TLB_EMPTY 1          /* no page address is odd */
 
 struct rv_proc;
 
@@ -93,7 +151,9 @@ struct rv_cpu {
     struct rv_counters cnt;
     sigjmp_buf fault_jmp;    /* slow paths leave translated code through this */
     uint64_t tid;            /* guest thread id */
-    uint32_t n_mem_slots;    /* slots handed out so far (by the translator) */
+    uint32_t tlb_mask;       /* entries in use - 1 (--tlb-size) */
+    struct tlb_entry tlb[TLB_MAX];
+    struct rv_priv priv;     /* bare mode only */
 
     /* Per-thread load/store slots, indexed by the site number the translator
      * gives each load/store; they start page-aligned after the fixed part. */

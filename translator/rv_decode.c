@@ -84,6 +84,7 @@ static const uint8_t fmt_fields[RV_FMT_COUNT] = {
     [RV_FMT_F1_XF] = F_RD | F_RS1,
     [RV_FMT_F1_FX] = F_RD | F_RS1,
     [RV_FMT_FENCE] = 0,
+    [RV_FMT_SFENCE] = F_RS1 | F_RS2,
     [RV_FMT_NONE] = 0,
 };
 

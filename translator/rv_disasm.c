@@ -217,6 +217,9 @@ static void disasm32(struct out *o, const struct rv_insn *in, uint64_t pc)
         put(o, ",");
         put_fence_set(o, (unsigned)in->imm);
         break;
+    case RV_FMT_SFENCE:
+        put(o, "%s %s,%s", t, xr(in->rs1), xr(in->rs2));
+        break;
     case RV_FMT_NONE:
         put(o, "%s", t);
         break;

@@ -1,4 +1,5 @@
-/* The one description of the guest ISA (RV64GC user level). Everything that
+/* The one description of the guest ISA (RV64GC user level, plus the four
+ * privileged instructions of bare mode). Everything that
  * knows instructions is generated from these two lists: enum rv_op (rv_insn.h),
  * the decoder (rv_decode.c, rv_decode_c.c), the disassembler (rv_disasm.c), the
  * translator's dispatch table and the decoder tests.
@@ -42,12 +43,14 @@ enum rv_fmt {
     RV_FMT_F1_XF,   /* rd, fs1 without rm; rs2 fixed (fmv.x.w, fclass) */
     RV_FMT_F1_FX,   /* fd, rs1 without rm; rs2 fixed (fmv.w.x) */
     RV_FMT_FENCE,   /* imm = fm << 8 | pred << 4 | succ; rd, rs1 ignored */
-    RV_FMT_NONE,    /* no operands (ecall, ebreak, fence.i) */
+    RV_FMT_SFENCE,  /* rs1, rs2 (sfence.vma: address, ASID) */
+    RV_FMT_NONE,    /* no operands (ecall, ebreak, fence.i, mret, sret, wfi) */
     RV_FMT_COUNT
 };
 
 enum rv_ext {
-    RV_EXT_I, RV_EXT_M, RV_EXT_A, RV_EXT_F, RV_EXT_D, RV_EXT_ZICSR, RV_EXT_ZIFENCEI
+    RV_EXT_I, RV_EXT_M, RV_EXT_A, RV_EXT_F, RV_EXT_D, RV_EXT_ZICSR, RV_EXT_ZIFENCEI,
+    RV_EXT_PRIV     /* privileged instructions: illegal in Linux user mode */
 };
 
 #define RV_AMO(X, name, text, f5, fn3, ext) \
@@ -109,6 +112,10 @@ enum rv_ext {
     X(ebreak,    "ebreak",    RV_FMT_NONE, 0xffffffff, 0x00100073, RV_EXT_I) \
     /* imm, rs1, rd of fence.i are reserved and must be ignored */ \
     X(fence_i,   "fence.i",   RV_FMT_NONE, 0x0000707f, 0x0000100f, RV_EXT_ZIFENCEI) \
+    X(mret,      "mret",      RV_FMT_NONE, 0xffffffff, 0x30200073, RV_EXT_PRIV) \
+    X(sret,      "sret",      RV_FMT_NONE, 0xffffffff, 0x10200073, RV_EXT_PRIV) \
+    X(wfi,       "wfi",       RV_FMT_NONE, 0xffffffff, 0x10500073, RV_EXT_PRIV) \
+    X(sfence_vma, "sfence.vma", RV_FMT_SFENCE, 0xfe007fff, 0x12000073, RV_EXT_PRIV) \
     X(csrrw,     "csrrw",     RV_FMT_CSR,  0x0000707f, 0x00001073, RV_EXT_ZICSR) \
     X(csrrs,     "csrrs",     RV_FMT_CSR,  0x0000707f, 0x00002073, RV_EXT_ZICSR) \
     X(csrrc,     "csrrc",     RV_FMT_CSR,  0x0000707f, 0x00003073, RV_EXT_ZICSR) \

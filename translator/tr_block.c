@@ -7,6 +7,7 @@
 #include "softmmu/tlb.h"
 #include "translator/tr.h"
 #include "translator/tr_cache.h"
+#include "translator/tr_priv.h"
 
 struct tr_block *tr_cache_insert(struct tr_cache *c, const struct tr_block *tmpl);
 
@@ -213,6 +214,7 @@ static void note_code_page(struct tr_cache *c, struct rv_cpu *cpu, uint64_t addr
     uint64_t page = addr & ~(MMU_PAGE_SIZE - 1);
     if (!mmu_code_mark(m, page) || !mmu_check(m, page, 1, MMU_W))
         return;
+    tlb_flush(cpu);
     for (uint32_t i = 0; i < c->n_sites; i++) {
         struct ic_mem_slot *s = &cpu->mem_slots[i];
         if (s->span && s->lower < page + MMU_PAGE_SIZE && page < s->lower + s->span + 8)
@@ -244,7 +246,7 @@ static struct tr_block *translate_once(struct tr_cache *c, struct rv_cpu *cpu, u
             break;   /* the fetch faults when the next block starts there */
         }
         ctx.pc = pc;
-        bool ok = rv_decode(word, &in);
+        bool ok = rv_decode(word, &in) && priv_insn_enabled(cpu, &in);
         note_code_page(c, cpu, pc);
         note_code_page(c, cpu, pc + in.len - 1);
         ctx.next_pc = pc + in.len;

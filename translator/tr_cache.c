@@ -114,7 +114,7 @@ void tr_cache_flush(struct tr_cache *c, struct rv_cpu *cpu)
     for (size_t i = 0; i < c->n_blocks; i++) {
         struct tr_block *b = &c->blocks[i];
         free(b->in);
-        if (c->jtab[b->pc >> TR_JTAB_BITS]) {
+        if (b->pc < MMU_GUEST_SIZE && c->jtab[b->pc >> TR_JTAB_BITS]) {
             free(c->jtab[b->pc >> TR_JTAB_BITS]);
             c->jtab[b->pc >> TR_JTAB_BITS] = NULL;
         }

@@ -41,6 +41,8 @@ void tr_chain_patch(struct tr_cache *c, uint64_t field, struct tr_block *to)
 
 static uint64_t *jtab_window(struct tr_cache *c, uint64_t pc)
 {
+    if (pc >= MMU_GUEST_SIZE)
+        return NULL;     /* bare mode's upper addresses: no table, the slot always misses */
     uint64_t **w = &c->jtab[pc >> TR_JTAB_BITS];
     if (!*w) {
         size_t n = (size_t)1 << (TR_JTAB_BITS - 1);
@@ -61,7 +63,7 @@ static uint64_t *jtab_window(struct tr_cache *c, uint64_t pc)
 
 void tr_jtab_set(struct tr_cache *c, struct tr_block *b)
 {
-    uint64_t *w = c->jtab[b->pc >> TR_JTAB_BITS];
+    uint64_t *w = b->pc < MMU_GUEST_SIZE ? c->jtab[b->pc >> TR_JTAB_BITS] : NULL;
     if (w)
         w[(b->pc & ((1u << TR_JTAB_BITS) - 1)) >> 1] = b->host;
 }
@@ -86,7 +88,7 @@ static void invalidate_block(struct tr_cache *c, struct tr_block *b)
     for (uint32_t i = 0; i < b->n_in; i++)
         set_rel32(c, b->in[i].field, b->in[i].stub);
     b->n_in = 0;
-    uint64_t *w = c->jtab[b->pc >> TR_JTAB_BITS];
+    uint64_t *w = b->pc < MMU_GUEST_SIZE ? c->jtab[b->pc >> TR_JTAB_BITS] : NULL;
     if (w)
         w[(b->pc & ((1u << TR_JTAB_BITS) - 1)) >> 1] = c->jtable_stub;
     struct tr_block **p = &c->hash[tr_cache_hash(b->pc)];

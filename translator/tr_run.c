@@ -7,8 +7,10 @@
 #include <string.h>
 #include "linux/proc.h"
 #include "linux/sys.h"
+#include "softmmu/tlb.h"
 #include "translator/tr_cache.h"
 #include "translator/tr_log.h"
+#include "translator/tr_priv.h"
 
 static struct tr_block *find_block(struct tr_cache *c, struct rv_cpu *cpu)
 {
@@ -19,6 +21,10 @@ static struct tr_block *find_block(struct tr_cache *c, struct rv_cpu *cpu)
         return b;
     }
     b = tr_translate(c, cpu, cpu->pc);
+    if (!b && cpu->priv.bare) {
+        priv_raise(cpu);        /* the fetch faulted: the trap handler runs next */
+        return NULL;
+    }
     if (!b)
         sys_die_by_signal(cpu, SIGSEGV, cpu->pc, cpu->fault_addr);
     if (cpu->proc->opt.log_mask)
@@ -37,6 +43,7 @@ static void after_syscall(struct tr_cache *c, struct rv_cpu *cpu)
     if (cpu->mmu_generation != cpu->proc->mmu.generation) {
         cpu->mmu_generation = cpu->proc->mmu.generation;
         memset(cpu->mem_slots, 0, (size_t)c->n_sites * sizeof cpu->mem_slots[0]);
+        tlb_flush(cpu);
         tr_cache_revalidate(c, cpu);
     }
 }
@@ -45,7 +52,9 @@ _Noreturn void tr_run(struct rv_cpu *cpu)
 {
     struct tr_cache *c = cpu->proc->cache;
     int sig = sigsetjmp(cpu->fault_jmp, 0);
-    if (sig)
+    if (sig && cpu->priv.bare)
+        priv_raise(cpu);        /* a trap raised by a slow path (tlb_trap) */
+    else if (sig)
         sys_die_by_signal(cpu, sig, cpu->pc, cpu->fault_addr);
 
     uint64_t chain_from = 0, flushes = 0;
@@ -53,6 +62,11 @@ _Noreturn void tr_run(struct rv_cpu *cpu)
     cpu->mmu_generation = cpu->proc->mmu.generation;
     for (;;) {
         struct tr_block *b = find_block(c, cpu);
+        if (!b) {
+            chain_from = 0;     /* the exit taken leads to a trap, not to a block */
+            jalr_site = -1;
+            continue;
+        }
         /* A flush since the exit was taken freed the code it lives in. */
         if (c->flushes == flushes) {
             if (chain_from && !c->no_chain) {
@@ -67,6 +81,8 @@ _Noreturn void tr_run(struct rv_cpu *cpu)
 
         int why = tr_enter(c, cpu, b->host);
         flushes = c->flushes;
+        if (cpu->priv.bare && priv_exit(cpu, why))
+            continue;
         switch (why) {
         case RV_EXIT_NEXT:
             chain_from = cpu->chain_from;

@@ -1,8 +1,11 @@
 /* ecall, ebreak, fences and Zicsr. CSR accesses are rare and go through one C
- * helper; ecall/ebreak/fence.i leave the block for the dispatcher. */
+ * helper; ecall/ebreak/fence.i leave the block for the dispatcher. In bare
+ * mode CSR accesses leave it too (tr_priv.c carries them out). */
 #include <time.h>
 #include <x86intrin.h>
+#include "linux/proc.h"
 #include "translator/tr.h"
+#include "translator/tr_priv.h"
 
 enum { CSR_FFLAGS = 0x001, CSR_FRM = 0x002, CSR_FCSR = 0x003,
        CSR_CYCLE = 0xc00, CSR_TIME = 0xc01, CSR_INSTRET = 0xc02 };
@@ -10,7 +13,7 @@ enum { CSR_FFLAGS = 0x001, CSR_FRM = 0x002, CSR_FCSR = 0x003,
 /* Linux reports a 10 MHz timebase for the time CSR on the usual riscv64
  * platforms (riscv,timebase-frequency); cycle and instret have no exact
  * meaning for translated code and count host time-stamp ticks. */
-static uint64_t csr_read(struct rv_cpu *cpu, unsigned csr, bool *ok)
+uint64_t tr_csr_read_user(struct rv_cpu *cpu, unsigned csr, bool *ok)
 {
     struct timespec ts;
     *ok = true;
@@ -27,7 +30,7 @@ static uint64_t csr_read(struct rv_cpu *cpu, unsigned csr, bool *ok)
     }
 }
 
-static bool csr_write(struct rv_cpu *cpu, unsigned csr, uint64_t v)
+bool tr_csr_write_user(struct rv_cpu *cpu, unsigned csr, uint64_t v)
 {
     switch (csr) {
     case CSR_FFLAGS: cpu->fflags = v & 0x1f; return true;
@@ -48,13 +51,13 @@ static int csr_helper(struct rv_cpu *cpu, uint32_t raw)
     uint64_t old = 0;
 
     if ((funct3 & 3) != 1 || rd != 0) {
-        old = csr_read(cpu, csr, &ok);
+        old = tr_csr_read_user(cpu, csr, &ok);
         if (!ok)
             return 1;
     }
     if (writes) {
         uint64_t v = (funct3 & 3) == 1 ? src : (funct3 & 3) == 2 ? old | src : old & ~src;
-        if (!csr_write(cpu, csr, v))
+        if (!tr_csr_write_user(cpu, csr, v))
             return 1;
     }
     if (rd)
@@ -64,7 +67,10 @@ static int csr_helper(struct rv_cpu *cpu, uint32_t raw)
 
 static bool tr_csr(struct tr_ctx *ctx, const struct rv_insn *in)
 {
-    tr_call_checked(ctx, (const void *)csr_helper, in->raw);
+    if (ctx->opt->bare)
+        tr_priv_exit(ctx, in);
+    else
+        tr_call_checked(ctx, (const void *)csr_helper, in->raw);
     return true;
 }
 

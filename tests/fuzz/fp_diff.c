@@ -101,8 +101,11 @@ static void spawn(struct side *s)
     s->pid = fork();
     if (s->pid < 0)
         die("fork");
-    if (s->pid)
+    if (s->pid) {
+        setpgid(s->pid, s->pid);    /* whichever of the two runs first */
         return;
+    }
+    setpgid(0, 0);      /* so a timeout kills a wrapper's children too */
     /* Each side opens the cases anew, so the two do not share a file
      * offset. */
     snprintf(path, sizeof path, "/proc/self/fd/%d", cfg.in);
@@ -123,18 +126,18 @@ static double now(void)
     return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-/* Runs both sides on the cases in cfg.in at once and collects their
+/* Runs sides first..last on the cases in cfg.in at once and collects their
  * results; a side still running after the time limit is killed. */
-static void run_both(void)
+static void run_sides(int first, int last)
 {
     double start = now();
-    int left = 2;
-    for (int i = 0; i < 2; i++)
+    int left = last - first + 1;
+    for (int i = first; i <= last; i++)
         spawn(&cfg.sides[i]);
-    for (int i = 0; i < 2; i++)
+    for (int i = first; i <= last; i++)
         cfg.sides[i].status = -1;
     while (left) {
-        for (int i = 0; i < 2; i++) {
+        for (int i = first; i <= last; i++) {
             struct side *s = &cfg.sides[i];
             if (s->status != -1)
                 continue;
@@ -144,7 +147,7 @@ static void run_both(void)
             if (p == 0) {
                 s->status = -1;
                 if (now() - start > cfg.timeout) {
-                    kill(s->pid, SIGKILL);
+                    kill(-s->pid, SIGKILL);
                     s->timed_out = true;
                 }
                 continue;
@@ -154,7 +157,7 @@ static void run_both(void)
         if (left)
             nanosleep(&(struct timespec){ 0, 1000000 }, NULL);
     }
-    for (int i = 0; i < 2; i++) {
+    for (int i = first; i <= last; i++) {
         struct side *s = &cfg.sides[i];
         struct stat st;
         if (fstat(s->out, &st))
@@ -168,6 +171,11 @@ static void run_both(void)
             (ssize_t)(s->nres * sizeof *s->res))
             die("reading results");
     }
+}
+
+static void run_both(void)
+{
+    run_sides(0, 1);
 }
 
 static bool died_of_sigill(const struct side *s)
@@ -220,7 +228,11 @@ static void show_case(const char *tag, const struct fp_case *c)
     printf("%s %s", tag, op->name);
     if (fpd_has_rm(op))
         printf(" rm=%s", rm_name(c->rm));
-    printf(" frm=%s%s", rm_name(c->frm), c->flags & FP_CASE_STUB ? " (copied)" : "");
+    printf(" frm=%s", rm_name(c->frm));
+    if (c->fflags)
+        printf(" fflags before=0x%02x", c->fflags);
+    if (c->flags & FP_CASE_STUB)
+        printf(" (snippet copied)");
     for (unsigned i = 0; i < fpd_nsrc(op); i++)
         printf(" %c=0x%016llx", "abc"[i], (unsigned long long)src[i]);
     printf("\n");
@@ -257,6 +269,31 @@ static void put_cases(const struct fp_case *cases, size_t n)
         die("writing cases");
 }
 
+/* The guest writes its results FP_DIFF_GUEST_BATCH cases at a time, so a
+ * side that stopped early did so somewhere in the batch after its last
+ * result: runs that side on each of those cases alone to name the first
+ * that stops it. Done once per fp_diff run. */
+static void locate_stop(int k, const struct fp_case *cases, size_t n)
+{
+    static bool done;
+    struct side *s = &cfg.sides[k];
+    if (done)
+        return;
+    done = true;
+    for (size_t i = 0; i < n && i < FP_DIFF_GUEST_BATCH; i++) {
+        put_cases(&cases[i], 1);
+        run_sides(k, k);
+        if (!s->timed_out && WIFEXITED(s->status) && WEXITSTATUS(s->status) == 0 &&
+            s->nres == 1)
+            continue;
+        show_case("    stops it alone:", &cases[i]);
+        printf("    %-6s %s\n", s->label, status_text(s));
+        show_stderr(s);
+        return;
+    }
+    printf("    (no case of that batch stops %s when run alone)\n", s->label);
+}
+
 /* Compares the results of one run case by case; a side that stopped early
  * fails every case it left without a result. Returns the failures. */
 static unsigned long compare(const struct fp_case *cases, size_t n)
@@ -290,10 +327,10 @@ static unsigned long compare(const struct fp_case *cases, size_t n)
         if (clean && s->nres == n)
             continue;
         printf("FAIL %s: %s after %zu of %zu results\n", s->label, status_text(s), s->nres, n);
-        if (s->nres < n)
-            show_case("    at", &cases[s->nres]);
         show_stderr(s);
-        if (s->nres >= n)
+        if (s->nres < n)
+            locate_stop(k, cases + s->nres, n - s->nres);
+        else
             fails++;    /* no case is missing, yet the run went wrong */
     }
     return fails;

@@ -270,9 +270,13 @@ static void relate(struct fpd_rng *r, const struct fpd_op *op, struct fp_case *c
     uint64_t a = c->a & (2 * sign_bit(f) - 1);
     uint64_t expa = (a >> f->mbits) & emax(f);
 
-    if (op->form == FORM_R1RM && fpd_below(r, 10) == 0) {
-        double x = to_double(f, a);          /* sqrt of a near-square */
-        c->a = nudge(f, from_double(f, x * x), small_delta(r, 1));
+    if (op->form == FORM_R1RM) {
+        if (fpd_below(r, 10) == 0) {        /* sqrt of a near-square */
+            double x = to_double(f, a);
+            c->a = box | nudge(f, from_double(f, x * x), small_delta(r, 1));
+        } else if (fpd_below(r, 2)) {       /* fewer invalid square roots */
+            c->a &= ~sign_bit(f);
+        }
         return;
     }
     if (op->form == FORM_R4RM && fpd_below(r, 8) == 0) {
@@ -316,4 +320,6 @@ void fpd_gen_case(struct fpd_rng *r, unsigned op_index, struct fp_case *c)
     } else {
         c->frm = (uint8_t)fpd_below(r, 8);
     }
+    if (op->form != FORM_MUL && fpd_below(r, 4) == 0)
+        c->fflags = (uint8_t)fpd_below(r, 32);
 }

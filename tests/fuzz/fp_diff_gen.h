@@ -36,7 +36,8 @@ static inline unsigned fpd_below(struct fpd_rng *r, unsigned n)
  * extreme normals, values at and around integer limits and rounding ties,
  * singles that are not NaN-boxed) and, for an instruction with an rm field,
  * one of its ten valid modes: a static rm with any frm, or DYN with frm 0-4.
- * An instruction without an rm field gets any frm, 5-7 included. */
+ * An instruction without an rm field gets any frm, 5-7 included. A quarter
+ * of the F/D cases start with some fflags already set, which must stay. */
 void fpd_gen_case(struct fpd_rng *r, unsigned op, struct fp_case *c);
 
 #endif

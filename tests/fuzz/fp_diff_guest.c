@@ -23,8 +23,6 @@ void fp_diff_run(const struct fp_case *c, struct fp_result *r, const void *snipp
 enum { NOPS = 0 FP_DIFF_OPS(X) };
 #undef X
 
-#define BATCH 1024
-
 static size_t read_full(void *buf, size_t len)
 {
     size_t got = 0;
@@ -72,8 +70,8 @@ static const void *stub(unsigned op, unsigned rm)
 
 int main(void)
 {
-    static struct fp_case in[BATCH];
-    static struct fp_result out[BATCH];
+    static struct fp_case in[FP_DIFF_GUEST_BATCH];
+    static struct fp_result out[FP_DIFF_GUEST_BATCH];
     size_t got;
 
     if ((size_t)((const char *)fp_diff_snips_end - (const char *)fp_diff_snips) !=

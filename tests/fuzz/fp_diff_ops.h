@@ -71,13 +71,15 @@
 #ifndef __ASSEMBLER__
 #include <stdint.h>
 
-/* One case on the guest's stdin. frm is written to the frm CSR before the
- * instruction runs; rm picks the snippet. */
+/* One case on the guest's stdin. frm and fflags are written to their CSRs
+ * before the instruction runs; rm picks the snippet. */
 struct fp_case {
     uint16_t op;            /* index in FP_DIFF_OPS */
     uint8_t rm;             /* 0-7: the rm field of the instruction */
     uint8_t frm;            /* 0-7 */
-    uint32_t flags;         /* FP_CASE_* */
+    uint8_t flags;          /* FP_CASE_* */
+    uint8_t fflags;         /* usually 0; else the new flags must OR into it */
+    uint16_t pad;
     uint64_t a, b, c;       /* into fa1/a1, fa2/a2, fa3/a3 */
 };
 
@@ -97,5 +99,8 @@ _Static_assert(sizeof(struct fp_result) == 24, "fp_result layout is the wire for
 #endif
 
 #define FP_DIFF_SENTINEL 0x5eed5eed5eed5eed
+
+/* The guest writes its results this many cases at a time. */
+#define FP_DIFF_GUEST_BATCH 1024
 
 #endif

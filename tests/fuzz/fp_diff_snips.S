@@ -96,6 +96,7 @@ fp_diff_run:
     ld t1, 16(a0)
     ld t2, 24(a0)
     lbu t3, 3(a0)
+    lbu a4, 5(a0)
     fmv.d.x fa1, t0
     fmv.d.x fa2, t1
     fmv.d.x fa3, t2
@@ -105,7 +106,7 @@ fp_diff_run:
     mv a2, t1
     mv a3, t2
     fsrm t3
-    fsflags zero
+    fsflags a4
     jalr t6, 0(t5)
     frcsr t0
     fscsr zero

@@ -78,6 +78,7 @@ static const struct layout lay32[RV_FMT_COUNT] = {
     [RV_FMT_F1_XF] = { RR, NULL, NULL, 0, 0, 0, NULL, 0 },
     [RV_FMT_F1_FX] = { RR, NULL, NULL, 0, 0, 0, NULL, 0 },
     [RV_FMT_FENCE] = { NULL, NULL, NULL, NULL, 0, 0, 0, "31:20=11:0", 0 },
+    [RV_FMT_SFENCE] = { NULL, "19:15", "24:20", NULL, 0, 0, 0, NULL, 0 },
     [RV_FMT_NONE] = { NULL, NULL, NULL, NULL, 0, 0, 0, NULL, 0 },
 };
 
@@ -480,7 +481,8 @@ static void test_fixed(void)
         { 0x0000006f, RV_OP_jal }, { 0x00b50063, RV_OP_beq }, { 0x03f51513, RV_OP_slli },
         { 0x01f5151b, RV_OP_slliw }, { 0x40355513, RV_OP_srai }, { 0x00000073, RV_OP_ecall },
         { 0x00100073, RV_OP_ebreak }, { 0x0ff0000f, RV_OP_fence }, { 0x8330000f, RV_OP_fence },
-        { 0x0000100f, RV_OP_fence_i }, { 0x1005a52f, RV_OP_lr_w }, { 0x1ec5b52f, RV_OP_sc_d },
+        { 0x0000100f, RV_OP_fence_i }, { 0x30200073, RV_OP_mret }, { 0x10200073, RV_OP_sret },
+        { 0x10500073, RV_OP_wfi }, { 0x12b50073, RV_OP_sfence_vma }, { 0x1005a52f, RV_OP_lr_w }, { 0x1ec5b52f, RV_OP_sc_d },
         { 0x0ac5a52f, RV_OP_amoswap_w }, { 0xc0051553, RV_OP_fcvt_w_s }, { 0x4015f553, RV_OP_fcvt_s_d },
         { 0x42058553, RV_OP_fcvt_d_s }, { 0x6ac5f543, RV_OP_fmadd_d }, { 0xe2059553, RV_OP_fclass_d },
         { 0xf2058553, RV_OP_fmv_d_x }, { 0x02c5853b, RV_OP_mulw }, { 0x0012d573, RV_OP_csrrwi },
