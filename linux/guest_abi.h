@@ -342,6 +342,30 @@ struct rv_iovec {
 };
 #define RV_UIO_MAXIOV 1024
 
+/* asm-generic/poll.h */
+#define RV_POLLIN       0x0001
+#define RV_POLLPRI      0x0002
+#define RV_POLLOUT      0x0004
+#define RV_POLLERR      0x0008
+#define RV_POLLHUP      0x0010
+#define RV_POLLNVAL     0x0020
+#define RV_POLLRDNORM   0x0040
+#define RV_POLLRDBAND   0x0080
+#define RV_POLLWRNORM   0x0100
+#define RV_POLLWRBAND   0x0200
+#define RV_POLLMSG      0x0400
+#define RV_POLLRDHUP    0x2000
+struct rv_pollfd {
+    int32_t fd;
+    int16_t events;
+    int16_t revents;
+};
+_Static_assert(sizeof(struct rv_pollfd) == 8, "struct pollfd");
+
+/* linux/posix_types.h: an fd_set is a bit array in 64-bit words, fd n at bit
+ * n % 64 of word n / 64; select reads and writes the words covering nfds. */
+#define RV_FD_SET_WORD_BITS 64
+
 /* linux/utsname.h new_utsname */
 #define RV_UTS_LEN 65
 struct rv_utsname {

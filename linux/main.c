@@ -7,20 +7,25 @@
 #include <string.h>
 #include "linux/proc.h"
 #include "linux/stats.h"
+#include "loader/elf_bare.h"
 #include "loader/elf_load.h"
 #include "translator/tr_cache.h"
 #include "translator/tr_log.h"
+#include "translator/tr_priv.h"
+#include <time.h>
 #include <unistd.h>
 
 #define RVDBT_VERSION "0.1"
 
-enum { EXIT_LOAD = 1, EXIT_USAGE = 2, EXIT_INTERNAL = 70 };
+enum { EXIT_LOAD = 1, EXIT_USAGE = 2, EXIT_INTERNAL = 70, EXIT_TIMEOUT = 124 };
 
 static void usage(FILE *f)
 {
     fputs("usage: rvdbt [options] PROGRAM [ARGS...]\n"
+          "       rvdbt --bare [options] IMAGE\n"
           "Run a riscv64 Linux program (static, or position-independent without an\n"
-          "interpreter) on this x86-64 host by translating it to x86-64 code.\n"
+          "interpreter) on this x86-64 host by translating it to x86-64 code; or, with\n"
+          "--bare, a bare-metal image (such as riscv-tests') from M-mode.\n"
           "\n"
           "options:\n"
           "  -E VAR=VALUE     set VAR in the guest's environment\n"
@@ -37,11 +42,19 @@ static void usage(FILE *f)
           "  --no-chain       never chain blocks: every block exit returns to the dispatcher\n"
           "  --code-cache-size BYTES  size of the translated-code cache (default 64 MiB,\n"
           "                   at least 128 KiB); a full cache is flushed and refilled\n"
+          "  --bare           IMAGE is a bare-metal RV64GC ELF: loaded at its physical\n"
+          "                   addresses with 256 MiB of RAM at 0x80000000, run from its\n"
+          "                   entry in M-mode (M, S and U modes, Sv39); it reports\n"
+          "                   through its `tohost` symbol (HTIF)\n"
+          "  --timeout SECONDS  stop the run after SECONDS (a fraction is allowed)\n"
           "  -h, --help       this text\n"
           "  --version        print the version\n"
           "\n"
           "exit status: the guest's; 128+N when the guest is killed by signal N;\n"
-          "1 when the program cannot be loaded; 2 for a usage error; 70 for an internal error.\n", f);
+          "1 when the program cannot be loaded; 2 for a usage error; 70 for an internal error;\n"
+          "124 when --timeout ends the run. With --bare, the image's: 0 when it reports a\n"
+          "pass (\"PASS\" on stderr), N (at most 127) when it reports a failure of test N\n"
+          "(\"FAIL: test N\").\n", f);
 }
 
 /* The guest environment: the host's, edited by -E and -U in order. */
@@ -107,6 +120,28 @@ static void catch_internal_faults(void)
 
 static struct rv_cpu *stats_cpu;
 
+static char timeout_msg[80];
+
+static void on_timeout(union sigval v)
+{
+    (void)v;
+    if (write(2, timeout_msg, strlen(timeout_msg)) < 0)
+        _exit(EXIT_TIMEOUT);
+    _exit(EXIT_TIMEOUT);
+}
+
+/* A timer thread rather than a signal: the guest may use every signal. */
+static int arm_timeout(double seconds)
+{
+    struct sigevent ev = { .sigev_notify = SIGEV_THREAD, .sigev_notify_function = on_timeout };
+    struct itimerspec its = { .it_value = { (time_t)seconds, (long)((seconds - (double)(time_t)seconds) * 1e9) } };
+    timer_t t;
+    snprintf(timeout_msg, sizeof timeout_msg, "rvdbt: TIMEOUT after %g seconds\n", seconds);
+    if (timer_create(CLOCK_MONOTONIC, &ev, &t) != 0 || timer_settime(t, 0, &its, NULL) != 0)
+        return -errno;
+    return 0;
+}
+
 static void print_stats_at_exit(void)
 {
     stats_print(stderr, stats_cpu);
@@ -119,6 +154,7 @@ int main(int argc, char **argv)
     struct env env;
     size_t cache_size = TR_DEFAULT_CACHE_SIZE;
     uint32_t tlb_size = TLB_MAX;
+    double timeout = 0;
     int i;
 
     env_init(&env);
@@ -147,6 +183,15 @@ int main(int argc, char **argv)
                 return EXIT_USAGE;
             }
             tlb_size = (uint32_t)v;
+        } else if (!strcmp(a, "--bare")) {
+            proc.opt.bare = true;
+        } else if (!strcmp(a, "--timeout") && has_arg) {
+            char *end;
+            timeout = strtod(argv[++i], &end);
+            if (*end || !(timeout > 0 && timeout < 1e9)) {
+                fprintf(stderr, "rvdbt: --timeout: %s is not a number of seconds\n", argv[i]);
+                return EXIT_USAGE;
+            }
         } else if (!strcmp(a, "--no-chain")) {
             cache.no_chain = true;
         } else if (!strcmp(a, "--code-cache-size") && has_arg) {
@@ -204,19 +249,30 @@ int main(int argc, char **argv)
     }
     char why[256];
     struct elf_image img;
-    if (elf_load(&proc.mmu, path, &img, why, sizeof why) < 0) {
+    struct elf_bare bare;
+    uint64_t sp = 0;
+    if (proc.opt.bare) {
+        if (gargc > 1) {
+            fprintf(stderr, "rvdbt: --bare takes an image and no arguments\n");
+            return EXIT_USAGE;
+        }
+        if (elf_load_bare(&proc.mmu, path, &bare, why, sizeof why) < 0) {
+            fprintf(stderr, "rvdbt: %s: %s\n", path, why);
+            return EXIT_LOAD;
+        }
+    } else if (elf_load(&proc.mmu, path, &img, why, sizeof why) < 0) {
         fprintf(stderr, "rvdbt: %s: %s\n", path, why);
         return EXIT_LOAD;
     }
-    if (img.interp) {
+    if (!proc.opt.bare && img.interp) {
         fprintf(stderr, "rvdbt: %s: dynamically linked programs (interpreter %s) are not supported yet\n",
                 path, img.interp);
         return EXIT_LOAD;
     }
     proc.exe_path = realpath(path, NULL);
-    proc.entry = img.entry;
-    uint64_t sp = elf_build_stack(&proc.mmu, &img, 0, gargc, gargv, env.v, path, why, sizeof why);
-    if (!sp) {
+    if (!proc.opt.bare)
+        sp = elf_build_stack(&proc.mmu, &img, 0, gargc, gargv, env.v, path, why, sizeof why);
+    if (!proc.opt.bare && !sp) {
         fprintf(stderr, "rvdbt: %s: %s\n", path, why);
         return EXIT_LOAD;
     }
@@ -235,9 +291,19 @@ int main(int argc, char **argv)
     }
     catch_internal_faults();
     cpu->tlb_mask = tlb_size - 1;
-    cpu->x[2] = sp;
-    cpu->pc = img.entry;
     cpu->tid = (uint64_t)getpid();
+    if (proc.opt.bare) {
+        proc.entry = bare.entry;
+        priv_reset(cpu, bare.entry, bare.tohost, bare.fromhost);
+    } else {
+        proc.entry = img.entry;
+        cpu->x[2] = sp;
+        cpu->pc = img.entry;
+    }
+    if (timeout > 0 && (err = arm_timeout(timeout)) != 0) {
+        fprintf(stderr, "rvdbt: cannot arm the timeout: %s\n", strerror(-err));
+        return EXIT_INTERNAL;
+    }
     if (proc.opt.stats || proc.opt.count_hits) {
         stats_cpu = cpu;
         atexit(print_stats_at_exit);

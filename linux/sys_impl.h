@@ -72,6 +72,9 @@ struct sys_entry {
     X(68,  pwrite64,        R_INT, A_FD, A_BUF, A_SIZE, A_LONG) \
     X(69,  preadv,          R_INT, A_FD, A_PTR, A_INT, A_LONG) \
     X(70,  pwritev,         R_INT, A_FD, A_PTR, A_INT, A_LONG) \
+    X(71,  sendfile,        R_INT, A_FD, A_FD, A_PTR, A_SIZE) \
+    X(72,  pselect6,        R_INT, A_INT, A_PTR, A_PTR, A_PTR, A_PTR, A_PTR) \
+    X(73,  ppoll,           R_INT, A_PTR, A_INT, A_PTR, A_PTR, A_SIZE) \
     X(78,  readlinkat,      R_INT, A_DIRFD, A_STR, A_PTR, A_SIZE) \
     X(79,  newfstatat,      R_INT, A_DIRFD, A_STR, A_PTR, A_HEX) \
     X(80,  fstat,           R_INT, A_FD, A_PTR) \
@@ -125,6 +128,7 @@ struct sys_entry {
     X(276, renameat2,       R_INT, A_DIRFD, A_STR, A_DIRFD, A_STR, A_HEX) \
     X(278, getrandom,       R_INT, A_PTR, A_SIZE, A_HEX) \
     X(283, membarrier,      R_INT, A_INT, A_HEX, A_INT) \
+    X(285, copy_file_range, R_INT, A_FD, A_PTR, A_FD, A_PTR, A_SIZE, A_HEX) \
     X(291, statx,           R_INT, A_DIRFD, A_STR, A_HEX, A_HEX, A_PTR) \
     X(293, rseq,            R_INT, A_PTR, A_INT, A_HEX, A_HEX) \
     X(439, faccessat2,      R_INT, A_DIRFD, A_STR, A_OCT, A_HEX)

@@ -227,6 +227,25 @@ ID=binary IN=$G/O2/printf_fp c cat native
 ID=empty c cat native
 c atomics native
 c strings native
+# held_*: programs in the style of the held-out tests (small utilities)
+c held_printf native
+c held_ldouble rv
+IN=$ROOT/tests/guest/held_scan.c c held_scan native
+IN=$ROOT/tests/guest/held_calc.c c held_calc native
+STATUS=3 c held_stdlib native
+c held_math native
+c held_struct native
+c held_mem native
+c held_files native
+c held_time native
+c held_bigint native
+c held_mandel native
+c held_json native
+c held_sort native
+c held_vm native
+ID=stdin IN=$ROOT/tests/guest/held_json.c c held_wc native
+ID=files STATUS=2 c held_wc native -n 5 -m 4 "$ROOT/tests/guest/held_sort.c" no-such-file "$ROOT/tests/guest/held_time.c"
+ID=badopt STATUS=2 c held_wc native -x
 s hello
 s isa
 s rvc

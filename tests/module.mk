@@ -2,7 +2,8 @@
 # subsystem's tests build while another is being changed.
 LINUX_LIB_SRCS := $(filter-out linux/main.c,$(LINUX_SRCS))
 UNIT_TESTS := $(B)/tests/test_x86 $(B)/tests/test_decode $(B)/tests/test_mmu \
-              $(B)/tests/test_loader $(B)/tests/test_sys $(B)/tests/test_fp $(B)/tests/test_sv39
+              $(B)/tests/test_loader $(B)/tests/test_sys $(B)/tests/test_fp $(B)/tests/test_sv39 \
+              $(B)/tests/test_tlb
 
 $(B)/tests/test_x86: $(B)/tests/unit/test_x86.o $(X86_SRCS:%.c=$(B)/%.o)
 	$(CC) $(CFLAGS) $^ -lcapstone -o $@
@@ -18,6 +19,9 @@ $(B)/tests/test_fp: $(B)/tests/unit/test_fp.o $(FP_SRCS:%.c=$(B)/%.o)
 	$(CC) $(CFLAGS) $^ -lm -o $@
 $(B)/tests/test_sv39: $(B)/tests/unit/test_sv39.o $(B)/softmmu/sv39.o
 	$(CC) $(CFLAGS) $^ -o $@
+# The slow path needs a whole process: address space, code cache, translator.
+$(B)/tests/test_tlb: $(B)/tests/unit/test_tlb.o $(LIB_OBJS)
+	$(CC) $(CFLAGS) $^ $(LDLIBS) -o $@
 
 tests: $(UNIT_TESTS)
 
