@@ -35,6 +35,7 @@ $(B)/rvdbt: $(OBJS)
 
 include tests/module.mk
 include riscv-tests/module.mk
+include riscv-tests/env_v/module.mk
 
 deps:
 	@scripts/deps.sh

@@ -1,8 +1,15 @@
 /* File descriptor I/O: read/write and their vector and positioned forms,
- * open/close/dup/pipe, fcntl and the terminal ioctls. Guest fds are host fds. */
+ * in-kernel copies (sendfile, copy_file_range), waiting on fds (ppoll,
+ * pselect6), open/close/dup/pipe, fcntl and the terminal ioctls. Guest fds
+ * are host fds. */
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/file.h>
 #include <sys/ioctl.h>
+#include <sys/resource.h>
+#include <sys/select.h>
+#include <sys/sendfile.h>
+#include <sys/syscall.h>
 #include <sys/uio.h>
 #include <termios.h>
 #include <unistd.h>
@@ -120,6 +127,132 @@ int64_t sys_pwritev(struct rv_cpu *c, const uint64_t *a)
     struct iovec iov[RV_UIO_MAXIOV];
     int64_t n = iov_from_guest(c, a[1], a[2], MMU_R, iov);
     return n < 0 ? n : sys_ret(pwritev((int)a[0], iov, (int)n, (off_t)a[3]));
+}
+
+/* A file offset the kernel reads at guest address g and writes back advanced
+ * (sendfile, copy_file_range); g == 0 means "use the file position". */
+static int64_t offset_in(struct rv_cpu *c, uint64_t g, off_t *off)
+{
+    int64_t v;
+    if (g && mmu_read(sys_mmu(c), &v, g, sizeof v))
+        return -EFAULT;
+    *off = g ? (off_t)v : 0;
+    return 0;
+}
+
+static int64_t offset_out(struct rv_cpu *c, uint64_t g, off_t off, int64_t ret)
+{
+    int64_t v = off;
+    if (g && ret >= 0 && mmu_write(sys_mmu(c), g, &v, sizeof v))
+        return -EFAULT;
+    return ret;
+}
+
+int64_t sys_sendfile(struct rv_cpu *c, const uint64_t *a)
+{
+    off_t off;
+    int64_t err = offset_in(c, a[2], &off);
+    if (err)
+        return err;
+    int64_t r = sys_ret(sendfile((int)a[0], (int)a[1], a[2] ? &off : NULL, a[3]));
+    return offset_out(c, a[2], off, r);
+}
+
+int64_t sys_copy_file_range(struct rv_cpu *c, const uint64_t *a)
+{
+    off_t in, out;
+    int64_t err = offset_in(c, a[1], &in);
+    if (!err)
+        err = offset_in(c, a[3], &out);
+    if (err)
+        return err;
+    int64_t r = sys_ret(copy_file_range((int)a[0], a[1] ? &in : NULL, (int)a[2],
+                                        a[3] ? &out : NULL, a[4], (unsigned)a[5]));
+    r = offset_out(c, a[1], in, r);
+    return offset_out(c, a[3], out, r);
+}
+
+/* ppoll and pselect6 hand the guest's own pollfd array and fd_set words to
+ * the host kernel: the layouts and the POLL bits are the same. Like the
+ * kernel, they write the time left back into the guest's timeout. The
+ * signal mask argument is not applied: the host thread's mask is rvdbt's,
+ * and guest signals are delivered by rvdbt (sys_signal.c), not during the
+ * host call. */
+_Static_assert(sizeof(struct pollfd) == sizeof(struct rv_pollfd) &&
+               offsetof(struct pollfd, revents) == offsetof(struct rv_pollfd, revents),
+               "struct pollfd");
+_Static_assert(POLLIN == RV_POLLIN && POLLPRI == RV_POLLPRI && POLLOUT == RV_POLLOUT &&
+               POLLERR == RV_POLLERR && POLLHUP == RV_POLLHUP && POLLNVAL == RV_POLLNVAL &&
+               POLLRDNORM == RV_POLLRDNORM && POLLRDBAND == RV_POLLRDBAND &&
+               POLLWRNORM == RV_POLLWRNORM && POLLWRBAND == RV_POLLWRBAND &&
+               POLLMSG == RV_POLLMSG && POLLRDHUP == RV_POLLRDHUP, "poll bits");
+_Static_assert(sizeof(fd_set) * 8 % RV_FD_SET_WORD_BITS == 0 &&
+               sizeof(((fd_set *)0)->fds_bits[0]) * 8 == RV_FD_SET_WORD_BITS, "fd_set words");
+
+/* The host timespec for the guest timeout at g (NULL for none: wait forever). */
+static int64_t timeout_in(struct rv_cpu *c, uint64_t g, struct timespec *ts,
+                          struct timespec **p)
+{
+    *p = NULL;
+    if (!g)
+        return 0;
+    int err = sys_get_timespec(c, g, ts);
+    if (err)
+        return err;
+    *p = ts;
+    return 0;
+}
+
+static int64_t timeout_out(struct rv_cpu *c, uint64_t g, const struct timespec *ts, int64_t ret)
+{
+    if (g && ret != -EFAULT && sys_put_timespec(c, g, ts))
+        return -EFAULT;
+    return ret;
+}
+
+int64_t sys_ppoll(struct rv_cpu *c, const uint64_t *a)
+{
+    uint64_t nfds = a[1];
+    struct timespec ts, *tp;
+    struct pollfd *fds = NULL;
+    struct rlimit nofile;
+    /* the kernel's own first check, which also bounds the size below */
+    if (getrlimit(RLIMIT_NOFILE, &nofile) == 0 && nfds > nofile.rlim_cur)
+        return -EINVAL;
+    if (nfds) {
+        fds = mmu_ptr(sys_mmu(c), a[0], nfds * sizeof(struct rv_pollfd), MMU_R | MMU_W);
+        if (!fds)
+            return -EFAULT;
+    }
+    int64_t err = timeout_in(c, a[2], &ts, &tp);
+    if (err)
+        return err;
+    int64_t r = sys_ret(syscall(SYS_ppoll, fds, (unsigned long)nfds, tp, NULL, 0));
+    return timeout_out(c, a[2], &ts, r);
+}
+
+int64_t sys_pselect6(struct rv_cpu *c, const uint64_t *a)
+{
+    int nfds = (int)a[0];
+    struct timespec ts, *tp;
+    void *sets[3];
+    if (nfds < 0)
+        return -EINVAL;
+    uint64_t bytes = ((uint64_t)nfds + RV_FD_SET_WORD_BITS - 1) / RV_FD_SET_WORD_BITS *
+                     (RV_FD_SET_WORD_BITS / 8);
+    for (int i = 0; i < 3; i++) {
+        sets[i] = NULL;
+        if (a[1 + i] && bytes) {
+            sets[i] = mmu_ptr(sys_mmu(c), a[1 + i], bytes, MMU_R | MMU_W);
+            if (!sets[i])
+                return -EFAULT;
+        }
+    }
+    int64_t err = timeout_in(c, a[4], &ts, &tp);
+    if (err)
+        return err;
+    int64_t r = sys_ret(syscall(SYS_pselect6, nfds, sets[0], sets[1], sets[2], tp, NULL));
+    return timeout_out(c, a[4], &ts, r);
 }
 
 int64_t sys_lseek(struct rv_cpu *c, const uint64_t *a)

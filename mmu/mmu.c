@@ -62,6 +62,20 @@ void mmu_destroy(struct mmu *m)
     memset(m, 0, sizeof(*m));
 }
 
+/* Mappings or permissions of [start, end) changed: whatever was derived from
+ * them (slots, TLB entries, translations) must go; see mmu.h. */
+static void changed(struct mmu *m, uint64_t start, uint64_t end)
+{
+    if (m->changed_lo >= m->changed_hi) {
+        m->changed_lo = start;
+        m->changed_hi = end;
+    } else {
+        m->changed_lo = start < m->changed_lo ? start : m->changed_lo;
+        m->changed_hi = end > m->changed_hi ? end : m->changed_hi;
+    }
+    m->generation++;
+}
+
 /* Host protections for guest ones. Guest code is translated, never run in
  * place, so no PROT_EXEC; but the translator reads code bytes through the
  * host mapping, so executable pages stay readable, and x86 cannot express
@@ -231,11 +245,11 @@ static int map_locked(struct mmu *m, uint64_t start, uint64_t len, int prot, int
          * pages, leaving a hole in the reservation another host mmap could
          * land in. Re-reserve the range and treat it as unmapped. */
         if (host_release(m, start, start + len) == 0 && remove_range(m, start, start + len))
-            m->generation++;
+            changed(m, start, start + len);
         return err;
     }
     if (remove_range(m, start, start + len))
-        m->generation++;
+        changed(m, start, start + len);
     insert_region(m, (struct mmu_region){ start, start + len, prot, flags });
     return 0;
 }
@@ -260,7 +274,7 @@ static int unmap_locked(struct mmu *m, uint64_t start, uint64_t len)
     if ((err = host_release(m, start, start + len)))
         return err;
     if (remove_range(m, start, start + len))
-        m->generation++;
+        changed(m, start, start + len);
     return 0;
 }
 
@@ -319,7 +333,7 @@ static int protect_locked(struct mmu *m, uint64_t start, uint64_t len, int prot)
     for (size_t k = i; k < j; k++)
         m->regions[k].prot = prot;
     merge_span(m, i, j);
-    m->generation++;
+    changed(m, start, end);
     return 0;
 }
 

@@ -34,7 +34,8 @@ struct mmu {
     size_t n_regions, cap_regions;
     uint64_t brk_start, brk;       /* program break: [brk_start, brk) is MMU_F_BRK */
     uint64_t mmap_top;             /* new mappings without a hint are placed below this */
-    uint64_t generation;           /* bumped by every unmap/protect: slots and TLBs refill */
+    uint64_t generation;           /* bumped by every unmap/protect/replacing map: slots and TLBs refill */
+    uint64_t changed_lo, changed_hi; /* union of the ranges changed since the translator last looked */
     uint64_t *code_bits;           /* one bit per guest page holding translated code */
     pthread_rwlock_t lock;
 };
@@ -79,6 +80,7 @@ int64_t mmu_strnlen(struct mmu *m, uint64_t addr, uint64_t max);
 bool mmu_code_mark(struct mmu *m, uint64_t addr);
 bool mmu_code_test(const struct mmu *m, uint64_t addr);
 void mmu_code_clear(struct mmu *m, uint64_t addr);
+void mmu_code_clear_range(struct mmu *m, uint64_t lo, uint64_t hi);
 /* Narrow [*lo, *hi) to the pages around addr's (unmarked) page that hold no
  * translated code. */
 void mmu_code_clip(const struct mmu *m, uint64_t addr, uint64_t *lo, uint64_t *hi);

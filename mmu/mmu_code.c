@@ -54,3 +54,16 @@ void mmu_code_clip(const struct mmu *m, uint64_t addr, uint64_t *lo, uint64_t *h
     if (q > first)
         *lo = q * MMU_PAGE_SIZE;
 }
+
+void mmu_code_clear_range(struct mmu *m, uint64_t lo, uint64_t hi)
+{
+    for (uint64_t p = lo / MMU_PAGE_SIZE, end = (hi + MMU_PAGE_SIZE - 1) / MMU_PAGE_SIZE; p < end;) {
+        if (!(p & 63) && p + 64 <= end) {
+            m->code_bits[p >> 6] = 0;
+            p += 64;
+        } else {
+            m->code_bits[p >> 6] &= ~(1ull << (p & 63));
+            p++;
+        }
+    }
+}

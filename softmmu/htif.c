@@ -51,7 +51,7 @@ static void syscall_proxy(struct rv_cpu *cpu, uint64_t pa)
         *from = 1;
 }
 
-void htif_stored(struct rv_cpu *cpu, uint64_t pa, uint64_t len)
+void htif_check(struct rv_cpu *cpu, uint64_t pa, uint64_t len)
 {
     if (!htif_touches(&cpu->priv, pa, len))
         return;

@@ -23,8 +23,11 @@ static inline bool htif_touches(const struct rv_priv *p, uint64_t pa, uint64_t l
     return pa < p->tohost + 8 && p->tohost < pa + len;
 }
 
-/* A store just wrote physical [pa, pa + len): act on a command it completed.
- * Does not return when the command ends the run. */
-void htif_stored(struct rv_cpu *cpu, uint64_t pa, uint64_t len);
+/* An access touched physical [pa, pa + len): if that overlaps tohost and a
+ * command waits there, act on it. The slow path calls this after every
+ * store to tohost (it does those itself), and before loads and AMOs there,
+ * so that a command an AMO wrote is seen when the guest next looks at
+ * tohost. Does not return when the command ends the run. */
+void htif_check(struct rv_cpu *cpu, uint64_t pa, uint64_t len);
 
 #endif

@@ -90,6 +90,8 @@ static uint64_t slow(struct rv_cpu *cpu, uint64_t addr, uint64_t site, uint64_t 
     if (addr >= lo && addr + size <= hi && addr + size > addr) {
         if (!cpu->proc->opt.ic_miss) {
             struct ic_mem_slot *s = &cpu->mem_slots[TLB_SITE_NUM(site)];
+            if (s->span)
+                s[1] = s[0];
             s->lower = lo;
             s->span = tlb_slot_span(lo, hi, size);
             s->addend = (uint64_t)(uintptr_t)m->base;

@@ -191,9 +191,9 @@ static uint64_t store_itself(struct rv_cpu *cpu, uint64_t pc, unsigned size, uin
     memcpy(h1, &v, n1);
     if (h2)
         memcpy(h2, (uint8_t *)&v + n1, size - n1);
-    htif_stored(cpu, pa1, n1);
+    htif_check(cpu, pa1, n1);
     if (h2)
-        htif_stored(cpu, pa2, size - n1);
+        htif_check(cpu, pa2, size - n1);
     return (uint64_t)(uintptr_t)&cpu->priv.sink;
 }
 
@@ -211,8 +211,11 @@ uint64_t tlb_bare_access(struct rv_cpu *cpu, uint64_t va, uint64_t site, uint64_
         h2 = host_of(cpu, va + n1, size - n1, acc, pc, &pa2);
 
     bool split = h2 && h2 != h1 + n1;
-    if (store && (split || htif_touches(p, pa1, n1) || (h2 && htif_touches(p, pa2, size - n1))))
+    bool htif = htif_touches(p, pa1, n1) || (h2 && htif_touches(p, pa2, size - n1));
+    if (store && (split || htif))
         return store_itself(cpu, pc, size, h1, pa1, n1, h2, pa2);
+    if (htif)
+        htif_check(cpu, p->tohost, 8);
     if (split) {
         memcpy(p->bounce, h1, n1);
         memcpy(p->bounce + n1, h2, size - n1);
@@ -224,14 +227,18 @@ uint64_t tlb_bare_access(struct rv_cpu *cpu, uint64_t va, uint64_t site, uint64_
 }
 
 /* AMOs and LR/SC must be naturally aligned: LR faults as a load, SC and the
- * AMOs as stores (they need write permission even when SC fails). */
+ * AMOs as stores (they need write permission even when SC fails). An AMO's
+ * write to tohost happens after this returns: the command is seen at the
+ * guest's next access to tohost (htif_check). */
 void *tlb_bare_atomic(struct rv_cpu *cpu, uint64_t va, unsigned size, int prot, uint64_t pc)
 {
     bool lr = !(prot & MMU_W);
     if (va & (size - 1))
         tlb_trap(cpu, lr ? CAUSE_LOAD_MISALIGNED : CAUSE_STORE_MISALIGNED, va, pc);
     uint64_t pa;
-    return host_of(cpu, va, size, lr ? SV39_LOAD : SV39_STORE, pc, &pa);
+    void *h = host_of(cpu, va, size, lr ? SV39_LOAD : SV39_STORE, pc, &pa);
+    htif_check(cpu, pa, size);
+    return h;
 }
 
 /* The block being translated starts at cpu->pc (the dispatcher translates

@@ -246,11 +246,24 @@ c held_vm native
 ID=stdin IN=$ROOT/tests/guest/held_json.c c held_wc native
 ID=files STATUS=2 c held_wc native -n 5 -m 4 "$ROOT/tests/guest/held_sort.c" no-such-file "$ROOT/tests/guest/held_time.c"
 ID=badopt STATUS=2 c held_wc native -x
+# Inline caches (load/store slots, software TLB, jalr slots, return stack)
+# against address-space changes, control flow and self-modifying code.
+c ic_regions native
+STATUS=139 c ic_mprotect_w native
+STATUS=139 c ic_mprotect_none native
+STATUS=139 c ic_munmap native
+c ic_brk native
+c ic_jumptab native
+c ic_ras native
+c ic_longjmp native
+c ic_smc rv
+c ic_remap native
 s hello
 s isa
 s rvc
 s smc
 STATUS=38 s enosys
+s ic_count
 
 echo "guest: $PASS passed, $FAIL failed"
 (( FAIL == 0 ))

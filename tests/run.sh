@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # All of rvdbt's tests: every unit test binary build/tests/test_*, then
-# tests/guest.sh, tests/bad_input.sh and the short mode of
+# tests/guest.sh, tests/bad_input.sh, tests/ic_stats.sh and the short mode of
 # build/tests/fuzz/fp_diff (F/D/M against qemu). Each suite ends its output with
 # "NAME: N passed, M failed"; this adds them up and ends with one line
 # "N passed, M failed". A suite that crashes, hangs, or exits non-zero
@@ -72,11 +72,15 @@ for t in build/tests/test_*; do
     suite "$name" timeout -k 10 "$UNIT_TIMEOUT" "$t" "${args[@]}"
 done
 # Every guest program also runs with all inline-cache slots missing, and
-# without chaining in a code cache small enough to be flushed.
-RVDBT_MODES=';--ic-miss;--no-chain --code-cache-size 131072' suite guest tests/guest.sh
+# with a one-entry TLB behind the slots, without chaining, in a code cache
+# small enough to be flushed.
+RVDBT_MODES=';--ic-miss;--tlb-size 1 --no-chain --code-cache-size 131072' suite guest tests/guest.sh
 suite bad_input tests/bad_input.sh
+suite ic_stats tests/ic_stats.sh
 suite fp_diff timeout -k 10 120 build/tests/fuzz/fp_diff
 suite riscv-tests riscv-tests/run.sh
+# Bare mode: the isa bodies under p- and v-like environments, the trap tests.
+RVDBT_MODES=';--ic-miss;--no-chain --code-cache-size 131072' suite bare riscv-tests/env_v/run.sh
 
 echo
 printf '%s\n' "${SUMMARIES[@]}"

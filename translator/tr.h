@@ -71,9 +71,10 @@ void tr_exit_pc(struct tr_ctx *ctx, uint64_t pc);
 void tr_exit_jcc(struct tr_ctx *ctx, enum x86_cc cc, uint64_t pc);
 /* Push (ctx->next_pc, host code continuing there) on the return stack. */
 void tr_ras_push(struct tr_ctx *ctx);
-/* A slot index for a new site; the block is retranslated after a flush when
- * they run out. */
-uint32_t tr_new_site(struct tr_ctx *ctx);
+/* The first of `entries` new slot entries for a site (2 for a load/store:
+ * the slot and its victim; 1 for a jalr); the block is retranslated after a
+ * flush when they run out. */
+uint32_t tr_new_site(struct tr_ctx *ctx, uint32_t entries);
 struct tr_stub *tr_add_stub(struct tr_ctx *ctx, enum tr_stub_kind kind, uint64_t pc, uint8_t *patch);
 /* Leave the block: cpu->pc = pc, return `why` to the dispatcher. */
 void tr_exit_const(struct tr_ctx *ctx, enum rv_exit why, uint64_t pc);

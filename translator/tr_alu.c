@@ -3,22 +3,41 @@
  * 32-bit x86 operations followed by movsxd give the W forms' sign extension. */
 #include "translator/tr.h"
 
+/* x0 as an operand folds away: add/or/xor with x0 is a move, sub from x0 a
+ * negation (c.mv, mv and neg are these). The second operand is used straight
+ * from the state block. */
 static void alu_rr(struct tr_ctx *ctx, const struct rv_insn *in, enum x86_alu op, enum x86_width w)
 {
+    bool moves = op == X86_ADD || op == X86_OR || op == X86_XOR;
     if (in->rd == 0)
         return;
-    tr_get_x(ctx, X86_RAX, in->rs1);
-    tr_get_x(ctx, X86_RCX, in->rs2);
-    x86_alu_rr(ctx->b, op, w, X86_RAX, X86_RCX);
+    if (in->rs1 == 0 && (moves || op == X86_SUB)) {
+        tr_get_x(ctx, X86_RAX, in->rs2);
+        if (op == X86_SUB)
+            x86_unary_r(ctx->b, X86_NEG, w, X86_RAX);
+    } else {
+        tr_get_x(ctx, X86_RAX, in->rs1);
+        if (in->rs2 != 0)
+            x86_alu_rm(ctx->b, op, w, X86_RAX, X86_MEM(TR_CPU, RV_OFF_X(in->rs2)));
+        else if (op == X86_AND)
+            x86_alu_rr(ctx->b, X86_XOR, X86_W32, X86_RAX, X86_RAX);
+    }
     if (w == X86_W32)
         x86_movsxd_rr(ctx->b, X86_RAX, X86_RAX);
     tr_put_x(ctx, in->rd, X86_RAX);
 }
 
+/* rd == rs1 on a 64-bit operation is one read-modify-write of the state
+ * block (addi sp, sp, -16 and the like). */
 static void alu_ri(struct tr_ctx *ctx, const struct rv_insn *in, enum x86_alu op, enum x86_width w)
 {
     if (in->rd == 0)
         return;
+    if (in->rd == in->rs1 && w == X86_W64) {
+        if (in->imm || op == X86_AND)
+            x86_alu_mi(ctx->b, op, X86_W64, X86_MEM(TR_CPU, RV_OFF_X(in->rd)), (int32_t)in->imm);
+        return;
+    }
     tr_get_x(ctx, X86_RAX, in->rs1);
     if (in->imm || op == X86_AND)
         x86_alu_ri(ctx->b, op, w, X86_RAX, (int32_t)in->imm);

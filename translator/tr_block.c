@@ -88,9 +88,11 @@ static void emit_illegal(struct tr_ctx *ctx, uint32_t word)
     ctx->end = true;
 }
 
-uint32_t tr_new_site(struct tr_ctx *ctx)
+uint32_t tr_new_site(struct tr_ctx *ctx, uint32_t entries)
 {
-    return ctx->cache->n_sites++;
+    uint32_t first = ctx->cache->n_sites;
+    ctx->cache->n_sites += entries;
+    return first;
 }
 
 struct tr_stub *tr_add_stub(struct tr_ctx *ctx, enum tr_stub_kind kind, uint64_t pc, uint8_t *patch)
@@ -165,7 +167,20 @@ static void emit_stubs(struct tr_ctx *ctx)
         switch (s->kind) {
         case TR_STUB_LOAD:
         case TR_STUB_STORE: {
+            /* The site's second entry holds the range the first held before
+             * its last refill: a site alternating between two regions (stack
+             * and heap) hits here without calling out. */
             x86_patch_rel32(s->jcc, b->exec_delta, x86_here(b));
+            x86_mov_rr(b, X86_W64, X86_RCX, X86_RAX);
+            x86_alu_rm(b, X86_SUB, X86_W64, X86_RCX, X86_MEM(TR_CPU, RV_OFF_SLOT(s->site + 1, lower)));
+            x86_alu_rm(b, X86_CMP, X86_W64, X86_RCX, X86_MEM(TR_CPU, RV_OFF_SLOT(s->site + 1, span)));
+            uint8_t *miss = x86_jcc_rel32(b, X86_CC_AE, 0);
+            x86_alu_rm(b, X86_ADD, X86_W64, X86_RAX, X86_MEM(TR_CPU, RV_OFF_SLOT(s->site + 1, addend)));
+            if (ctx->opt->count_hits)
+                x86_alu_mi(b, X86_ADD, X86_W64, X86_MEM(TR_CPU, s->kind == TR_STUB_LOAD ?
+                           RV_OFF(cnt.ic_load_hits) : RV_OFF(cnt.ic_store_hits)), 1);
+            x86_jmp_rel32(b, s->resume);
+            x86_patch_rel32(miss, b->exec_delta, x86_here(b));
             const void *fn = s->kind == TR_STUB_LOAD ? (const void *)tlb_load_slow : (const void *)tlb_store_slow;
             x86_mov_rr(b, X86_W64, X86_RSI, X86_RAX);
             x86_mov_rr(b, X86_W64, X86_RDI, TR_CPU);

@@ -74,7 +74,7 @@ static void ras_pop(struct tr_ctx *ctx)
 bool tr_jalr(struct tr_ctx *ctx, const struct rv_insn *in)
 {
     struct x86_buf *b = ctx->b;
-    uint32_t site = tr_new_site(ctx);
+    uint32_t site = tr_new_site(ctx, 1);
     tr_get_x(ctx, X86_RCX, in->rs1);
     if (in->imm)
         x86_alu_ri(b, X86_ADD, X86_W64, X86_RCX, (int32_t)in->imm);

@@ -41,7 +41,7 @@ struct tr_cache {
     uint64_t jtable_stub;    /* jalr table entries of untranslated targets point here */
     uint64_t **jtab;         /* per 64 KiB window of guest code: host code per 2-byte slot */
     size_t stubs_end;        /* the fixed code above ends here; flushes keep it */
-    uint32_t n_sites;        /* load/store slots handed out */
+    uint32_t n_sites;        /* slot entries handed out */
     uint64_t flushes;
     uint64_t host_bytes;     /* emitted over the whole run */
     bool no_chain;           /* --no-chain: every block exit returns to the dispatcher */
@@ -78,9 +78,6 @@ void tr_jtab_set(struct tr_cache *c, struct tr_block *b);
 /* Drop the translations overlapping [start, end): unchain them, clear their
  * jalr table entries, remove them from the lookup. */
 void tr_cache_invalidate(struct tr_cache *c, struct rv_cpu *cpu, uint64_t start, uint64_t end);
-/* Drop translations whose guest code is no longer executable, after the
- * address space changed. */
-void tr_cache_revalidate(struct tr_cache *c, struct rv_cpu *cpu);
 
 /* Translate the block at pc (tr_block.c). Returns NULL when the first
  * instruction cannot be fetched (cpu->fault_addr says where). */

@@ -111,15 +111,3 @@ void tr_cache_invalidate(struct tr_cache *c, struct rv_cpu *cpu, uint64_t start,
         }
     }
 }
-
-void tr_cache_revalidate(struct tr_cache *c, struct rv_cpu *cpu)
-{
-    struct mmu *m = &cpu->proc->mmu;
-    for (size_t i = 0; i < c->n_blocks; i++) {
-        struct tr_block *b = &c->blocks[i];
-        if (b->valid && !mmu_check(m, b->pc, b->guest_len, MMU_X)) {
-            invalidate_block(c, b);
-            cpu->cnt.invalidations++;
-        }
-    }
-}

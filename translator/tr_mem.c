@@ -4,7 +4,7 @@
  *     mov  rcx, rax
  *     sub  rcx, [rbp + slot.lower]
  *     cmp  rcx, [rbp + slot.span]
- *     jae  stub                 ; miss: slow path refills, returns host address
+ *     jae  stub                 ; miss: the victim entry, then the slow path
  *     add  rax, [rbp + slot.addend]
  *   resume:
  *     <the access at [rax]>
@@ -16,8 +16,8 @@
 void tr_mem_addr(struct tr_ctx *ctx, int rs1, int64_t imm, int size, bool store)
 {
     struct x86_buf *b = ctx->b;
-    uint32_t site = tr_new_site(ctx);
-    if (site >= RV_MEM_SLOTS_MAX)
+    uint32_t site = tr_new_site(ctx, 2);
+    if (site + 1 >= RV_MEM_SLOTS_MAX)
         return;   /* the block is retranslated after a flush */
 
     tr_get_x(ctx, X86_RAX, rs1);

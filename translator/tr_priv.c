@@ -226,7 +226,8 @@ static void exec(struct rv_cpu *cpu)
 {
     uint32_t raw = cpu->fault_insn;
     struct rv_insn in;
-    bool ok = rv_decode(raw, &in);
+    bool ok;
+    rv_decode(raw, &in);     /* an undecodable word is op illegal: the default */
     switch (in.op) {
     case RV_OP_csrrw: case RV_OP_csrrs: case RV_OP_csrrc:
     case RV_OP_csrrwi: case RV_OP_csrrsi: case RV_OP_csrrci:

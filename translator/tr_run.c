@@ -40,11 +40,17 @@ static void after_syscall(struct tr_cache *c, struct rv_cpu *cpu)
         cpu->flush_icache = 0;
         tr_cache_flush(c, cpu);
     }
-    if (cpu->mmu_generation != cpu->proc->mmu.generation) {
-        cpu->mmu_generation = cpu->proc->mmu.generation;
+    struct mmu *m = &cpu->proc->mmu;
+    if (cpu->mmu_generation != m->generation) {
+        cpu->mmu_generation = m->generation;
         memset(cpu->mem_slots, 0, (size_t)c->n_sites * sizeof cpu->mem_slots[0]);
         tlb_flush(cpu);
-        tr_cache_revalidate(c, cpu);
+        /* Code there was unmapped, replaced (MAP_FIXED) or re-protected. */
+        if (m->changed_lo < m->changed_hi) {
+            tr_cache_invalidate(c, cpu, m->changed_lo, m->changed_hi);
+            mmu_code_clear_range(m, m->changed_lo, m->changed_hi);
+        }
+        m->changed_lo = m->changed_hi = 0;
     }
 }
 

@@ -70,9 +70,11 @@ m_trap:
 	.balign 64
 	.globl tohost
 tohost:	.dword 0
+	.size tohost, 8
 	.balign 64
 	.globl fromhost
 fromhost: .dword 0
+	.size fromhost, 8
 
 	.bss
 	.balign 16

@@ -5,7 +5,7 @@
  * Boot (M-mode, physical): vm_boot builds the page tables and delegates
  * U-mode ecalls and page faults to S-mode; then sret goes straight from M to
  * U, as env/v's pop_tf does. The body sees the image's first MiB at virtual
- * addresses 0x1000.. (virtual = physical - 0x80000000), one page at a time:
+ * addresses 0.. (virtual = physical - 0x80000000), one page at a time:
  * each first touch faults and the kernel copies the page into a fresh frame.
  * The body reports with ecall (a0 = 1 pass, (N << 1) | 1 failure of case N);
  * the kernel checks the A and D bits of every page the body used, then
@@ -84,9 +84,11 @@ m_trap:
 	.balign 64
 	.globl tohost
 tohost:	.dword 0
+	.size tohost, 8
 	.balign 64
 	.globl fromhost
 fromhost: .dword 0
+	.size fromhost, 8
 
 	.bss
 	.balign 16

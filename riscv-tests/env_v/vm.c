@@ -7,7 +7,7 @@
  *
  * Physical memory: the image in the first MiB of RAM, user frames in the
  * second. Virtual memory: the first 2 MiB of RAM at KERNEL_VA (a megapage,
- * kernel only); the body's pages at VA = PA - DRAM_BASE in [4 KiB, 1 MiB),
+ * kernel only); the body's pages at VA = PA - DRAM_BASE in [0, 1 MiB),
  * mapped on demand with A and D clear, so that the body's own accesses set
  * them (or fault for the kernel to set them, which it also handles). */
 #include <stdint.h>
@@ -128,7 +128,7 @@ static const volatile uint8_t *original(uint64_t va) { return (const volatile ui
 
 static void page_in(uint64_t addr, uint64_t cause, uint64_t epc)
 {
-    if (addr < PAGE || addr >= USER_TOP)
+    if (addr >= USER_TOP)
         fail(FAIL_RANGE, "page fault outside the user pages: address, pc", addr, epc);
     uint64_t va = addr & ~(PAGE - 1);
     uint64_t *e = &user_l0[va / PAGE];
@@ -162,7 +162,7 @@ static void page_in(uint64_t addr, uint64_t cause, uint64_t epc)
 /* Every page the body touched has A set; every page it changed has D set. */
 static void check_pages(void)
 {
-    for (uint64_t va = PAGE; va < USER_TOP; va += PAGE) {
+    for (uint64_t va = 0; va < USER_TOP; va += PAGE) {
         uint64_t e = user_l0[va / PAGE];
         if (!(e & PTE_V))
             continue;

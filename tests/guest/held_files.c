@@ -5,14 +5,19 @@
  * three buffering modes, tmpfile, freopen, fdopen/fileno, dup, errno and
  * strerror for failures (perror goes to stderr), then a directory tree built
  * with mkdir, walked recursively (opendir/readdir/stat, sorted), renamed,
- * copied, and removed again with unlink/rmdir. */
+ * copied, and removed again with unlink/rmdir. Also poll and select on a
+ * pipe, and in-kernel copies with sendfile and copy_file_range. */
 #define _GNU_SOURCE
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/select.h>
+#include <sys/sendfile.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include "guest.h"
 
@@ -312,12 +317,76 @@ static void tree(void)
     printf("stat removed: %s\n", stat("tree", &(struct stat){0}) == 0 ? "exists" : errname(errno));
 }
 
+static void waiting_and_copies(void)
+{
+    int p[2];
+    CHECK(pipe(p) == 0);
+    struct pollfd fds[3] = {{p[0], POLLIN, -1}, {p[1], POLLOUT, -1}, {-1, POLLIN, -1}};
+    int r = poll(fds, 3, 0);
+    printf("poll empty pipe: %d revents %x %x %x\n", r, fds[0].revents, fds[1].revents, fds[2].revents);
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    r = poll(fds, 1, 30);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    long ms = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
+    printf("poll timeout: %d, waited at least 30 ms: %d\n", r, ms >= 29);
+    CHECK(write(p[1], "ping", 4) == 4);
+    r = poll(fds, 2, 1000);
+    printf("poll with data: %d revents %x\n", r, fds[0].revents);
+    fd_set rd, wr;
+    FD_ZERO(&rd);
+    FD_ZERO(&wr);
+    FD_SET(p[0], &rd);
+    FD_SET(p[1], &wr);
+    struct timeval tv = {1, 0};
+    r = select(p[1] + 1, &rd, &wr, NULL, &tv);
+    printf("select: %d read %d write %d\n", r, FD_ISSET(p[0], &rd) != 0, FD_ISSET(p[1], &wr) != 0);
+    char buf[8];
+    CHECK(read(p[0], buf, sizeof buf) == 4);
+    FD_ZERO(&rd);
+    FD_SET(p[0], &rd);
+    tv = (struct timeval){0, 20000};
+    r = select(p[0] + 1, &rd, NULL, NULL, &tv);
+    printf("select drained: %d read %d time left %ld.%06ld\n", r, FD_ISSET(p[0], &rd) != 0, (long)tv.tv_sec,
+           (long)tv.tv_usec);
+    close(p[1]);
+    r = poll(fds, 1, 1000);
+    printf("poll after close of the write end: %d revents %x\n", r, fds[0].revents);
+    close(p[0]);
+
+    int src = open("records.bin", O_RDONLY), dst = open("sent.bin", O_CREAT | O_WRONLY | O_TRUNC, 0644);
+    CHECK(src >= 0 && dst >= 0);
+    off_t off = 40;
+    ssize_t n = sendfile(dst, src, &off, 120);
+    printf("sendfile %zd, offset now %ld, file position %ld\n", n, (long)off, (long)lseek(src, 0, SEEK_CUR));
+    n = sendfile(dst, src, NULL, 80);
+    printf("sendfile from the position %zd, position now %ld\n", n, (long)lseek(src, 0, SEEK_CUR));
+    loff_t in = 3960, out = 1000;
+    n = copy_file_range(src, &in, dst, &out, 100, 0);
+    printf("copy_file_range %zd (to the end), offsets %ld %ld\n", n, (long)in, (long)out);
+    close(dst);
+    struct stat st;
+    CHECK(stat("sent.bin", &st) == 0);
+    printf("sent.bin %lld bytes\n", (long long)st.st_size);
+    FILE *f = fopen("sent.bin", "rb");
+    struct record rec;
+    CHECK(fread(&rec, sizeof rec, 1, f) == 1);
+    printf("first sent record %d %s\n", rec.id, rec.name);
+    fseek(f, 1000, SEEK_SET);
+    CHECK(fread(&rec, sizeof rec, 1, f) == 1);
+    printf("copied record %d %s\n", rec.id, rec.name);
+    fclose(f);
+    close(src);
+    CHECK(unlink("sent.bin") == 0);
+}
+
 int main(void)
 {
     char tmpl[] = "held-files-XXXXXX";
     CHECK(mkdtemp(tmpl) != NULL);
     CHECK(chdir(tmpl) == 0);
     records();
+    waiting_and_copies();
     modes();
     buffering();
     tree();

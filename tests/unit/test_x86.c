@@ -574,6 +574,8 @@ static void test_branches(void)
     expect(2, "ud2");
     x86_int3(B());
     expect(1, "int3");
+    x86_nop(B());
+    expect(1, "nop");
 }
 
 static void test_atomics(void)
@@ -656,6 +658,7 @@ static bool emit_nth(struct x86_buf *b, int i)
     case 47: x86_lock_xadd_mr(b, X86_W64, m, X86_R8); break;
     case 48: x86_lock_cmpxchg_mr(b, X86_W64, m, X86_R8); break;
     case 49: x86_mfence(b); break;
+    case 50: x86_nop(b); break;
     default: return false;
     }
     /* the _rel32 forms return NULL exactly when they overflowed */
@@ -694,7 +697,7 @@ static void test_overflow(void)
         CHECK(!b.overflow && b.p > area && all_bytes(area + 15, sizeof area - 15, 0xaa),
               "emitter %d with 15 bytes: overflow %d, %td bytes", i, b.overflow, b.p - area);
     }
-    CHECK(i == 50, "all %d emitters checked", i);
+    CHECK(i == 51, "all %d emitters checked", i);
 
     /* Sticky: once an emit did not fit, later ones write nothing either. */
     memset(area, 0xaa, sizeof area);
