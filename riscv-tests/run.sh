@@ -6,8 +6,9 @@
 #                                 spike for images, qemu-riscv64 for programs
 #
 # Both modes report through the exit status: 0 pass, 1..127 the failing
-# case, 128 and above a crash or fault outside any case.  (A bare image writes
-# tohost; spike's HTIF, and rvdbt --bare, exit with tohost >> 1.)
+# case, 128 and above a crash or fault outside any case.  A bare image writes
+# tohost: spike's HTIF exits with tohost >> 1, while rvdbt --bare exits with 1
+# and names the case in "FAIL: test N" on stderr.
 # Prints one line per failure and ends with "riscv-tests: N passed, M failed".
 
 cd "$(dirname "$0")/.." || exit 2
@@ -57,6 +58,8 @@ run() {
 	fail=$((fail + 1))
 	if [ $rc -eq 124 ]; then
 		why="timeout after ${TIMEOUT}s"
+	elif [ $rc -eq 1 ] && grep -q '^FAIL: test [0-9]' "$errf"; then
+		why="case $(sed -n 's/^FAIL: test \([0-9]*\).*/\1/p' "$errf" | head -n 1)"
 	elif [ $rc -lt 128 ]; then
 		why="case $rc"
 	else

@@ -34,7 +34,7 @@ declare -A QEMU_KNOWN=([bare-trap/trap_m]="28 32 36 41")
 # under QEMU (no status: not run there; QEMU's HTIF has no syscall proxy, and
 # the last two test rvdbt's own options and loader).
 declare -A CLI=(
-    [fail5]="5|FAIL: test 5|5|"
+    [fail5]="1|FAIL: test 5|5|"
     [console]="0|hello|0|hello"
     [syscall]="0|proxy||"
     [spin]="124|rvdbt: TIMEOUT after 0.5 seconds||"
