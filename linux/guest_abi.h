@@ -198,6 +198,23 @@
 #define RV_SS_DISABLE  2
 #define RV_SS_AUTODISARM (1u << 31)
 #define RV_MINSIGSTKSZ 2048
+#define RV_SA_SIGINFO   0x00000004
+#define RV_SA_ONSTACK   0x08000000
+#define RV_SA_RESTART   0x10000000
+#define RV_SA_NODEFER   0x40000000
+#define RV_SA_RESETHAND 0x80000000u
+
+/* asm-generic/siginfo.h: si_code values */
+#define RV_SI_USER      0
+#define RV_SI_TKILL     (-6)
+#define RV_ILL_ILLOPC   1
+#define RV_SEGV_MAPERR  1
+#define RV_SEGV_ACCERR  2
+#define RV_BUS_ADRALN   1
+#define RV_TRAP_BRKPT   1
+
+/* asm-generic/unistd.h */
+#define RV_NR_rt_sigreturn 139
 
 /* linux/futex.h */
 #define RV_FUTEX_WAIT          0
@@ -442,6 +459,68 @@ struct rv_stack {
     uint64_t ss_size;
 };
 _Static_assert(sizeof(struct rv_stack) == 24, "stack_t");
+
+/* asm-generic/siginfo.h on a 64-bit guest: three ints, then the union of
+ * per-cause fields, which holds pointers and so starts at 16; 128 bytes in
+ * all (SI_MAX_SIZE). */
+struct rv_siginfo {
+    int32_t si_signo;
+    int32_t si_errno;
+    int32_t si_code;
+    int32_t pad;
+    union {
+        struct {
+            int32_t pid;
+            uint32_t uid;
+        } kill;             /* SI_USER, SI_TKILL */
+        uint64_t addr;      /* SIGSEGV, SIGBUS, SIGILL, SIGTRAP: the fault address or pc */
+        uint8_t room[112];
+    } u;
+};
+_Static_assert(sizeof(struct rv_siginfo) == 128, "siginfo_t is SI_MAX_SIZE bytes");
+_Static_assert(offsetof(struct rv_siginfo, u) == 16, "si_pid and si_addr at 16");
+
+/* asm/sigcontext.h, asm/ptrace.h: the integer registers as struct
+ * user_regs_struct (the pc in place of x0, then x1..x31), then union
+ * __riscv_fp_state, whose q variant makes it 528 bytes aligned to 16. The
+ * kernel fills the d variant (f[32] as 64-bit values, then fcsr); so does
+ * rvdbt, and leaves the rest zero (the end marker of newer kernels'
+ * extension headers). */
+struct rv_sigcontext {
+    uint64_t regs[32];
+    _Alignas(16) union {
+        struct {
+            uint64_t f[32];
+            uint32_t fcsr;
+        } d;
+        uint8_t room[528];
+    } fp;
+};
+_Static_assert(sizeof(struct rv_sigcontext) == 784, "struct sigcontext");
+
+/* asm/ucontext.h: the kernel sigset, then room to make it 1024 bits, then the
+ * 16-aligned machine context; glibc's ucontext_t has the same layout, and its
+ * UC_PC (the pc, mcontext.__gregs[0]) is 176. */
+struct rv_ucontext {
+    uint64_t uc_flags;
+    uint64_t uc_link;
+    struct rv_stack uc_stack;
+    uint64_t uc_sigmask;
+    uint8_t sigmask_room[120];
+    struct rv_sigcontext uc_mcontext;
+};
+_Static_assert(offsetof(struct rv_ucontext, uc_stack) == 16, "ucontext.uc_stack");
+_Static_assert(offsetof(struct rv_ucontext, uc_sigmask) == 40, "ucontext.uc_sigmask");
+_Static_assert(offsetof(struct rv_ucontext, uc_mcontext) == 176, "glibc's UC_PC");
+_Static_assert(offsetof(struct rv_ucontext, uc_mcontext.fp) == 432, "ucontext.__fpregs");
+_Static_assert(sizeof(struct rv_ucontext) == 960, "ucontext_t");
+
+/* arch/riscv/kernel/signal.c: what a handler finds at its sp */
+struct rv_rt_sigframe {
+    struct rv_siginfo info;
+    struct rv_ucontext uc;
+};
+_Static_assert(sizeof(struct rv_rt_sigframe) == 1088, "struct rt_sigframe");
 
 /* linux/futex.h: the robust list head a thread registers */
 #define RV_ROBUST_LIST_HEAD_SIZE 24

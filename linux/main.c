@@ -241,6 +241,7 @@ int main(int argc, char **argv)
     int gargc = argc - i;
     if (proc.opt.argv0)
         gargv[0] = (char *)proc.opt.argv0;
+    proc.argv = gargv;
 
     int err = mmu_init(&proc.mmu);
     if (err) {

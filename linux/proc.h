@@ -20,7 +20,8 @@ struct rv_options {
     FILE *log;              /* -D FILE, else stderr */
 };
 
-/* Guest sigaction as recorded by rt_sigaction (delivery comes later). */
+/* Guest sigaction as recorded by rt_sigaction; handler is RV_SIG_DFL,
+ * RV_SIG_IGN or the guest address of the handler (linux/sys_signal.c). */
 struct rv_sigaction_rec {
     uint64_t handler, flags, restorer, mask;
 };
@@ -32,9 +33,12 @@ struct rv_proc {
     struct tr_cache *cache;  /* translations, shared by the threads */
     struct rv_options opt;
     char *exe_path;         /* absolute host path of the guest program: /proc/self/exe */
+    char **argv;            /* the guest's argv, NULL-terminated: /proc/self/cmdline */
     uint64_t entry;         /* guest entry point */
     uint64_t sigmask;       /* of the main thread, recorded for rt_sigprocmask */
     struct rv_sigaction_rec sigact[65];
+    uint64_t sigreturn_pc;  /* where handlers return to: `li a7, 139; ecall`, mapped
+                               with the first handler (linux/sig_frame.c); 0 before */
     uint64_t clear_child_tid;
 };
 

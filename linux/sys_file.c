@@ -264,9 +264,12 @@ int64_t sys_lseek(struct rv_cpu *c, const uint64_t *a)
 int64_t sys_openat(struct rv_cpu *c, const uint64_t *a)
 {
     const char *path;
+    int64_t fd;
     int err = sys_path(c, a[1], &path);
     if (err)
         return err;
+    if (sys_proc_open(c, path, (int)a[2], &fd))
+        return fd;
     return sys_ret(openat((int)a[0], path, (int)a[2], (mode_t)a[3]));
 }
 

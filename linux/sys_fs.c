@@ -1,12 +1,14 @@
 /* Paths and file metadata: stat in its three forms, directories, links,
  * permissions, times, file system statistics. Paths go to the host as they
- * are, except /proc/self/exe, which names the guest program, not rvdbt. */
+ * are, except /proc/self/exe, which names the guest program, not rvdbt, and
+ * /proc/self/cmdline, which opens as the guest's argv. */
 #include <dirent.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/mman.h>
 #include <sys/statfs.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -30,20 +32,56 @@ static int sys_str(struct rv_cpu *c, uint64_t g, const char **s)
     return *s ? 0 : -EFAULT;
 }
 
-/* Whether path names the guest program through /proc (self, thread-self or
- * our pid). */
-static bool is_self_exe(const char *path)
+/* Whether path is /proc/{self,thread-self,OUR_PID}/name: a file describing
+ * the guest process itself. */
+static bool is_self(const char *path, const char *name)
 {
     char own[32];
-    snprintf(own, sizeof own, "/proc/%d/exe", (int)getpid());
-    return !strcmp(path, "/proc/self/exe") || !strcmp(path, "/proc/thread-self/exe") ||
-           !strcmp(path, own);
+    int n = snprintf(own, sizeof own, "/proc/%d/", (int)getpid());
+    const char *rest = NULL;
+    if (!strncmp(path, "/proc/self/", 11))
+        rest = path + 11;
+    else if (!strncmp(path, "/proc/thread-self/", 18))
+        rest = path + 18;
+    else if (!strncmp(path, own, (size_t)n))
+        rest = path + n;
+    return rest && !strcmp(rest, name);
+}
+
+/* The guest's argv as the kernel lists it in cmdline, each string with its
+ * NUL, in a memory file reopened read-only (the real one cannot be written). */
+static int64_t open_cmdline(char *const *argv, int flags)
+{
+    if ((flags & O_ACCMODE) != O_RDONLY)
+        return -EACCES;
+    int mfd = memfd_create("cmdline", MFD_CLOEXEC);
+    if (mfd < 0)
+        return -errno;
+    int64_t err = 0;
+    for (; *argv && !err; argv++) {
+        size_t len = strlen(*argv) + 1;
+        if (write(mfd, *argv, len) != (ssize_t)len)
+            err = -EIO;
+    }
+    char self[32];
+    snprintf(self, sizeof self, "/proc/self/fd/%d", mfd);
+    int64_t fd = err ? err : sys_ret(open(self, O_RDONLY | (flags & O_CLOEXEC)));
+    close(mfd);
+    return fd;
+}
+
+bool sys_proc_open(struct rv_cpu *c, const char *path, int flags, int64_t *fd)
+{
+    if (!c->proc->argv || !is_self(path, "cmdline"))
+        return false;
+    *fd = open_cmdline(c->proc->argv, flags);
+    return true;
 }
 
 int sys_path(struct rv_cpu *c, uint64_t g, const char **path)
 {
     int err = sys_str(c, g, path);
-    if (!err && c->proc->exe_path && is_self_exe(*path))
+    if (!err && c->proc->exe_path && is_self(*path, "exe"))
         *path = c->proc->exe_path;
     return err;
 }
@@ -151,7 +189,7 @@ int64_t sys_readlinkat(struct rv_cpu *c, const uint64_t *a)
     if (err)
         return err;
     size_t max = (size_t)(int)a[3] < sizeof tmp ? (size_t)(int)a[3] : sizeof tmp;
-    if (c->proc->exe_path && is_self_exe(path)) {
+    if (c->proc->exe_path && is_self(path, "exe")) {
         src = c->proc->exe_path;
         n = (int64_t)strlen(src);
         if ((uint64_t)n > max)

@@ -98,6 +98,8 @@ struct sys_entry {
     X(132, sigaltstack,     R_INT, A_PTR, A_PTR) \
     X(134, rt_sigaction,    R_INT, A_SIG, A_PTR, A_PTR, A_SIZE) \
     X(135, rt_sigprocmask,  R_INT, A_INT, A_PTR, A_PTR, A_SIZE) \
+    X(136, rt_sigpending,   R_INT, A_PTR, A_SIZE) \
+    X(139, rt_sigreturn,    R_INT, A_NONE) \
     X(153, times,           R_INT, A_PTR) \
     X(154, setpgid,         R_INT, A_INT, A_INT) \
     X(155, getpgid,         R_INT, A_INT) \
@@ -119,6 +121,7 @@ struct sys_entry {
     X(179, sysinfo,         R_INT, A_PTR) \
     X(214, brk,             R_HEX, A_HEX) \
     X(215, munmap,          R_INT, A_HEX, A_SIZE) \
+    X(216, mremap,          R_HEX, A_HEX, A_SIZE, A_SIZE, A_HEX, A_HEX) \
     X(222, mmap,            R_HEX, A_HEX, A_SIZE, A_HEX, A_HEX, A_FD, A_LONG) \
     X(226, mprotect,        R_INT, A_HEX, A_SIZE, A_HEX) \
     X(227, msync,           R_INT, A_HEX, A_SIZE, A_HEX) \
@@ -147,6 +150,11 @@ static inline int64_t sys_ret(int64_t r) { return r < 0 ? -(int64_t)errno : r; }
  * guest program's own path for /proc/self/exe. 0 or -EFAULT/-ENAMETOOLONG. */
 int sys_path(struct rv_cpu *c, uint64_t g, const char **path);
 
+/* The /proc files rvdbt makes up because the host's would describe rvdbt:
+ * for such a path (the guest's /proc/self/cmdline), true, with *fd the new
+ * descriptor or -errno; else false and the host opens the path. */
+bool sys_proc_open(struct rv_cpu *c, const char *path, int flags, int64_t *fd);
+
 /* Guest timespec in and out. 0 or -EFAULT; a bad tv_nsec is left to the host. */
 struct timespec;
 int sys_get_timespec(struct rv_cpu *c, uint64_t g, struct timespec *ts);
@@ -154,6 +162,21 @@ int sys_put_timespec(struct rv_cpu *c, uint64_t g, const struct timespec *ts);
 
 /* Name of guest signal sig ("SIGSEGV", "SIGRT3"), or NULL. */
 const char *sys_signame(int sig);
+
+/* The signal frame (sig_frame.c). */
+struct rv_proc;
+/* Map the page every handler returns to (proc->sigreturn_pc), unless it is
+ * mapped already: 0 or -errno. */
+int sig_frame_trampoline(struct rv_proc *p);
+/* Write a frame 16-aligned below sp: info, and as the ucontext mask, uc_stack
+ * and the registers; then set the registers to run handler with it (pc, ra =
+ * the trampoline, sp = the frame, a0 = signal, a1 = &info, a2 = &ucontext).
+ * false, registers untouched, if the frame cannot be written there. */
+bool sig_frame_push(struct rv_cpu *c, uint64_t sp, uint64_t handler, const struct rv_siginfo *info,
+                    uint64_t mask, const struct rv_stack *uc_stack);
+/* Take every register, the FP state and the pc back from the frame at the
+ * guest sp, and give its mask and uc_stack; false if it cannot be read. */
+bool sig_frame_pop(struct rv_cpu *c, uint64_t *mask, struct rv_stack *uc_stack);
 
 /* The -strace line for a syscall: the call part alone (done false, for calls
  * that do not return) or the whole line with the result. */

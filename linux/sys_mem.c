@@ -78,6 +78,23 @@ int64_t sys_munmap(struct rv_cpu *c, const uint64_t *a)
     return mmu_unmap(sys_mmu(c), a[0], a[1]);
 }
 
+/* linux/mman.h: the guest's mremap flags, the mmu's values. */
+#define RV_MREMAP_MAYMOVE 1
+#define RV_MREMAP_FIXED 2
+#define RV_MREMAP_DONTUNMAP 4
+_Static_assert(RV_MREMAP_MAYMOVE == MMU_REMAP_MAYMOVE && RV_MREMAP_FIXED == MMU_REMAP_FIXED &&
+               RV_MREMAP_DONTUNMAP == MMU_REMAP_DONTUNMAP, "mremap flags pass through");
+
+int64_t sys_mremap(struct rv_cpu *c, const uint64_t *a)
+{
+    /* The flags are a long: a bit above the int is as unknown as any other. */
+    if (a[3] & ~(uint64_t)(RV_MREMAP_MAYMOVE | RV_MREMAP_FIXED | RV_MREMAP_DONTUNMAP))
+        return -EINVAL;
+    uint64_t addr;
+    int err = mmu_remap(sys_mmu(c), a[0], a[1], a[2], (int)a[3], a[4], &addr);
+    return err ? err : (int64_t)addr;
+}
+
 int64_t sys_mprotect(struct rv_cpu *c, const uint64_t *a)
 {
     int prot = (int)a[2];

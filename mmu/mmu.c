@@ -3,7 +3,8 @@
  * protections follow it (see host_prot for where they cannot match), so a
  * fast-path access to an unmapped or read-only page faults in the host.
  *
- * Locking: mmu_map, mmu_unmap, mmu_protect and mmu_brk take the write lock;
+ * Locking: mmu_map, mmu_unmap, mmu_remap, mmu_protect and mmu_brk take the
+ * write lock;
  * mmu_find_free, mmu_check, mmu_ptr, mmu_read, mmu_write and mmu_strnlen take
  * the read lock. mmu_lookup takes none: its caller holds the lock or runs
  * before any second guest thread exists. */
@@ -408,6 +409,172 @@ uint64_t mmu_find_free(struct mmu *m, uint64_t hint, uint64_t len)
     uint64_t r = find_free_locked(m, hint, len);
     pthread_rwlock_unlock(&m->lock);
     return r;
+}
+
+#define MMU_REMAP_MASK (MMU_REMAP_MAYMOVE | MMU_REMAP_FIXED | MMU_REMAP_DONTUNMAP)
+
+/* Move the host pages behind guest [from, from+len) to [to, to+new_len),
+ * grown the way the kernel grows a mapping (zero pages, or more of the same
+ * file or shared memory), replacing whatever was at `to`; [from, from+len)
+ * is left mapped but emptied. Only the host knows which file a mapping shows,
+ * so the host moves it rather than rvdbt mapping it anew. The pages first go
+ * out of the reservation to wherever the host has room, with MREMAP_DONTUNMAP
+ * keeping the source mapped, and come back with MREMAP_FIXED, which replaces
+ * the target in one step: at no moment does the reservation have a hole a
+ * host mmap could land in. len 0 (a second view of a shared mapping) moves
+ * nothing out. */
+static int host_move(struct mmu *m, uint64_t from, uint64_t len, uint64_t to, uint64_t new_len)
+{
+    void *src = m->base + from;
+    if (len) {
+        src = mremap(src, len, len, MREMAP_MAYMOVE | MREMAP_DONTUNMAP, NULL);
+        if (src == MAP_FAILED)
+            return -errno;
+    }
+    if (mremap(src, len, new_len, MREMAP_MAYMOVE | MREMAP_FIXED, m->base + to) != MAP_FAILED)
+        return 0;
+    int err = -errno;
+    /* Back over the emptied source; should even that fail the contents are
+     * lost, but the reservation is still whole. */
+    if (len && mremap(src, len, len, MREMAP_MAYMOVE | MREMAP_FIXED, m->base + from) == MAP_FAILED)
+        munmap(src, len);
+    return err;
+}
+
+/* Move the mapping r shows at [old, old+old_len) to the free (or just
+ * unmapped) [to, to+new_len). */
+static int move_locked(struct mmu *m, struct mmu_region r, uint64_t old, uint64_t old_len,
+                       uint64_t to, uint64_t new_len, bool keep_old)
+{
+    int err = reserve(m, 3);
+    if (err || (err = host_move(m, old, old_len, to, new_len)))
+        return err;
+    /* The emptied source goes back to the reservation. Should that fail, it
+     * stays mapped and in the map, empty, as after DONTUNMAP. */
+    if (!keep_old && old_len && host_release(m, old, old + old_len) == 0)
+        remove_range(m, old, old + old_len);
+    if (old_len)
+        changed(m, old, old + old_len);
+    insert_region(m, (struct mmu_region){ to, to + new_len, r.prot, r.flags });
+    return 0;
+}
+
+/* Grow the mapping r shows at [old, r.end) in place to old+new_len; the range
+ * after it is free. */
+static int grow_locked(struct mmu *m, struct mmu_region r, uint64_t old, uint64_t new_len)
+{
+    uint64_t end = r.end, new_end = old + new_len;
+    /* Private anonymous memory grows by fresh zero pages next to the old
+     * ones, which stay where they are: another guest thread may be using
+     * them. */
+    if ((r.flags & MMU_F_ANON) && !(r.flags & MMU_F_SHARED))
+        return map_locked(m, end, new_end - end, r.prot, r.flags, -1, 0);
+    /* More of the file or shared memory: only the host can add it. The old
+     * pages come back to the same addresses with the same contents, so
+     * nothing derived from them goes stale. */
+    int err = reserve(m, 1);
+    if (err || (err = host_move(m, old, end - old, old, new_len)))
+        return err;
+    insert_region(m, (struct mmu_region){ end, new_end, r.prot, r.flags });
+    return 0;
+}
+
+/* The checks Linux makes on the mapping being resized or moved (its
+ * resize_is_valid): r holds old. */
+static int check_source(const struct mmu_region *r, uint64_t old, uint64_t old_len)
+{
+    /* A zero old_len asks for a second view of the same pages, which only a
+     * shared mapping has. */
+    if (old_len == 0 && !(r->flags & MMU_F_SHARED))
+        return -EINVAL;
+    return old_len > r->end - old ? -EFAULT : 0;
+}
+
+/* mremap with a target address (FIXED, or DONTUNMAP's hint), in the kernel's
+ * order: the target is unmapped before the source is checked. */
+static int remap_to_locked(struct mmu *m, uint64_t old, uint64_t old_len, uint64_t new_len,
+                           int flags, uint64_t new_addr, uint64_t *result)
+{
+    if (new_len > MMU_GUEST_SIZE || new_addr > MMU_GUEST_SIZE - new_len)
+        return -EINVAL;
+    uint64_t old_end = old_len > UINT64_MAX - old ? UINT64_MAX : old + old_len;
+    if (old_end > new_addr && new_addr + new_len > old)
+        return -EINVAL;
+    int err;
+    if ((flags & MMU_REMAP_FIXED) && (err = unmap_locked(m, new_addr, new_len)))
+        return err;
+    if (new_len < old_len) {
+        if ((err = unmap_locked(m, old + new_len, old_len - new_len)))
+            return err;
+        old_len = new_len;
+    }
+    const struct mmu_region *r = mmu_lookup(m, old);
+    if (!r)
+        return -EFAULT;
+    if ((err = check_source(r, old, old_len)))
+        return err;
+    uint64_t to = new_addr;
+    if (!(flags & MMU_REMAP_FIXED) && !(to = find_free_locked(m, new_addr, new_len)))
+        return -ENOMEM;
+    if (to < MMU_MIN_FREE)
+        return -EPERM;
+    err = move_locked(m, *r, old, old_len, to, new_len, flags & MMU_REMAP_DONTUNMAP);
+    if (!err)
+        *result = to;
+    return err;
+}
+
+static int remap_locked(struct mmu *m, uint64_t old, uint64_t old_len, uint64_t new_len,
+                        int flags, uint64_t new_addr, uint64_t *result)
+{
+    bool to_addr = flags & (MMU_REMAP_FIXED | MMU_REMAP_DONTUNMAP);
+    if ((flags & ~MMU_REMAP_MASK) || (old & (MMU_PAGE_SIZE - 1)) || MMU_PAGE_ALIGN(new_len) == 0)
+        return -EINVAL;
+    if (to_addr && ((new_addr & (MMU_PAGE_SIZE - 1)) || !(flags & MMU_REMAP_MAYMOVE) ||
+                    ((flags & MMU_REMAP_DONTUNMAP) && old_len != new_len)))
+        return -EINVAL;
+    /* A huge old_len wraps to 0 here as it does in the kernel. */
+    old_len = MMU_PAGE_ALIGN(old_len);
+    new_len = MMU_PAGE_ALIGN(new_len);
+    const struct mmu_region *r = mmu_lookup(m, old);
+    if (!r)
+        return -EFAULT;
+    if (to_addr)
+        return remap_to_locked(m, old, old_len, new_len, flags, new_addr, result);
+
+    int err = 0;
+    if (new_len < old_len)
+        err = unmap_locked(m, old + new_len, old_len - new_len);
+    if (new_len <= old_len) {
+        if (!err)
+            *result = old;
+        return err;
+    }
+    if ((err = check_source(r, old, old_len)))
+        return err;
+    struct mmu_region kind = *r;
+    uint64_t to = old;
+    if (old + old_len == kind.end && new_len <= MMU_GUEST_SIZE - old &&
+        range_free(m, kind.end, old + new_len)) {
+        /* The range reaches the end of its mapping and the space after it is free. */
+        err = grow_locked(m, kind, old, new_len);
+    } else {
+        if (!(flags & MMU_REMAP_MAYMOVE) || !(to = find_free_locked(m, 0, new_len)))
+            return -ENOMEM;
+        err = move_locked(m, kind, old, old_len, to, new_len, false);
+    }
+    if (!err)
+        *result = to;
+    return err;
+}
+
+int mmu_remap(struct mmu *m, uint64_t old, uint64_t old_len, uint64_t new_len, int flags,
+              uint64_t new_addr, uint64_t *result)
+{
+    pthread_rwlock_wrlock(&m->lock);
+    int err = remap_locked(m, old, old_len, new_len, flags, new_addr, result);
+    pthread_rwlock_unlock(&m->lock);
+    return err;
 }
 
 const struct mmu_region *mmu_lookup(const struct mmu *m, uint64_t addr)

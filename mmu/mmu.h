@@ -55,6 +55,24 @@ int mmu_map(struct mmu *m, uint64_t start, uint64_t len, int prot, int flags, in
  * free range below mmap_top. Returns the address or 0 if none. */
 uint64_t mmu_find_free(struct mmu *m, uint64_t hint, uint64_t len);
 int mmu_unmap(struct mmu *m, uint64_t start, uint64_t len);
+/* mremap's flags, with Linux's values. */
+enum { MMU_REMAP_MAYMOVE = 1, MMU_REMAP_FIXED = 2, MMU_REMAP_DONTUNMAP = 4 };
+/* Linux mremap: resize the mapping at [old, old+old_len) in place (shrinking
+ * unmaps the tail; growing needs the range after it free) or, with MAYMOVE,
+ * move it to a free range; FIXED (with MAYMOVE) moves it to new_addr,
+ * replacing what was there; DONTUNMAP (with MAYMOVE, equal lengths) moves it
+ * to new_addr if free (else anywhere) and leaves the old range mapped but
+ * emptied. The contents come along (private file pages stay private, shared
+ * ones shared, growth adds zero pages or more of the file) and the region
+ * keeps its prot and flags. old_len 0 maps a second view of a shared mapping.
+ * On success *result is the mapping's address; every range unmapped or
+ * replaced is in changed_lo/hi. Returns 0 or the kernel's error: -EINVAL (bad
+ * flags, misaligned address, zero new_len, FIXED ranges overlapping), -EFAULT
+ * (old not mapped, or the range runs past its region), -ENOMEM (cannot grow
+ * in place and may not or cannot move), -EPERM (FIXED below the lowest
+ * mappable address). */
+int mmu_remap(struct mmu *m, uint64_t old, uint64_t old_len, uint64_t new_len, int flags,
+              uint64_t new_addr, uint64_t *result);
 /* Like mprotect: -ENOMEM when part of the range is unmapped. */
 int mmu_protect(struct mmu *m, uint64_t start, uint64_t len, int prot);
 /* Linux brk semantics: returns the new break, or the old one when the request fails. */

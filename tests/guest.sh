@@ -258,6 +258,18 @@ c ic_ras native
 c ic_longjmp native
 c ic_smc rv
 c ic_remap native
+# Signal handlers: faults of the program's own instructions, signals it sends
+# itself, the frame, sigreturn, the alternate stack. A fault whose signal is
+# ignored or blocked kills all the same.
+c sig_handler native
+c sig_segv native
+ID=ignored STATUS=139 c sig_segv native ignored
+c sig_ill rv
+ID=blocked STATUS=132 c sig_ill rv blocked
+c sig_altstack native
+c mremap native
+ID=noargs c cmdline native
+ID=args c cmdline native one "two words" "" "$LONG_ARG"
 s hello
 s isa
 s rvc

@@ -1,11 +1,14 @@
 /* The dispatcher: find or translate the block at the guest pc, run it, and act
  * on why it returned: chain the exit just taken, refill a jalr slot, carry out
  * a syscall. Guest faults raised in slow paths arrive here through
- * cpu->fault_jmp. */
+ * cpu->fault_jmp. A fault runs the guest's handler if it has one (else it ends
+ * the guest), and signals a syscall left pending run theirs before the guest
+ * goes on. */
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include "linux/proc.h"
+#include "linux/sig.h"
 #include "linux/sys.h"
 #include "softmmu/tlb.h"
 #include "translator/tr_cache.h"
@@ -25,8 +28,11 @@ static struct tr_block *find_block(struct tr_cache *c, struct rv_cpu *cpu)
         priv_raise(cpu);        /* the fetch faulted: the trap handler runs next */
         return NULL;
     }
-    if (!b)
-        sys_die_by_signal(cpu, SIGSEGV, cpu->pc, cpu->fault_addr);
+    if (!b) {
+        if (!sig_fault(cpu, SIGSEGV, cpu->fault_addr))
+            sys_die_by_signal(cpu, SIGSEGV, cpu->pc, cpu->fault_addr);
+        return NULL;            /* the handler runs next */
+    }
     if (cpu->proc->opt.log_mask)
         tr_log_block(cpu->proc->opt.log, cpu->proc->opt.log_mask, &cpu->proc->mmu, c, b);
     return b;
@@ -60,7 +66,7 @@ _Noreturn void tr_run(struct rv_cpu *cpu)
     int sig = sigsetjmp(cpu->fault_jmp, 0);
     if (sig && cpu->priv.bare)
         priv_raise(cpu);        /* a trap raised by a slow path (tlb_trap) */
-    else if (sig)
+    else if (sig && !sig_fault(cpu, sig, cpu->fault_addr))
         sys_die_by_signal(cpu, sig, cpu->pc, cpu->fault_addr);
 
     uint64_t chain_from = 0, flushes = 0;
@@ -69,7 +75,7 @@ _Noreturn void tr_run(struct rv_cpu *cpu)
     for (;;) {
         struct tr_block *b = find_block(c, cpu);
         if (!b) {
-            chain_from = 0;     /* the exit taken leads to a trap, not to a block */
+            chain_from = 0;     /* the exit taken leads to a trap or handler, not to a block */
             jalr_site = -1;
             continue;
         }
@@ -106,14 +112,19 @@ _Noreturn void tr_run(struct rv_cpu *cpu)
             break;
         case RV_EXIT_ECALL:
             /* pc moves past the ecall first, so a syscall that sets the pc
-             * (rt_sigreturn, later) simply overwrites it. */
+             * (rt_sigreturn) simply overwrites it. */
             cpu->pc += 4;
             sys_dispatch(cpu);
             after_syscall(c, cpu);
+            sig_deliver_pending(cpu);
             break;
         case RV_EXIT_EBREAK:
+            if (sig_fault(cpu, SIGTRAP, cpu->pc))
+                break;
             sys_die_by_signal(cpu, SIGTRAP, cpu->pc, 0);
         case RV_EXIT_ILLEGAL:
+            if (sig_fault(cpu, SIGILL, cpu->pc))
+                break;
             fprintf(stderr, "rvdbt: illegal instruction 0x%0*x at pc 0x%llx\n",
                     (cpu->fault_insn & 3) == 3 ? 8 : 4, cpu->fault_insn, (unsigned long long)cpu->pc);
             sys_die_by_signal(cpu, SIGILL, cpu->pc, 0);

@@ -343,6 +343,213 @@ static void test_find_free(void)
     mmu_destroy(&m);
 }
 
+/* Whether the host reservation behind the guest is still one unbroken run of
+ * mappings, as /proc/self/maps lists them: a hole there is where another host
+ * mmap could land in the guest's space. */
+static bool reservation_whole(const struct mmu *m)
+{
+    uint64_t lo = (uint64_t)(uintptr_t)m->base - PG, hi = (uint64_t)(uintptr_t)m->base + MMU_GUEST_SIZE + PG;
+    uint64_t at = lo;
+    FILE *f = fopen("/proc/self/maps", "r");
+    if (!f)
+        return false;
+    unsigned long long s, e;
+    char line[512];
+    while (fgets(line, sizeof line, f) && at < hi) {
+        if (sscanf(line, "%llx-%llx", &s, &e) != 2 || e <= at)
+            continue;
+        if (s > at)
+            break;
+        at = e;
+    }
+    fclose(f);
+    return at >= hi;
+}
+
+/* Page i of a test pattern: every byte says which page and where. */
+static uint8_t pat(uint64_t i, uint64_t off) { return (uint8_t)(i * 31 + off * 7 + 1); }
+
+static void fill(struct mmu *m, uint64_t g, uint64_t pages, uint64_t first)
+{
+    for (uint64_t i = 0; i < pages; i++)
+        for (uint64_t off = 0; off < PG; off++)
+            ((uint8_t *)mmu_host(m, g + i * PG))[off] = pat(first + i, off);
+}
+
+static bool holds(struct mmu *m, uint64_t g, uint64_t pages, uint64_t first)
+{
+    for (uint64_t i = 0; i < pages; i++)
+        for (uint64_t off = 0; off < PG; off++)
+            if (((uint8_t *)mmu_host(m, g + i * PG))[off] != pat(first + i, off))
+                return false;
+    return true;
+}
+
+static bool zero(struct mmu *m, uint64_t g, uint64_t len)
+{
+    const uint8_t *h = mmu_host(m, g);
+    for (uint64_t i = 0; i < len; i++)
+        if (h[i])
+            return false;
+    return true;
+}
+
+static bool changed_covers(const struct mmu *m, uint64_t start, uint64_t end)
+{
+    return m->changed_lo <= start && m->changed_hi >= end;
+}
+
+static void test_remap(void)
+{
+    struct mmu m;
+    fresh(&m);
+    uint64_t a = 0x10000000, res = 0;
+    CHECK(mmu_map(&m, a, 4 * PG, MMU_R | MMU_W, 0, -1, 0) == 0, "map 4 pages");
+    fill(&m, a, 4, 0);
+
+    /* Shrink: the tail goes. */
+    uint64_t gen = m.generation;
+    CHECK(mmu_remap(&m, a, 4 * PG, 2 * PG + 1, 0, 0, &res) == 0 && res == a, "shrink to 3 pages");
+    CHECK(mmu_lookup(&m, a)->end == a + 3 * PG && !mmu_lookup(&m, a + 3 * PG) &&
+          !host_can(&m, a + 3 * PG, false), "the last page is unmapped, map and host");
+    CHECK(m.generation != gen && changed_covers(&m, a + 3 * PG, a + 4 * PG), "shrink bumps the generation");
+    CHECK(holds(&m, a, 3, 0), "kept pages keep their data");
+    CHECK(mmu_remap(&m, a, 3 * PG, 3 * PG, 0, 0, &res) == 0 && res == a, "same size: nothing to do");
+
+    /* Grow in place into the free space after it. */
+    gen = m.generation;
+    CHECK(mmu_remap(&m, a, 3 * PG, 6 * PG, 0, 0, &res) == 0 && res == a, "grow in place");
+    CHECK(m.n_regions == 1 && m.regions[0].end == a + 6 * PG && map_sane(&m), "one region of 6 pages");
+    CHECK(holds(&m, a, 3, 0) && zero(&m, a + 3 * PG, 3 * PG), "old data, then zero pages");
+    CHECK(host_can(&m, a + 6 * PG - 1, true), "host: grown part writable");
+    CHECK(m.generation == gen, "growing into free space invalidates nothing");
+
+    /* Blocked: no room after it. */
+    uint64_t wall = a + 6 * PG;
+    mmu_map(&m, wall, PG, MMU_R, 0, -1, 0);
+    size_t n = m.n_regions;
+    gen = m.generation;
+    CHECK(mmu_remap(&m, a, 6 * PG, 8 * PG, 0, 0, &res) == -ENOMEM, "cannot grow, may not move");
+    CHECK(mmu_remap(&m, a, 3 * PG, 8 * PG, 0, 0, &res) == -ENOMEM,
+          "a range short of the mapping's end cannot grow in place");
+    CHECK(m.n_regions == n && m.generation == gen && holds(&m, a, 3, 0), "the failures changed nothing");
+
+    /* Move. */
+    fill(&m, a, 6, 10);
+    CHECK(mmu_remap(&m, a, 6 * PG, 8 * PG, MMU_REMAP_MAYMOVE, 0, &res) == 0 && res != a,
+          "grow by moving");
+    uint64_t b = res;
+    const struct mmu_region *r = mmu_lookup(&m, b);
+    CHECK(r && r->start == b && r->end == b + 8 * PG && r->prot == (MMU_R | MMU_W) &&
+          r->flags == MMU_F_ANON, "moved region: 8 pages, same prot and flags");
+    CHECK(b + 8 * PG <= a || b >= wall + PG, "moved to free space");
+    CHECK(holds(&m, b, 6, 10) && zero(&m, b + 6 * PG, 2 * PG), "contents moved along, then zeros");
+    CHECK(!mmu_lookup(&m, a) && !mmu_lookup(&m, a + 5 * PG) && !host_can(&m, a, false),
+          "the old range is unmapped");
+    CHECK(m.generation != gen && changed_covers(&m, a, a + 6 * PG), "the old range is marked changed");
+    CHECK(host_can(&m, b + 8 * PG - 1, true) && map_sane(&m), "host: new range writable");
+    CHECK(reservation_whole(&m), "no hole in the host reservation after a move");
+
+    /* MAYMOVE with room: stays. */
+    CHECK(mmu_remap(&m, b, 8 * PG, 9 * PG, MMU_REMAP_MAYMOVE, 0, &res) == 0 &&
+          (res == b || !mmu_lookup(&m, b)), "MAYMOVE: grown in place or moved");
+    b = res;
+
+    /* A part from the middle of a mapping, moved, leaves the ends. */
+    uint64_t c = 0x20000000;
+    mmu_map(&m, c, 5 * PG, MMU_R, 0, -1, 0);
+    mmu_protect(&m, c, 5 * PG, MMU_R | MMU_W);
+    fill(&m, c, 5, 50);
+    mmu_protect(&m, c, 5 * PG, MMU_R);
+    CHECK(mmu_remap(&m, c + PG, 2 * PG, 2 * PG, MMU_REMAP_MAYMOVE, 0, &res) == 0 && res == c + PG,
+          "same size with MAYMOVE stays");
+    CHECK(mmu_remap(&m, c + PG, 2 * PG, 3 * PG, MMU_REMAP_MAYMOVE, 0, &res) == 0 && res != c + PG,
+          "middle part grown: it moves");
+    CHECK(holds(&m, res, 2, 51) && zero(&m, res + 2 * PG, PG), "the middle part's contents");
+    CHECK(mmu_lookup(&m, res)->prot == MMU_R && !host_can(&m, res, true) && host_can(&m, res, false),
+          "read-only stays read-only, in the host too");
+    CHECK(holds(&m, c, 1, 50) && holds(&m, c + 3 * PG, 2, 53) && !mmu_lookup(&m, c + PG) &&
+          !mmu_lookup(&m, c + 2 * PG) && map_sane(&m), "the ends stay, the middle is a hole");
+    CHECK(reservation_whole(&m), "reservation whole");
+
+    /* FIXED: replaces part of the target. */
+    uint64_t d = 0x30000000;
+    mmu_map(&m, d, 5 * PG, MMU_R | MMU_W, MMU_F_STACK, -1, 0);
+    memset(mmu_host(&m, d), 0xcc, 5 * PG);
+    fill(&m, b, 4, 70);
+    gen = m.generation;
+    CHECK(mmu_remap(&m, b, 4 * PG, 3 * PG, MMU_REMAP_MAYMOVE | MMU_REMAP_FIXED, d, &res) == 0 &&
+          res == d, "FIXED onto a mapping, shrinking");
+    r = mmu_lookup(&m, d);
+    CHECK(r && r->end == d + 3 * PG && r->flags == MMU_F_ANON, "target's first 3 pages are the moved ones");
+    CHECK(holds(&m, d, 3, 70), "contents at the target");
+    CHECK(*(uint8_t *)mmu_host(&m, d + 3 * PG) == 0xcc &&
+          mmu_lookup(&m, d + 3 * PG)->flags == (MMU_F_STACK | MMU_F_ANON),
+          "the rest of the target is untouched");
+    CHECK(!mmu_lookup(&m, b) && !mmu_lookup(&m, b + 3 * PG) && !host_can(&m, b + 3 * PG, false),
+          "the old range is gone, the shrunk-off page too");
+    CHECK(mmu_lookup(&m, b + 4 * PG) && host_can(&m, b + 4 * PG, true),
+          "the mapping's rest beyond the old range stays");
+    CHECK(changed_covers(&m, d, d + 3 * PG) && changed_covers(&m, b, b + 4 * PG) && m.generation != gen,
+          "both the replaced target and the old range are marked changed");
+    CHECK(map_sane(&m) && reservation_whole(&m), "map sane, reservation whole");
+
+    /* DONTUNMAP: the old range stays, empty. */
+    fill(&m, d, 3, 80);
+    uint64_t hint = 0x40000000;
+    CHECK(mmu_remap(&m, d, 3 * PG, 3 * PG, MMU_REMAP_MAYMOVE | MMU_REMAP_DONTUNMAP, hint, &res) == 0 &&
+          res == hint, "DONTUNMAP to a free hint");
+    CHECK(holds(&m, hint, 3, 80) && mmu_lookup(&m, d) && zero(&m, d, 3 * PG) && host_can(&m, d, true),
+          "contents moved, old range mapped and zero");
+    CHECK(changed_covers(&m, d, d + 3 * PG), "old range marked changed");
+
+    /* A second view of shared memory (old_len 0). */
+    uint64_t e = 0x50000000;
+    mmu_map(&m, e, 2 * PG, MMU_R | MMU_W, MMU_F_SHARED, -1, 0);
+    CHECK(mmu_remap(&m, e, 0, 2 * PG, MMU_REMAP_MAYMOVE, 0, &res) == 0 && res != e, "duplicate shared");
+    *(uint8_t *)mmu_host(&m, e + PG + 5) = 0x77;
+    CHECK(*(uint8_t *)mmu_host(&m, res + PG + 5) == 0x77 && mmu_lookup(&m, e),
+          "both views show the same memory; the old one stays");
+    CHECK(mmu_lookup(&m, res)->flags == (MMU_F_SHARED | MMU_F_ANON), "the view is shared too");
+    CHECK(mmu_remap(&m, a - 16 * PG, 0, PG, MMU_REMAP_MAYMOVE, 0, &res) == -EFAULT, "old_len 0, unmapped");
+    CHECK(mmu_remap(&m, hint, 0, PG, MMU_REMAP_MAYMOVE, 0, &res) == -EINVAL, "old_len 0 of private memory");
+
+    /* Errors, and they leave everything alone. */
+    n = m.n_regions;
+    gen = m.generation;
+    res = 12345;
+    CHECK(mmu_remap(&m, hint, PG, PG, 8, 0, &res) == -EINVAL, "unknown flag");
+    CHECK(mmu_remap(&m, hint + 1, PG, 2 * PG, MMU_REMAP_MAYMOVE, 0, &res) == -EINVAL, "misaligned old");
+    CHECK(mmu_remap(&m, hint, PG, 0, MMU_REMAP_MAYMOVE, 0, &res) == -EINVAL, "zero new_len");
+    CHECK(mmu_remap(&m, hint, PG, UINT64_MAX, MMU_REMAP_MAYMOVE, 0, &res) == -EINVAL,
+          "new_len wrapping to 0 when rounded");
+    CHECK(mmu_remap(&m, hint, PG, PG, MMU_REMAP_FIXED, 0x60000000, &res) == -EINVAL, "FIXED without MAYMOVE");
+    CHECK(mmu_remap(&m, hint, PG, PG, MMU_REMAP_MAYMOVE | MMU_REMAP_FIXED, 0x60000001, &res) == -EINVAL,
+          "misaligned FIXED target");
+    CHECK(mmu_remap(&m, hint, 2 * PG, 2 * PG, MMU_REMAP_MAYMOVE | MMU_REMAP_FIXED, hint + PG, &res) == -EINVAL,
+          "FIXED target overlapping the old range");
+    CHECK(mmu_remap(&m, hint, PG, 2 * PG, MMU_REMAP_MAYMOVE | MMU_REMAP_DONTUNMAP, 0x60000000, &res) ==
+          -EINVAL, "DONTUNMAP resizing");
+    CHECK(mmu_remap(&m, hint, PG, PG, MMU_REMAP_DONTUNMAP, 0x60000000, &res) == -EINVAL,
+          "DONTUNMAP without MAYMOVE");
+    CHECK(mmu_remap(&m, hint, PG, PG, MMU_REMAP_MAYMOVE | MMU_REMAP_FIXED, MMU_GUEST_SIZE, &res) == -EINVAL,
+          "FIXED target beyond the guest");
+    CHECK(mmu_remap(&m, 0x60000000, PG, 2 * PG, MMU_REMAP_MAYMOVE, 0, &res) == -EFAULT, "unmapped old");
+    CHECK(mmu_remap(&m, MMU_GUEST_SIZE, PG, 2 * PG, MMU_REMAP_MAYMOVE, 0, &res) == -EFAULT,
+          "old beyond the guest");
+    CHECK(mmu_remap(&m, hint, 4 * PG, 5 * PG, MMU_REMAP_MAYMOVE, 0, &res) == -EFAULT,
+          "old range running past its mapping");
+    CHECK(mmu_remap(&m, hint, 4 * PG, 4 * PG, MMU_REMAP_MAYMOVE | MMU_REMAP_FIXED, 0x60000000, &res) ==
+          -EFAULT, "FIXED: old range running past its mapping");
+    CHECK(mmu_remap(&m, hint, PG, 1ull << 40, MMU_REMAP_MAYMOVE, 0, &res) == -ENOMEM,
+          "larger than the guest: nowhere to go");
+    CHECK(mmu_remap(&m, hint, PG, PG, MMU_REMAP_MAYMOVE | MMU_REMAP_FIXED, 0, &res) == -EPERM,
+          "FIXED to page 0");
+    CHECK(res == 12345 && m.n_regions == n && m.generation == gen, "failures leave everything alone");
+    CHECK(map_sane(&m) && reservation_whole(&m), "map sane, reservation whole after the failures");
+    mmu_destroy(&m);
+}
+
 static void test_files(void)
 {
     char path[] = "/tmp/test_mmu_XXXXXX";
@@ -406,6 +613,64 @@ static void test_files(void)
     unlink(path);
 }
 
+/* File mappings move and grow as the host grows them: more of the same file,
+ * private pages stay private (with their copied-on-write changes), shared
+ * ones keep writing through to the file. */
+static void test_remap_files(void)
+{
+    char path[] = "/tmp/test_mmu_XXXXXX";
+    int fd = mkstemp(path);
+    CHECK(fd >= 0, "mkstemp");
+    if (fd < 0)
+        return;
+    static uint8_t file[6 * PG];
+    for (uint64_t i = 0; i < 6; i++)
+        for (uint64_t off = 0; off < PG; off++)
+            file[i * PG + off] = pat(100 + i, off);
+    CHECK(write(fd, file, sizeof file) == (ssize_t)sizeof file, "write temp file");
+
+    struct mmu m;
+    fresh(&m);
+    uint64_t a = 0x10000000, res = 0;
+    CHECK(mmu_map(&m, a, 2 * PG, MMU_R | MMU_W, 0, fd, PG) == 0, "private map of pages 1-2");
+    const uint8_t mine = (uint8_t)(pat(101, 9) ^ 0xff);
+    *(uint8_t *)mmu_host(&m, a + 9) = mine;      /* a private change */
+    CHECK(mmu_remap(&m, a, 2 * PG, 4 * PG, 0, 0, &res) == 0 && res == a, "grow the file mapping in place");
+    CHECK(holds(&m, a + PG, 3, 102), "the grown part shows the file's next pages");
+    CHECK(*(uint8_t *)mmu_host(&m, a + 9) == mine,
+          "the private change survived");
+    CHECK(m.n_regions == 1 && !(m.regions[0].flags & MMU_F_ANON) && m.regions[0].end == a + 4 * PG,
+          "one file region of 4 pages");
+    CHECK(reservation_whole(&m), "reservation whole after growing in place");
+
+    mmu_map(&m, a + 4 * PG, PG, MMU_R, 0, -1, 0);   /* in the way */
+    CHECK(mmu_remap(&m, a, 4 * PG, 5 * PG, MMU_REMAP_MAYMOVE, 0, &res) == 0 && res != a, "move it");
+    uint64_t b = res;
+    CHECK(*(uint8_t *)mmu_host(&m, b + 9) == mine && holds(&m, b + PG, 4, 102),
+          "moved: private change and file pages, plus one more file page");
+    CHECK(!mmu_lookup(&m, a) && !host_can(&m, a, false) && !(mmu_lookup(&m, b)->flags & MMU_F_ANON),
+          "old range unmapped; the new one is still a file mapping");
+    *(uint8_t *)mmu_host(&m, b + PG) = 0x11;
+    uint8_t byte;
+    CHECK(pread(fd, &byte, 1, 2 * PG) == 1 && byte == pat(102, 0), "private writes stay private");
+
+    CHECK(mmu_map(&m, a, 2 * PG, MMU_R | MMU_W, MMU_F_SHARED, fd, 0) == 0, "shared map of pages 0-1");
+    CHECK(mmu_remap(&m, a, 2 * PG, 3 * PG, 0, 0, &res) == 0 && res == a, "shared mapping grows in place");
+    *(uint8_t *)mmu_host(&m, a + 2 * PG + 3) = 0x22;
+    CHECK(pread(fd, &byte, 1, 2 * PG + 3) == 1 && byte == 0x22, "its new page writes the file");
+    mmu_map(&m, a + 3 * PG, PG, MMU_R, 0, -1, 0);
+    CHECK(mmu_remap(&m, a, 3 * PG, 4 * PG, MMU_REMAP_MAYMOVE, 0, &res) == 0 && res != a,
+          "shared mapping moves (the page after it is taken)");
+    *(uint8_t *)mmu_host(&m, res + 3 * PG + 4) = 0x33;
+    CHECK(pread(fd, &byte, 1, 3 * PG + 4) == 1 && byte == 0x33 && ((uint8_t *)mmu_host(&m, res))[2 * PG + 3] == 0x22,
+          "the moved shared mapping shows and writes the file");
+    CHECK(mmu_lookup(&m, res)->flags == MMU_F_SHARED, "still shared");
+    CHECK(map_sane(&m) && reservation_whole(&m), "map sane, reservation whole");
+    mmu_destroy(&m);
+    close(fd);
+    unlink(path);
+}
+
 int main(void)
 {
     struct sigaction sa = { .sa_handler = on_fault };
@@ -418,5 +683,7 @@ int main(void)
     test_brk();
     test_find_free();
     test_files();
+    test_remap();
+    test_remap_files();
     return t_done("test_mmu");
 }

@@ -28,14 +28,15 @@ enum {
     NR_writev = 66, NR_pread64 = 67, NR_readlinkat = 78, NR_newfstatat = 79, NR_fstat = 80,
     NR_exit_group = 94, NR_futex = 98, NR_clock_gettime = 113, NR_tgkill = 131,
     NR_rt_sigaction = 134, NR_rt_sigprocmask = 135, NR_uname = 160, NR_getpid = 172,
-    NR_sysinfo = 179, NR_brk = 214, NR_munmap = 215, NR_mmap = 222, NR_mprotect = 226,
+    NR_sysinfo = 179, NR_brk = 214, NR_munmap = 215, NR_mremap = 216, NR_mmap = 222, NR_mprotect = 226,
     NR_prlimit64 = 261, NR_renameat2 = 276, NR_getrandom = 278, NR_statx = 291, NR_socket = 198,
 };
 /* guest flag values (asm-generic/fcntl.h, mman-common.h, linux/fcntl.h) */
 enum { G_O_RDWR = 2, G_O_CREAT = 0100, G_O_TRUNC = 01000, G_O_NONBLOCK = 04000,
        G_O_DIRECTORY = 0200000, G_O_CLOEXEC = 02000000, G_AT_FDCWD = -100,
        G_AT_REMOVEDIR = 0x200, G_PROT_R = 1, G_PROT_W = 2, G_MAP_SHARED = 1, G_MAP_PRIVATE = 2,
-       G_MAP_FIXED = 0x10, G_MAP_ANON = 0x20, G_MAP_NOREPLACE = 0x100000 };
+       G_MAP_FIXED = 0x10, G_MAP_ANON = 0x20, G_MAP_NOREPLACE = 0x100000,
+       G_MREMAP_MAYMOVE = 1, G_MREMAP_FIXED = 2, G_MREMAP_DONTUNMAP = 4, G_O_WRONLY = 1 };
 
 #define DATA 0x100000ull            /* 64 KiB read-write */
 #define DATA_END (DATA + 0x10000)
@@ -311,6 +312,96 @@ static void test_memory(void)
     CHECK(SYS(NR_brk, 0x10) == 0x1000000, "brk below the start fails");
 }
 
+/* mremap through the syscall layer: the guest's flag word, contents that
+ * follow a move, the old range gone for the syscalls that check pointers. */
+static void test_mremap(void)
+{
+    int64_t a = SYS(NR_mmap, 0, 3 * 4096, G_PROT_R | G_PROT_W, G_MAP_PRIVATE | G_MAP_ANON, -1, 0);
+    CHECK(a > 0, "mmap 3 pages");
+    for (int i = 0; i < 3 * 4096; i++)
+        ((uint8_t *)host(a))[i] = (uint8_t)(i / 4096 * 40 + i % 251);
+    /* a page right after it, so growing must move */
+    CHECK(SYS(NR_mmap, a + 3 * 4096, 4096, G_PROT_R, G_MAP_PRIVATE | G_MAP_ANON | G_MAP_FIXED, -1, 0) ==
+          a + 3 * 4096, "block the space after it");
+    CHECK(SYS(NR_mremap, a, 3 * 4096, 5 * 4096, 0, 0) == -ENOMEM, "cannot grow without MAYMOVE");
+    int64_t b = SYS(NR_mremap, a, 3 * 4096, 5 * 4096, G_MREMAP_MAYMOVE, 0);
+    CHECK(b > 0 && b != a && !(b & 4095), "moved to %llx", (long long)b);
+    bool same = b > 0;
+    for (int i = 0; same && i < 3 * 4096; i++)
+        same = ((uint8_t *)host(b))[i] == (uint8_t)(i / 4096 * 40 + i % 251);
+    CHECK(same, "contents moved along");
+    CHECK(b > 0 && mmu_check(&proc.mmu, b, 5 * 4096, MMU_R | MMU_W) && *(uint8_t *)host(b + 4 * 4096) == 0,
+          "new range mapped read-write, grown part zero");
+    int fds[2];
+    CHECK(pipe(fds) == 0 && write(fds[1], "xy", 2) == 2, "pipe with data");
+    CHECK(SYS(NR_read, fds[0], a, 1) == -EFAULT, "old range unmapped");
+    CHECK(SYS(NR_read, fds[0], b + 4 * 4096, 1) == 1, "grown part usable by syscalls");
+    close(fds[0]);
+    close(fds[1]);
+
+    CHECK(SYS(NR_mremap, b, 5 * 4096, 2 * 4096, 0, 0) == b && !mmu_check(&proc.mmu, b + 2 * 4096, 1, 0),
+          "shrink in place unmaps the tail");
+    int64_t c = SYS(NR_mremap, b, 2 * 4096, 2 * 4096, G_MREMAP_MAYMOVE | G_MREMAP_FIXED, 0x7000000);
+    CHECK(c == 0x7000000 && *(uint8_t *)host(0x7000000 + 4096) == (uint8_t)(40 + 4096 % 251) &&
+          !mmu_check(&proc.mmu, b, 1, 0), "MREMAP_FIXED moves to the address given");
+
+    CHECK(SYS(NR_mremap, c, 4096, 2 * 4096, 1ull << 40 | G_MREMAP_MAYMOVE, 0) == -EINVAL,
+          "a flag bit above 32 bits");
+    CHECK(SYS(NR_mremap, c, 4096, 2 * 4096, 8, 0) == -EINVAL, "unknown flag");
+    CHECK(SYS(NR_mremap, c + 1, 4096, 2 * 4096, G_MREMAP_MAYMOVE, 0) == -EINVAL, "misaligned");
+    CHECK(SYS(NR_mremap, c, 4096, 0, G_MREMAP_MAYMOVE, 0) == -EINVAL, "zero new size");
+    CHECK(SYS(NR_mremap, c, 4096, 4096, G_MREMAP_FIXED, 0x8000000) == -EINVAL, "FIXED without MAYMOVE");
+    CHECK(SYS(NR_mremap, 0x9000000, 4096, 2 * 4096, G_MREMAP_MAYMOVE, 0) == -EFAULT, "unmapped");
+    CHECK(SYS(NR_mremap, c, 3 * 4096, 4 * 4096, G_MREMAP_MAYMOVE, 0) == -EFAULT, "past the mapping's end");
+    CHECK(SYS(NR_mremap, c, 2 * 4096, 2 * 4096, G_MREMAP_MAYMOVE | G_MREMAP_DONTUNMAP, 0x8000000) ==
+          0x8000000 && mmu_check(&proc.mmu, c, 2 * 4096, MMU_R | MMU_W) && *(uint8_t *)host(c + 4096) == 0 &&
+          *(uint8_t *)host(0x8000000 + 4096) == (uint8_t)(40 + 4096 % 251),
+          "DONTUNMAP: moved, the old range still mapped and empty");
+}
+
+/* Reads all of fd (at most n bytes) into buf. */
+static ssize_t slurp(int fd, char *buf, size_t n)
+{
+    ssize_t got = 0, r;
+    while ((size_t)got < n && (r = read(fd, buf + got, n - (size_t)got)) > 0)
+        got += r;
+    return got;
+}
+
+static void test_cmdline(void)
+{
+    static char *argv[] = { "/some/where/prog", "two words", "", "last", NULL };
+    static const char want[] = "/some/where/prog\0two words\0\0last";   /* and the final NUL */
+    char got[256], path[64];
+    proc.argv = argv;
+    int64_t fd = SYS(NR_openat, G_AT_FDCWD, gstr("/proc/self/cmdline"), 0, 0);
+    CHECK(fd >= 0, "open /proc/self/cmdline: %lld", (long long)fd);
+    CHECK(fd >= 0 && slurp((int)fd, got, sizeof got) == (ssize_t)sizeof want && !memcmp(got, want, sizeof want),
+          "it holds the guest's argv, each string NUL-terminated");
+    CHECK(fd >= 0 && write((int)fd, "x", 1) < 0, "it cannot be written");
+    CHECK(fd >= 0 && !(fcntl((int)fd, F_GETFD) & FD_CLOEXEC), "no O_CLOEXEC asked, none set");
+    close((int)fd);
+
+    snprintf(path, sizeof path, "/proc/%d/cmdline", (int)getpid());
+    fd = SYS(NR_openat, G_AT_FDCWD, gstr(path), G_O_CLOEXEC, 0);
+    CHECK(fd >= 0 && slurp((int)fd, got, sizeof got) == (ssize_t)sizeof want && !memcmp(got, want, sizeof want),
+          "the same through /proc/PID");
+    CHECK(fd >= 0 && (fcntl((int)fd, F_GETFD) & FD_CLOEXEC), "O_CLOEXEC honoured");
+    close((int)fd);
+    CHECK(SYS(NR_openat, G_AT_FDCWD, gstr("/proc/self/cmdline"), G_O_WRONLY, 0) == -EACCES,
+          "opening it for writing refused");
+
+    /* Other processes' cmdline and other /proc/self files are the host's. */
+    fd = SYS(NR_openat, G_AT_FDCWD, gstr("/proc/1/cmdline"), 0, 0);
+    CHECK(fd < 0 || slurp((int)fd, got, sizeof got) < 0 || memcmp(got, want, sizeof want) != 0,
+          "another pid's cmdline is not the guest's");
+    if (fd >= 0)
+        close((int)fd);
+    fd = SYS(NR_openat, G_AT_FDCWD, gstr("/proc/self/cmdlinex"), 0, 0);
+    CHECK(fd == -ENOENT, "a longer name goes to the host (%lld)", (long long)fd);
+    proc.argv = NULL;
+}
+
 static void test_misc(void)
 {
     uint64_t buf = galloc(512);
@@ -472,6 +563,8 @@ int main(void)
     test_dirs();
     test_fds();
     test_memory();
+    test_mremap();
+    test_cmdline();
     test_misc();
     test_signals();
     test_strace();
