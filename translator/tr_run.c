@@ -71,7 +71,9 @@ _Noreturn void tr_run(struct rv_cpu *cpu)
 
     uint64_t chain_from = 0, flushes = 0;
     int64_t jalr_site = -1;
+    /* What loading changed concerns no translation or slot yet. */
     cpu->mmu_generation = cpu->proc->mmu.generation;
+    cpu->proc->mmu.changed_lo = cpu->proc->mmu.changed_hi = 0;
     for (;;) {
         struct tr_block *b = find_block(c, cpu);
         if (!b) {
