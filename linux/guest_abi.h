@@ -211,6 +211,7 @@
 #define RV_SEGV_MAPERR  1
 #define RV_SEGV_ACCERR  2
 #define RV_BUS_ADRALN   1
+#define RV_BUS_ADRERR   2
 #define RV_TRAP_BRKPT   1
 
 /* asm-generic/unistd.h */

@@ -94,16 +94,20 @@ static void env_init(struct env *e)
 }
 
 /* A host fault is a bug in rvdbt, never the guest's doing (guest faults are
- * found by the slow paths before any access): say so, with the host pc, and
- * exit with the internal-error status rather than dumping core. */
+ * found by the slow paths before any access), with one exception handed to
+ * the translator: a guest read of a file mapping past the end of its file.
+ * Otherwise say so, with the host pc, and exit with the internal-error status
+ * rather than dumping core. */
 static void internal_fault(int sig, siginfo_t *si, void *uc_)
 {
     ucontext_t *uc = uc_;
+    uint64_t rip = (uint64_t)uc->uc_mcontext.gregs[REG_RIP];
+    tr_host_fault(sig, (uint64_t)(uintptr_t)si->si_addr, rip);
     char msg[160];
     int n = snprintf(msg, sizeof msg, "rvdbt: internal error: host signal %d at host pc 0x%llx, address 0x%llx\n",
-                     sig, (unsigned long long)uc->uc_mcontext.gregs[REG_RIP], (unsigned long long)(uintptr_t)si->si_addr);
-    if (write(2, msg, (size_t)n) < 0)
-        _exit(EXIT_INTERNAL);
+                     sig, (unsigned long long)rip, (unsigned long long)(uintptr_t)si->si_addr);
+    ssize_t r = write(2, msg, (size_t)n);
+    (void)r;
     _exit(EXIT_INTERNAL);
 }
 

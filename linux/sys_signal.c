@@ -222,7 +222,8 @@ static int sig_fault_code(struct rv_cpu *c, int sig, uint64_t addr)
         pthread_rwlock_unlock(&m->lock);
         return mapped ? RV_SEGV_ACCERR : RV_SEGV_MAPERR;
     }
-    case RV_SIGBUS:  return RV_BUS_ADRALN;     /* rvdbt's only SIGBUS: a misaligned atomic */
+    case RV_SIGBUS:  /* a misaligned atomic, or a file mapping read past its end */
+        return c->fault_bus_adrerr ? RV_BUS_ADRERR : RV_BUS_ADRALN;
     case RV_SIGILL:  return RV_ILL_ILLOPC;
     default:         return RV_TRAP_BRKPT;
     }

@@ -8,6 +8,7 @@
 _Noreturn void tlb_fault(struct rv_cpu *cpu, int sig, uint64_t addr, uint64_t pc)
 {
     cpu->fault_addr = addr;
+    cpu->fault_bus_adrerr = 0;
     cpu->pc = pc;
     siglongjmp(cpu->fault_jmp, sig);
 }
@@ -65,6 +66,16 @@ static void tlb_fill(struct rv_cpu *cpu, struct tlb_entry *e, uint64_t page)
     pthread_rwlock_unlock(&m->lock);
 }
 
+/* The address Linux reports for an access that faults: its start, or the
+ * first page of it that is not accessible when it straddles. */
+static uint64_t first_denied(struct mmu *m, uint64_t addr, unsigned size, int prot)
+{
+    uint64_t next = (addr & ~(MMU_PAGE_SIZE - 1)) + MMU_PAGE_SIZE;
+    if (next < addr + size && next > addr && mmu_check(m, addr, next - addr, prot))
+        return next;
+    return addr;
+}
+
 /* The slow path: the TLB entry of the access's first page gives the widest
  * range a slot may cover; an access inside it refills the site's slot. The
  * rest is rare and checked against the region map directly: a store into
@@ -99,7 +110,7 @@ static uint64_t slow(struct rv_cpu *cpu, uint64_t addr, uint64_t site, uint64_t 
         return host;
     }
     if (!mmu_check(m, addr, size, prot))
-        tlb_fault(cpu, SIGSEGV, addr, pc);
+        tlb_fault(cpu, SIGSEGV, first_denied(m, addr, size, prot), pc);
     if (prot == MMU_W && touches_code(m, addr, size)) {
         store_to_code(cpu, addr, size);
         tlb_flush(cpu);
@@ -141,8 +152,10 @@ bool tlb_fetch(struct rv_cpu *cpu, uint64_t pc, uint32_t *word)
     if (cpu->priv.bare)
         return tlb_bare_fetch(cpu, pc, word);
     const uint8_t *p = mmu_ptr(m, pc, 2, MMU_X);
-    if (!p)
+    if (!p) {
+        cpu->fault_addr = pc;
         return false;
+    }
     uint16_t lo;
     memcpy(&lo, p, 2);
     if ((lo & 3) != 3) {
@@ -150,8 +163,10 @@ bool tlb_fetch(struct rv_cpu *cpu, uint64_t pc, uint32_t *word)
         return true;
     }
     p = mmu_ptr(m, pc, 4, MMU_X);
-    if (!p)
+    if (!p) {
+        cpu->fault_addr = pc + 2;   /* the second half is what faults, as Linux reports */
         return false;
+    }
     memcpy(word, p, 4);
     return true;
 }

@@ -263,8 +263,11 @@ c ic_remap native
 # ignored or blocked kills all the same.
 c sig_handler native
 c sig_segv native
+c sig_filebus native
 ID=ignored STATUS=139 c sig_segv native ignored
 c sig_ill rv
+c sig_fetch_straddle rv
+c sig_access_straddle rv
 ID=blocked STATUS=132 c sig_ill rv blocked
 c sig_altstack native
 c mremap native

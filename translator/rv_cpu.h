@@ -141,6 +141,7 @@ struct rv_cpu {
     uint32_t flush_icache;   /* riscv_flush_icache asked the dispatcher to drop translations */
     uint32_t fault_insn;     /* word of the illegal instruction for RV_EXIT_ILLEGAL */
     uint64_t fault_addr;     /* guest address of the last memory fault */
+    uint32_t fault_bus_adrerr; /* the last SIGBUS was a host bus error (file past its end), not misalignment */
     uint64_t chain_from;     /* exec address of the rel32 of the exit taken, to chain it; 0 if none */
     uint32_t jalr_site;      /* slot of the jalr that missed (RV_EXIT_JALR) */
     uint32_t ras_top;        /* index of the newest return-stack entry */

@@ -48,6 +48,7 @@ struct tr_ctx {
     uint64_t pc;             /* guest pc of the instruction being translated */
     uint64_t next_pc;        /* pc + its length */
     bool end;                /* the instruction ended the block */
+    bool sites_exhausted;    /* no slot entries left: flush and translate again */
     int n_stubs;
     struct tr_stub stubs[TR_MAX_STUBS];
 };

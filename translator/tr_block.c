@@ -1,6 +1,7 @@
 /* Block translation: fetch and decode guest instructions from pc until one ends
  * the block, hand each to its tr_<insn> function, then emit the block's
  * out-of-line stubs. Also the operand helpers every tr_<insn> is written in. */
+#include <stdlib.h>
 #include <string.h>
 #include "mmu/mmu.h"
 #include "linux/proc.h"
@@ -91,6 +92,10 @@ static void emit_illegal(struct tr_ctx *ctx, uint32_t word)
 uint32_t tr_new_site(struct tr_ctx *ctx, uint32_t entries)
 {
     uint32_t first = ctx->cache->n_sites;
+    if (first + entries > RV_MEM_SLOTS_MAX) {
+        ctx->sites_exhausted = true;
+        return 0;
+    }
     ctx->cache->n_sites += entries;
     return first;
 }
@@ -106,7 +111,7 @@ struct tr_stub *tr_add_stub(struct tr_ctx *ctx, enum tr_stub_kind kind, uint64_t
  * is 4-byte aligned: patching it is then one atomic store. */
 static void align_rel32(struct x86_buf *b, int opcode_len)
 {
-    while ((x86_here(b) + (uint64_t)opcode_len) & 3)
+    while (!b->overflow && ((x86_here(b) + (uint64_t)opcode_len) & 3))
         x86_nop(b);
 }
 
@@ -237,6 +242,24 @@ static void note_code_page(struct tr_cache *c, struct rv_cpu *cpu, uint64_t addr
     }
 }
 
+/* Memory stubs resume at the host access (a store first reads its value),
+ * so an access is found as the last one starting at or before a fault. */
+static void record_accesses(const struct tr_ctx *ctx, struct tr_block *blk)
+{
+    uint32_t n = 0;
+    for (int i = 0; i < ctx->n_stubs; i++)
+        n += ctx->stubs[i].kind == TR_STUB_LOAD || ctx->stubs[i].kind == TR_STUB_STORE;
+    blk->access = n ? malloc(n * sizeof *blk->access) : NULL;
+    if (!blk->access)
+        return;   /* a host fault in this block then counts as rvdbt's */
+    for (int i = 0; i < ctx->n_stubs; i++) {
+        const struct tr_stub *s = &ctx->stubs[i];
+        if (s->kind == TR_STUB_LOAD || s->kind == TR_STUB_STORE)
+            blk->access[blk->n_access++] = (struct tr_access){
+                (uint32_t)(s->resume - blk->host), (uint32_t)(s->pc - blk->pc) };
+    }
+}
+
 /* Room a block may need at most: every instruction's code plus its stub. */
 #define TR_BLOCK_ROOM (TR_MAX_INSNS * 160 + 4096)
 
@@ -254,10 +277,8 @@ static struct tr_block *translate_once(struct tr_cache *c, struct rv_cpu *cpu, u
         uint32_t word;
         struct rv_insn in;
         if (!tlb_fetch(cpu, pc, &word)) {
-            if (n == 0) {
-                cpu->fault_addr = pc;
-                return NULL;
-            }
+            if (n == 0)
+                return NULL;   /* tlb_fetch set cpu->fault_addr */
             break;   /* the fetch faults when the next block starts there */
         }
         ctx.pc = pc;
@@ -269,7 +290,7 @@ static struct tr_block *translate_once(struct tr_cache *c, struct rv_cpu *cpu, u
             emit_illegal(&ctx, word);
         else if (!tr_table[in.op](&ctx, &in))
             break;
-        if (c->n_sites >= RV_MEM_SLOTS_MAX) {
+        if (ctx.sites_exhausted) {
             *retry = true;
             return NULL;
         }
@@ -292,6 +313,7 @@ static struct tr_block *translate_once(struct tr_cache *c, struct rv_cpu *cpu, u
         *retry = true;
         return NULL;
     }
+    record_accesses(&ctx, blk);
     c->used += blk->host_len;
     tr_jtab_set(c, blk);
     c->host_bytes += blk->host_len;

@@ -101,6 +101,8 @@ struct tr_block *tr_cache_insert(struct tr_cache *c, const struct tr_block *tmpl
     b->valid = true;
     b->n_in = b->cap_in = 0;
     b->in = NULL;
+    b->n_access = 0;
+    b->access = NULL;
     uint32_t h = tr_cache_hash(b->pc);
     b->next = c->hash[h];
     c->hash[h] = b;
@@ -109,11 +111,35 @@ struct tr_block *tr_cache_insert(struct tr_cache *c, const struct tr_block *tmpl
 
 /* Everything that holds a host code address goes: blocks, chains, jalr
  * tables, slots (site numbers are reused) and the return stack. */
+/* Blocks are allocated in host address order between flushes. */
+bool tr_cache_guest_pc(const struct tr_cache *c, uint64_t rip, uint64_t *guest_pc)
+{
+    size_t lo = 0, hi = c->n_blocks;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->blocks[mid].host + c->blocks[mid].host_len <= rip)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == c->n_blocks || rip < c->blocks[lo].host)
+        return false;
+    const struct tr_block *b = &c->blocks[lo];
+    uint32_t off = (uint32_t)(rip - b->host);
+    for (uint32_t i = b->n_access; i-- > 0;)
+        if (b->access[i].host_off <= off) {
+            *guest_pc = b->pc + b->access[i].guest_off;
+            return true;
+        }
+    return false;
+}
+
 void tr_cache_flush(struct tr_cache *c, struct rv_cpu *cpu)
 {
     for (size_t i = 0; i < c->n_blocks; i++) {
         struct tr_block *b = &c->blocks[i];
         free(b->in);
+        free(b->access);
         if (b->pc < MMU_GUEST_SIZE && c->jtab[b->pc >> TR_JTAB_BITS]) {
             free(c->jtab[b->pc >> TR_JTAB_BITS]);
             c->jtab[b->pc >> TR_JTAB_BITS] = NULL;

@@ -17,6 +17,13 @@ struct tr_chain_in {
     uint64_t stub;           /* exec address of its exit stub */
 };
 
+/* Where a memory access sits in a block: the host instruction that touches
+ * guest memory, and the guest instruction it belongs to. */
+struct tr_access {
+    uint32_t host_off;       /* from the block's host start */
+    uint32_t guest_off;      /* from the block's guest pc */
+};
+
 struct tr_block {
     uint64_t pc;             /* guest address of the first instruction */
     uint64_t host;           /* executable address of the translation */
@@ -27,6 +34,8 @@ struct tr_block {
     bool valid;              /* false once invalidated (its code stays until a flush) */
     uint32_t n_in, cap_in;
     struct tr_chain_in *in;  /* chained exits that jump here */
+    uint32_t n_access;
+    struct tr_access *access; /* in host order, to map a host fault to its guest pc */
 };
 
 struct tr_cache {
@@ -79,9 +88,18 @@ void tr_jtab_set(struct tr_cache *c, struct tr_block *b);
  * jalr table entries, remove them from the lookup. */
 void tr_cache_invalidate(struct tr_cache *c, struct rv_cpu *cpu, uint64_t start, uint64_t end);
 
+/* The guest pc of the memory access at host pc `rip` in translated code, if
+ * there is one (a host fault there is the guest's: a file mapping read past
+ * its end raises SIGBUS in the host). */
+bool tr_cache_guest_pc(const struct tr_cache *c, uint64_t rip, uint64_t *guest_pc);
+
 /* Translate the block at pc (tr_block.c). Returns NULL when the first
  * instruction cannot be fetched (cpu->fault_addr says where). */
 struct tr_block *tr_translate(struct tr_cache *c, struct rv_cpu *cpu, uint64_t pc);
+
+/* Called by the host's SIGSEGV/SIGBUS handler: if the fault is a guest
+ * access in translated code, it becomes the guest's fault (does not return). */
+void tr_host_fault(int sig, uint64_t host_addr, uint64_t rip);
 
 /* Run the guest thread until the process ends (tr_run.c). */
 _Noreturn void tr_run(struct rv_cpu *cpu);

@@ -17,8 +17,8 @@ void tr_mem_addr(struct tr_ctx *ctx, int rs1, int64_t imm, int size, bool store)
 {
     struct x86_buf *b = ctx->b;
     uint32_t site = tr_new_site(ctx, 2);
-    if (site + 1 >= RV_MEM_SLOTS_MAX)
-        return;   /* the block is retranslated after a flush */
+    if (ctx->sites_exhausted)
+        return;   /* the block is translated again after a flush */
 
     tr_get_x(ctx, X86_RAX, rs1);
     if (imm)

@@ -15,6 +15,25 @@
 #include "translator/tr_log.h"
 #include "translator/tr_priv.h"
 
+/* The guest thread running translated code on this host thread. */
+static __thread struct rv_cpu *current;
+
+void tr_host_fault(int sig, uint64_t host_addr, uint64_t rip)
+{
+    struct rv_cpu *cpu = current;
+    uint64_t pc;
+    if (!cpu || (sig != SIGSEGV && sig != SIGBUS))
+        return;
+    struct mmu *m = &cpu->proc->mmu;
+    uint64_t base = (uint64_t)(uintptr_t)m->base;
+    if (host_addr < base || host_addr - base >= MMU_GUEST_SIZE || !tr_cache_guest_pc(cpu->proc->cache, rip, &pc))
+        return;
+    cpu->fault_addr = host_addr - base;
+    cpu->fault_bus_adrerr = sig == SIGBUS;
+    cpu->pc = pc;
+    siglongjmp(cpu->fault_jmp, sig);
+}
+
 static struct tr_block *find_block(struct tr_cache *c, struct rv_cpu *cpu)
 {
     cpu->cnt.lookups++;
@@ -63,7 +82,13 @@ static void after_syscall(struct tr_cache *c, struct rv_cpu *cpu)
 _Noreturn void tr_run(struct rv_cpu *cpu)
 {
     struct tr_cache *c = cpu->proc->cache;
-    int sig = sigsetjmp(cpu->fault_jmp, 0);
+    /* What loading changed concerns no translation or slot yet. */
+    cpu->mmu_generation = cpu->proc->mmu.generation;
+    cpu->proc->mmu.changed_lo = cpu->proc->mmu.changed_hi = 0;
+    /* The signal mask is saved: a host fault in translated code (see
+     * tr_host_fault) leaves its handler through here. */
+    current = cpu;
+    int sig = sigsetjmp(cpu->fault_jmp, 1);
     if (sig && cpu->priv.bare)
         priv_raise(cpu);        /* a trap raised by a slow path (tlb_trap) */
     else if (sig && !sig_fault(cpu, sig, cpu->fault_addr))
@@ -71,9 +96,6 @@ _Noreturn void tr_run(struct rv_cpu *cpu)
 
     uint64_t chain_from = 0, flushes = 0;
     int64_t jalr_site = -1;
-    /* What loading changed concerns no translation or slot yet. */
-    cpu->mmu_generation = cpu->proc->mmu.generation;
-    cpu->proc->mmu.changed_lo = cpu->proc->mmu.changed_hi = 0;
     for (;;) {
         struct tr_block *b = find_block(c, cpu);
         if (!b) {
