@@ -143,6 +143,10 @@ void *tlb_host_atomic(struct rv_cpu *cpu, uint64_t addr, unsigned size, int prot
         tlb_fault(cpu, SIGBUS, addr, pc);
     if (!mmu_check(m, addr, size, prot))
         tlb_fault(cpu, SIGSEGV, addr, pc);
+    if ((prot & MMU_W) && touches_code(m, addr, size)) {
+        store_to_code(cpu, addr, size);
+        tlb_flush(cpu);
+    }
     return m->base + addr;
 }
 
