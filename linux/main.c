@@ -103,6 +103,7 @@ static void internal_fault(int sig, siginfo_t *si, void *uc_)
     ucontext_t *uc = uc_;
     uint64_t rip = (uint64_t)uc->uc_mcontext.gregs[REG_RIP];
     tr_host_fault(sig, (uint64_t)(uintptr_t)si->si_addr, rip);
+    mmu_copy_fault(sig);
     char msg[160];
     int n = snprintf(msg, sizeof msg, "rvdbt: internal error: host signal %d at host pc 0x%llx, address 0x%llx\n",
                      sig, (unsigned long long)rip, (unsigned long long)(uintptr_t)si->si_addr);

@@ -53,7 +53,7 @@ bool sig_frame_push(struct rv_cpu *c, uint64_t sp, uint64_t handler, const struc
     if (sp < sizeof f || mmu_write(&c->proc->mmu, at, &f, sizeof f))
         return false;
 
-    c->pc = handler;
+    c->pc = handler & ~1ull;      /* as Linux: instructions start at even addresses */
     c->x[1] = c->proc->sigreturn_pc;
     c->x[2] = at;
     c->x[10] = (uint64_t)info->si_signo;
@@ -70,7 +70,7 @@ bool sig_frame_pop(struct rv_cpu *c, uint64_t *mask, struct rv_stack *uc_stack)
     if (mmu_read(&c->proc->mmu, &uc, c->x[2] + offsetof(struct rv_rt_sigframe, uc), sizeof uc))
         return false;
     const struct rv_sigcontext *sc = &uc.uc_mcontext;
-    c->pc = sc->regs[0];
+    c->pc = sc->regs[0] & ~1ull;
     memcpy(&c->x[1], &sc->regs[1], 31 * sizeof c->x[0]);
     memcpy(c->f, sc->fp.d.f, sizeof c->f);
     c->fflags = sc->fp.d.fcsr & 0x1f;

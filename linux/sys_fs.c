@@ -156,8 +156,22 @@ int64_t sys_statx(struct rv_cpu *c, const uint64_t *a)
 int64_t sys_getdents64(struct rv_cpu *c, const uint64_t *a)
 {
     _Alignas(8) char hbuf[32768];
-    size_t want = a[2] < sizeof hbuf ? a[2] : sizeof hbuf;
-    long n = syscall(SYS_getdents64, (int)a[0], hbuf, want);
+    /* Only as many entries as fit the writable start of the buffer are read,
+     * so none is consumed from the directory and then lost to -EFAULT.
+     * Linux's count is an unsigned int. */
+    uint64_t count = (uint32_t)a[2], ok = 0;
+    while (ok < count && ok < sizeof hbuf) {
+        uint64_t at = a[1] + ok, step = MMU_PAGE_SIZE - (at & (MMU_PAGE_SIZE - 1));
+        if (!mmu_check(sys_mmu(c), at, step, MMU_W))
+            break;
+        ok += step;
+    }
+    if (fcntl((int)a[0], F_GETFD) < 0)
+        return -errno;
+    if (ok == 0 && count)
+        return -EFAULT;
+    size_t want = ok < count ? ok : count;
+    long n = syscall(SYS_getdents64, (int)a[0], hbuf, want < sizeof hbuf ? want : sizeof hbuf);
     if (n < 0)
         return -errno;
     uint8_t *out = mmu_ptr(sys_mmu(c), a[1], (uint64_t)n, MMU_W);

@@ -320,7 +320,7 @@ static int load(struct elf_ctx *c, struct mmu *m, const char *path, struct elf_i
         return -1;
 
     const struct elf_seg *last = &c->segs[c->nsegs - 1];
-    img->entry = c->eh.e_entry + bias;
+    img->entry = (c->eh.e_entry + bias) & ~1ull;   /* pcs are even (bit 0 is ignored, as by jalr) */
     img->load_bias = bias;
     img->phdr = phdr_addr(c, phdr_vaddr, bias);
     img->phent = c->eh.e_phentsize;

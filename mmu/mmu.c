@@ -11,6 +11,8 @@
 #include "mmu/mmu.h"
 
 #include <errno.h>
+#include <setjmp.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -615,12 +617,40 @@ void *mmu_ptr(struct mmu *m, uint64_t addr, uint64_t len, int prot)
 
 /* The copies run under the read lock so the pages cannot be unmapped by
  * another guest thread between the check and the copy. */
+/* A copy of guest memory can fault in the host although the region map
+ * allows it: a file mapping read past the end of its file raises SIGBUS.
+ * The host's fault handler calls mmu_copy_fault, which leaves the copy
+ * through this guard, and the copy reports -EFAULT as Linux would. */
+static __thread sigjmp_buf *volatile copy_guard;   /* volatile: the stores around memcpy must stay */
+
+void mmu_copy_fault(int sig)
+{
+    if (!copy_guard)
+        return;
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, sig);
+    pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+    siglongjmp(*copy_guard, 1);
+}
+
+bool mmu_copy_guarded(void *dst, const void *src, uint64_t len)
+{
+    sigjmp_buf jb;
+    if (sigsetjmp(jb, 0)) {
+        copy_guard = NULL;
+        return false;
+    }
+    copy_guard = &jb;
+    memcpy(dst, src, len);
+    copy_guard = NULL;
+    return true;
+}
+
 int mmu_read(struct mmu *m, void *dst, uint64_t src, uint64_t len)
 {
     pthread_rwlock_rdlock(&m->lock);
-    bool ok = check_locked(m, src, len, MMU_R);
-    if (ok)
-        memcpy(dst, mmu_host(m, src), len);
+    bool ok = check_locked(m, src, len, MMU_R) && mmu_copy_guarded(dst, mmu_host(m, src), len);
     pthread_rwlock_unlock(&m->lock);
     return ok ? 0 : -EFAULT;
 }
@@ -628,11 +658,24 @@ int mmu_read(struct mmu *m, void *dst, uint64_t src, uint64_t len)
 int mmu_write(struct mmu *m, uint64_t dst, const void *src, uint64_t len)
 {
     pthread_rwlock_rdlock(&m->lock);
-    bool ok = check_locked(m, dst, len, MMU_W);
-    if (ok)
-        memcpy(mmu_host(m, dst), src, len);
+    bool ok = check_locked(m, dst, len, MMU_W) && mmu_copy_guarded(mmu_host(m, dst), src, len);
     pthread_rwlock_unlock(&m->lock);
     return ok ? 0 : -EFAULT;
+}
+
+#define FAULTED ((const uint8_t *)1)
+
+static const uint8_t *guarded_memchr(const uint8_t *from, uint64_t n)
+{
+    sigjmp_buf jb;
+    if (sigsetjmp(jb, 0)) {
+        copy_guard = NULL;
+        return FAULTED;
+    }
+    copy_guard = &jb;
+    const uint8_t *nul = memchr(from, 0, n);
+    copy_guard = NULL;
+    return nul;
 }
 
 static int64_t strnlen_locked(const struct mmu *m, uint64_t addr, uint64_t max)
@@ -646,7 +689,9 @@ static int64_t strnlen_locked(const struct mmu *m, uint64_t addr, uint64_t max)
         uint64_t n = m->regions[i].end - at;
         if (n > max - (at - addr))
             n = max - (at - addr);
-        const uint8_t *from = mmu_host(m, at), *nul = memchr(from, 0, n);
+        const uint8_t *from = mmu_host(m, at), *nul = guarded_memchr(from, n);
+        if (nul == FAULTED)
+            return -EFAULT;
         if (nul)
             return at - addr + (uint64_t)(nul - from);
         at += n;

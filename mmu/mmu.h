@@ -87,6 +87,11 @@ void *mmu_ptr(struct mmu *m, uint64_t addr, uint64_t len, int prot);
 /* Copy between guest and host with checking: 0 or -EFAULT. */
 int mmu_read(struct mmu *m, void *dst, uint64_t src, uint64_t len);
 int mmu_write(struct mmu *m, uint64_t dst, const void *src, uint64_t len);
+/* Called by the host's SIGBUS/SIGSEGV handler: if a copy of guest memory by
+ * mmu_read/mmu_write/mmu_strnlen faulted, it ends with -EFAULT (no return). */
+void mmu_copy_fault(int sig);
+/* memcpy from or to guest memory already checked, false if the host faulted. */
+bool mmu_copy_guarded(void *dst, const void *src, uint64_t len);
 /* Length of the NUL-terminated guest string at addr if it is readable within
  * max bytes, else -EFAULT (or -ENAMETOOLONG when no NUL within max). */
 int64_t mmu_strnlen(struct mmu *m, uint64_t addr, uint64_t max);

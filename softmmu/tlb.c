@@ -156,21 +156,16 @@ bool tlb_fetch(struct rv_cpu *cpu, uint64_t pc, uint32_t *word)
     if (cpu->priv.bare)
         return tlb_bare_fetch(cpu, pc, word);
     const uint8_t *p = mmu_ptr(m, pc, 2, MMU_X);
-    if (!p) {
-        cpu->fault_addr = pc;
-        return false;
-    }
     uint16_t lo;
-    memcpy(&lo, p, 2);
+    cpu->fault_addr = pc;
+    if (!p || !mmu_copy_guarded(&lo, p, 2))
+        return false;
     if ((lo & 3) != 3) {
         *word = lo;
         return true;
     }
+    /* When only the second half faults, Linux reports its address. */
+    cpu->fault_addr = pc + 2;
     p = mmu_ptr(m, pc, 4, MMU_X);
-    if (!p) {
-        cpu->fault_addr = pc + 2;   /* the second half is what faults, as Linux reports */
-        return false;
-    }
-    memcpy(word, p, 4);
-    return true;
+    return p && mmu_copy_guarded(word, p, 4);
 }

@@ -154,5 +154,6 @@ void tr_cache_flush(struct tr_cache *c, struct rv_cpu *cpu)
             cpu->ras[i].guest = 1;
     }
     c->n_sites = 0;
+    c->n_jtabs = 0;
     c->flushes++;
 }

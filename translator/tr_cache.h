@@ -49,6 +49,7 @@ struct tr_cache {
     uint64_t leave;          /* jump here with eax = enum rv_exit to return from enter */
     uint64_t jtable_stub;    /* jalr table entries of untranslated targets point here */
     uint64_t **jtab;         /* per 64 KiB window of guest code: host code per 2-byte slot */
+    uint32_t n_jtabs;        /* tables allocated since the last flush */
     size_t stubs_end;        /* the fixed code above ends here; flushes keep it */
     uint32_t n_sites;        /* slot entries handed out */
     uint64_t flushes;
@@ -57,6 +58,7 @@ struct tr_cache {
 };
 
 #define TR_JTAB_BITS 16      /* a jalr slot covers one window of 2^16 bytes of guest code */
+#define TR_JTAB_MAX 256      /* tables (256 KiB each) alive at once: 64 MiB at most */
 
 #define TR_HASH_SIZE (1u << 16)
 #define TR_DEFAULT_CACHE_SIZE (64u << 20)

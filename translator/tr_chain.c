@@ -45,6 +45,11 @@ static uint64_t *jtab_window(struct tr_cache *c, uint64_t pc)
         return NULL;     /* bare mode's upper addresses: no table, the slot always misses */
     uint64_t **w = &c->jtab[pc >> TR_JTAB_BITS];
     if (!*w) {
+        /* A guest spreading jalr targets over many windows could make tables
+         * grow without bound; past the budget its slots simply stay empty. */
+        if (c->n_jtabs >= TR_JTAB_MAX)
+            return NULL;
+        c->n_jtabs++;
         size_t n = (size_t)1 << (TR_JTAB_BITS - 1);
         *w = malloc(n * sizeof **w);
         if (!*w)
