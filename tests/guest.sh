@@ -268,6 +268,7 @@ ID=ignored STATUS=139 c sig_segv native ignored
 c sig_ill rv
 c sig_fetch_straddle rv
 c sig_access_straddle rv
+c sig_oddpc rv
 ID=blocked STATUS=132 c sig_ill rv blocked
 c sig_altstack native
 c mremap native

@@ -546,6 +546,119 @@ static void test_strace(void)
     CHECK(strstr(out, want) != NULL, "unimplemented line in: %s", out);
 }
 
+/* A file mapping read past the end of its file faults in the host (SIGBUS)
+ * although the region map allows the access. The handler hands the fault to
+ * mmu_copy_fault, as linux/main.c's does, and the copy ends with -EFAULT. */
+static void on_sigbus(int sig, siginfo_t *si, void *uc)
+{
+    (void)si, (void)uc;
+    mmu_copy_fault(sig);
+    signal(sig, SIG_DFL);       /* not a guarded copy: the fault repeats and kills */
+}
+
+#define FILEMAP 0x2000000ull        /* two pages of a 5-byte file */
+
+static void test_file_past_eof(void)
+{
+    struct sigaction sa = { .sa_sigaction = on_sigbus, .sa_flags = SA_SIGINFO }, old;
+    sigemptyset(&sa.sa_mask);
+    CHECK(sigaction(SIGBUS, &sa, &old) == 0, "install SIGBUS handler");
+    char path[128];
+    snprintf(path, sizeof path, "%s/short", dir);
+    int fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0644);
+    CHECK(fd >= 0 && write(fd, "abcde", 5) == 5, "5-byte file");
+    CHECK(mmu_map(&proc.mmu, FILEMAP, 8192, MMU_R | MMU_W, MMU_F_SHARED, fd, 0) == 0, "map 8192 bytes of it");
+    close(fd);
+
+    char got[8] = { 0 };
+    CHECK(mmu_read(&proc.mmu, got, FILEMAP, 5) == 0 && !memcmp(got, "abcde", 5), "bytes inside the file");
+    CHECK(mmu_read(&proc.mmu, got, FILEMAP + 4096, 8) == -EFAULT, "mmu_read past the end of the file");
+    CHECK(mmu_read(&proc.mmu, got, FILEMAP + 4096, 8) == -EFAULT, "again: SIGBUS was unblocked");
+    CHECK(mmu_write(&proc.mmu, FILEMAP + 4096, "xy", 2) == -EFAULT, "mmu_write past the end");
+    CHECK(mmu_strnlen(&proc.mmu, FILEMAP + 4096, 100) == -EFAULT, "mmu_strnlen past the end");
+    CHECK(mmu_read(&proc.mmu, got, FILEMAP, 5) == 0 && !memcmp(got, "abcde", 5), "the file part still reads");
+
+    CHECK(SYS(NR_clock_gettime, CLOCK_MONOTONIC, FILEMAP + 4096) == -EFAULT, "clock_gettime into the page");
+    CHECK(SYS(NR_openat, G_AT_FDCWD, FILEMAP + 4096, 0, 0) == -EFAULT, "openat with the path there");
+    CHECK(SYS(NR_clock_gettime, CLOCK_MONOTONIC, FILEMAP) == 0, "clock_gettime into the file part");
+    CHECK(mmu_unmap(&proc.mmu, FILEMAP, 8192) == 0, "unmap");
+    sigaction(SIGBUS, &old, NULL);
+}
+
+/* getdents64 into a buffer that faults must not consume the entries it could
+ * not deliver: a NULL buffer, and one whose writable part is only 200 bytes,
+ * then the rest of the directory still holds every entry. */
+#define GDPAGE 0x2100000ull         /* one page, the next one unmapped */
+enum { GD_FILES = 50 };
+
+/* Counts the records in [buf, buf+n) and marks the names seen: "eNN" as
+ * seen[NN], "." and ".." as seen[GD_FILES] and seen[GD_FILES+1]. */
+static int count_entries(const char *buf, int64_t n, int *seen)
+{
+    int count = 0;
+    for (int64_t off = 0; off < n; count++) {
+        uint16_t reclen;
+        memcpy(&reclen, buf + off + 16, 2);
+        const char *name = buf + off + 19;
+        int i;
+        if (!strcmp(name, "."))
+            seen[GD_FILES]++;
+        else if (!strcmp(name, ".."))
+            seen[GD_FILES + 1]++;
+        else if (sscanf(name, "e%d", &i) == 1 && i >= 0 && i < GD_FILES)
+            seen[i]++;
+        if (!reclen)
+            return -1;
+        off += reclen;
+    }
+    return count;
+}
+
+static void test_getdents_fault(void)
+{
+    char path[160];
+    snprintf(path, sizeof path, "%s/big", dir);
+    CHECK(mkdir(path, 0755) == 0, "mkdir big");
+    for (int i = 0; i < GD_FILES; i++) {
+        snprintf(path, sizeof path, "%s/big/e%02d", dir, i);
+        int fd = open(path, O_WRONLY | O_CREAT, 0644);
+        CHECK(fd >= 0, "create %s", path);
+        close(fd);
+    }
+    snprintf(path, sizeof path, "%s/big", dir);
+    int64_t fd = SYS(NR_openat, G_AT_FDCWD, gstr(path), G_O_DIRECTORY, 0);
+    CHECK(fd >= 0, "open big");
+    CHECK(mmu_map(&proc.mmu, GDPAGE, 4096, MMU_R | MMU_W, 0, -1, 0) == 0 &&
+          !mmu_check(&proc.mmu, GDPAGE + 4096, 1, MMU_R), "one page before a hole");
+
+    int seen[GD_FILES + 2] = { 0 }, total = 0;
+    CHECK(SYS(NR_getdents64, fd, 0, 4096) == -EFAULT, "NULL buffer");
+    uint64_t part = GDPAGE + 4096 - 200;
+    int64_t n = SYS(NR_getdents64, fd, part, 4096);
+    CHECK(n > 0 && n <= 200, "buffer with 200 writable bytes: %lld", (long long)n);
+    if (n > 0) {
+        int k = count_entries(host(part), n, seen);
+        CHECK(k > 0, "whole records in the writable part (%d)", k);
+        total += k;
+    }
+    uint64_t buf = galloc(16384);
+    while ((n = SYS(NR_getdents64, fd, buf, 16384)) > 0) {
+        int k = count_entries(host(buf), n, seen);
+        CHECK(k > 0, "records");
+        if (k <= 0)
+            break;
+        total += k;
+    }
+    CHECK(n == 0, "end of directory (%lld)", (long long)n);
+    CHECK(total == GD_FILES + 2, "every entry delivered once: %d of %d", total, GD_FILES + 2);
+    int once = 0;
+    for (int i = 0; i < GD_FILES + 2; i++)
+        once += seen[i] == 1;
+    CHECK(once == GD_FILES + 2, "each name seen exactly once (%d)", once);
+    SYS(NR_close, fd);
+    CHECK(mmu_unmap(&proc.mmu, GDPAGE, 4096) == 0, "unmap");
+}
+
 int main(void)
 {
     CHECK(mmu_init(&proc.mmu) == 0, "mmu_init");
@@ -568,6 +681,8 @@ int main(void)
     test_misc();
     test_signals();
     test_strace();
+    test_file_past_eof();
+    test_getdents_fault();
 
     char cmd[128];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
