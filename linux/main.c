@@ -271,6 +271,10 @@ int main(int argc, char **argv)
         return EXIT_LOAD;
     }
     if (!proc.opt.bare && img.interp) {
+        /* The path comes from the file: keep the message one line of text. */
+        for (char *p = img.interp; *p; p++)
+            if ((unsigned char)*p < 0x20 || (unsigned char)*p >= 0x7f)
+                *p = '?';
         fprintf(stderr, "rvdbt: %s: dynamically linked programs (interpreter %s) are not supported yet\n",
                 path, img.interp);
         return EXIT_LOAD;

@@ -80,6 +80,8 @@ static int check_ident(struct elf_ctx *c)
         return fail(c, "not 64-bit (ELF class %u)", c->raw[EI_CLASS]);
     if (c->raw[EI_DATA] != ELFDATA2LSB)
         return fail(c, "not little-endian (ELF data encoding %u)", c->raw[EI_DATA]);
+    if (c->raw[EI_VERSION] != EV_CURRENT)
+        return fail(c, "unknown ELF version %u", c->raw[EI_VERSION]);
     if (elf_kind(c->elf) != ELF_K_ELF || !gelf_getehdr(c->elf, &c->eh)) {
         if (c->size < sizeof(Elf64_Ehdr))
             return fail(c, "truncated ELF header (%zu bytes)", c->size);

@@ -165,6 +165,10 @@ cp "$HELLO" "$WORK/big-endian"
 patch "$WORK/big-endian" 5 '\002'
 refuse big-endian "$WORK/big-endian" 'endian|byte order|ELFDATA|LSB|MSB|big|little'
 
+cp "$HELLO" "$WORK/bad-version"
+patch "$WORK/bad-version" 6 '\002'                                         # EI_VERSION = 2
+refuse bad-version "$WORK/bad-version" 'version'
+
 cp "$HELLO" "$WORK/phoff-beyond-end"
 patch "$WORK/phoff-beyond-end" 32 '\000\000\000\177\000\000\000\000'     # e_phoff = 0x7f000000
 refuse phoff-beyond-end "$WORK/phoff-beyond-end" 'program header|phdr|phoff|segment|header|trunc|beyond|corrupt|invalid'
