@@ -211,12 +211,20 @@ static int check_range(uint64_t start, uint64_t *len, int toobig)
     return 0;
 }
 
+/* RISC-V page tables have no write-only pages: Linux maps PROT_WRITE as
+ * readable and writable, and so does the guest here. */
+static int linux_prot(int prot)
+{
+    return prot & MMU_W ? prot | MMU_R : prot;
+}
+
 static int map_locked(struct mmu *m, uint64_t start, uint64_t len, int prot, int flags,
                       int fd, off_t off)
 {
     int err = check_range(start, &len, -ENOMEM);
     if (err)
         return err;
+    prot = linux_prot(prot);
     if (len == 0 || (prot & ~MMU_PROT_MASK) || (flags & ~MMU_FLAG_MASK))
         return -EINVAL;
     if (fd >= 0 && (off < 0 || (off & (MMU_PAGE_SIZE - 1))))
@@ -307,6 +315,7 @@ static int protect_locked(struct mmu *m, uint64_t start, uint64_t len, int prot)
     int err = check_range(start, &len, -ENOMEM);
     if (err)
         return err;
+    prot = linux_prot(prot);
     if (prot & ~MMU_PROT_MASK)
         return -EINVAL;
     if (len == 0)

@@ -671,6 +671,19 @@ static void test_remap_files(void)
     unlink(path);
 }
 
+/* RISC-V has no write-only pages: PROT_WRITE maps (and protects) readable. */
+static void test_write_implies_read(void)
+{
+    struct mmu m;
+    fresh(&m);
+    uint64_t a = 0x200000;
+    CHECK(mmu_map(&m, a, PG, MMU_W, 0, -1, 0) == 0, "map write-only");
+    CHECK(mmu_check(&m, a, PG, MMU_R | MMU_W), "a write-only mapping is readable too");
+    CHECK(mmu_protect(&m, a, PG, MMU_R) == 0 && !mmu_check(&m, a, 1, MMU_W), "protect read-only");
+    CHECK(mmu_protect(&m, a, PG, MMU_W) == 0 && mmu_check(&m, a, 1, MMU_R), "protect write-only reads too");
+    mmu_destroy(&m);
+}
+
 int main(void)
 {
     struct sigaction sa = { .sa_handler = on_fault };
@@ -685,5 +698,6 @@ int main(void)
     test_files();
     test_remap();
     test_remap_files();
+    test_write_implies_read();
     return t_done("test_mmu");
 }
