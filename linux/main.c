@@ -6,10 +6,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include "linux/proc.h"
+#include "linux/sig.h"
+#include "linux/thread.h"
 #include "linux/stats.h"
 #include "loader/elf_bare.h"
 #include "loader/elf_load.h"
 #include "translator/tr_cache.h"
+#include "translator/tr_exec.h"
 #include "translator/tr_log.h"
 #include "translator/tr_priv.h"
 #include <time.h>
@@ -102,6 +105,12 @@ static void internal_fault(int sig, siginfo_t *si, void *uc_)
 {
     ucontext_t *uc = uc_;
     uint64_t rip = (uint64_t)uc->uc_mcontext.gregs[REG_RIP];
+    /* Sent by kill or tgkill (the guest's or another process's), not raised
+     * by an instruction: a signal for the guest like any other. */
+    if (si->si_code <= 0) {
+        sig_host_signal(sig, si, uc_);
+        return;
+    }
     tr_host_fault(sig, (uint64_t)(uintptr_t)si->si_addr, rip);
     mmu_copy_fault(sig);
     char msg[160];
@@ -118,9 +127,9 @@ static void catch_internal_faults(void)
     stack_t ss = { .ss_sp = stack, .ss_size = sizeof stack };
     struct sigaction sa = { .sa_sigaction = internal_fault, .sa_flags = SA_SIGINFO | SA_ONSTACK };
     sigaltstack(&ss, NULL);
-    for (int sig = SIGILL; sig <= SIGSEGV; sig++)
-        if (sig == SIGILL || sig == SIGBUS || sig == SIGFPE || sig == SIGSEGV)
-            sigaction(sig, &sa, NULL);
+    static const int sigs[] = { SIGILL, SIGTRAP, SIGBUS, SIGFPE, SIGSEGV, SIGSYS };
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+        sigaction(sigs[i], &sa, NULL);
 }
 
 static struct rv_cpu *stats_cpu;
@@ -241,6 +250,8 @@ int main(int argc, char **argv)
         usage(stderr);
         return EXIT_USAGE;
     }
+    proc.rvdbt_argv = argv;
+    proc.rvdbt_argc = i;
     const char *path = argv[i];
     char **gargv = &argv[i];
     int gargc = argc - i;
@@ -294,14 +305,22 @@ int main(int argc, char **argv)
         return EXIT_INTERNAL;
     }
     proc.cache = &cache;
-    struct rv_cpu *cpu = rv_cpu_new(&proc);
-    if (!cpu) {
+    proc.tlb_size = tlb_size;
+    proc.n_threads = 1;
+    /* The mask survives execve: the first thread starts with the host's. */
+    sigset_t host_mask;
+    uint64_t mask = 0;
+    pthread_sigmask(SIG_SETMASK, NULL, &host_mask);
+    for (int sig = 1; sig <= 64; sig++)
+        if (sigismember(&host_mask, sig) == 1)
+            mask |= 1ull << (sig - 1);
+    struct rv_thread *thread = thread_new(&proc, mask);
+    if (!thread) {
         fprintf(stderr, "rvdbt: cannot allocate the guest thread state\n");
         return EXIT_INTERNAL;
     }
+    struct rv_cpu *cpu = thread->cpu;
     catch_internal_faults();
-    cpu->tlb_mask = tlb_size - 1;
-    cpu->tid = (uint64_t)getpid();
     if (proc.opt.bare) {
         proc.entry = bare.entry;
         priv_reset(cpu, bare.entry, bare.tohost, bare.fromhost);
@@ -318,5 +337,9 @@ int main(int argc, char **argv)
         stats_cpu = cpu;
         atexit(print_stats_at_exit);
     }
-    tr_run(cpu);
+    if (proc.opt.bare)
+        priv_run(cpu);
+    sig_init(&proc);
+    sig_thread_start(thread);
+    linux_run(thread);
 }

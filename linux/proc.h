@@ -34,12 +34,17 @@ struct rv_proc {
     struct rv_options opt;
     char *exe_path;         /* absolute host path of the guest program: /proc/self/exe */
     char **argv;            /* the guest's argv, NULL-terminated: /proc/self/cmdline */
+    char **rvdbt_argv;      /* rvdbt's own argv[0] and options: a guest execve of a */
+    int rvdbt_argc;         /* riscv64 program starts rvdbt again with them */
     uint64_t entry;         /* guest entry point */
-    uint64_t sigmask;       /* of the main thread, recorded for rt_sigprocmask */
+    uint32_t tlb_size;      /* --tlb-size: entries of each thread's TLB */
+    /* Dispositions are the process's; rt_sigaction changes them under
+     * sig_lock (linux/sys_signal.c). */
+    pthread_mutex_t sig_lock;
     struct rv_sigaction_rec sigact[65];
     uint64_t sigreturn_pc;  /* where handlers return to: `li a7, 139; ecall`, mapped
                                with the first handler (linux/sig_frame.c); 0 before */
-    uint64_t clear_child_tid;
+    int n_threads;          /* guest threads alive (atomic) */
 };
 
 #endif

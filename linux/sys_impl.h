@@ -82,6 +82,7 @@ struct sys_entry {
     X(83,  fdatasync,       R_INT, A_FD) \
     X(88,  utimensat,       R_INT, A_DIRFD, A_STR, A_PTR, A_HEX) \
     X(93,  exit,            R_NORET, A_INT) \
+    X(95,  waitid,          R_INT, A_INT, A_INT, A_PTR, A_HEX, A_PTR) \
     X(94,  exit_group,      R_NORET, A_INT) \
     X(96,  set_tid_address, R_INT, A_PTR) \
     X(98,  futex,           R_INT, A_PTR, A_INT, A_INT, A_PTR, A_PTR, A_INT) \
@@ -96,9 +97,11 @@ struct sys_entry {
     X(130, tkill,           R_INT, A_INT, A_SIG) \
     X(131, tgkill,          R_INT, A_INT, A_INT, A_SIG) \
     X(132, sigaltstack,     R_INT, A_PTR, A_PTR) \
+    X(133, rt_sigsuspend,   R_INT, A_PTR, A_SIZE) \
     X(134, rt_sigaction,    R_INT, A_SIG, A_PTR, A_PTR, A_SIZE) \
     X(135, rt_sigprocmask,  R_INT, A_INT, A_PTR, A_PTR, A_SIZE) \
     X(136, rt_sigpending,   R_INT, A_PTR, A_SIZE) \
+    X(137, rt_sigtimedwait, R_INT, A_PTR, A_PTR, A_PTR, A_SIZE) \
     X(139, rt_sigreturn,    R_INT, A_NONE) \
     X(153, times,           R_INT, A_PTR) \
     X(154, setpgid,         R_INT, A_INT, A_INT) \
@@ -122,11 +125,14 @@ struct sys_entry {
     X(214, brk,             R_HEX, A_HEX) \
     X(215, munmap,          R_INT, A_HEX, A_SIZE) \
     X(216, mremap,          R_HEX, A_HEX, A_SIZE, A_SIZE, A_HEX, A_HEX) \
+    X(220, clone,           R_INT, A_HEX, A_HEX, A_PTR, A_HEX, A_PTR) \
+    X(221, execve,          R_INT, A_STR, A_PTR, A_PTR) \
     X(222, mmap,            R_HEX, A_HEX, A_SIZE, A_HEX, A_HEX, A_FD, A_LONG) \
     X(226, mprotect,        R_INT, A_HEX, A_SIZE, A_HEX) \
     X(227, msync,           R_INT, A_HEX, A_SIZE, A_HEX) \
     X(233, madvise,         R_INT, A_HEX, A_SIZE, A_INT) \
     X(259, riscv_flush_icache, R_INT, A_HEX, A_HEX, A_HEX) \
+    X(260, wait4,           R_INT, A_INT, A_PTR, A_HEX, A_PTR) \
     X(261, prlimit64,       R_INT, A_INT, A_INT, A_PTR, A_PTR) \
     X(276, renameat2,       R_INT, A_DIRFD, A_STR, A_DIRFD, A_STR, A_HEX) \
     X(278, getrandom,       R_INT, A_PTR, A_SIZE, A_HEX) \
@@ -141,6 +147,10 @@ SYS_LIST(SYS_DECLARE)
 #undef SYS_DECLARE
 
 static inline struct mmu *sys_mmu(struct rv_cpu *c) { return &c->proc->mmu; }
+
+/* Guest struct rusage at addr: 0 or -EFAULT. */
+struct rusage;
+int sys_put_rusage(struct rv_cpu *c, uint64_t addr, const struct rusage *r);
 
 /* The guest result of a host call that returns -1 and sets errno. Guest and
  * host errno numbers agree (both asm-generic/errno*.h, checked in sys_table.c). */

@@ -1,6 +1,6 @@
-/* Processes and threads: ids, exit, limits and usage, futex, and the small
- * calls glibc's startup makes (set_tid_address, set_robust_list, rseq, uname,
- * getrandom). */
+/* Processes: ids, limits and usage, futex, and the small calls glibc's
+ * startup makes (set_robust_list, rseq, uname, getrandom). Threads, fork,
+ * exec and wait are in sys_thread.c and sys_exec.c. */
 #include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,13 +31,6 @@ int64_t sys_getegid(struct rv_cpu *c, const uint64_t *a) { (void)c; (void)a; ret
 int64_t sys_setsid(struct rv_cpu *c, const uint64_t *a)  { (void)c; (void)a; return sys_ret(setsid()); }
 int64_t sys_sched_yield(struct rv_cpu *c, const uint64_t *a) { (void)c; (void)a; return sched_yield(); }
 
-/* The guest thread id is the host's for the thread running it. */
-int64_t sys_gettid(struct rv_cpu *c, const uint64_t *a)
-{
-    (void)a;
-    return c->tid ? (int64_t)c->tid : gettid();
-}
-
 int64_t sys_setpgid(struct rv_cpu *c, const uint64_t *a)
 {
     (void)c;
@@ -54,13 +47,6 @@ int64_t sys_getsid(struct rv_cpu *c, const uint64_t *a)
 {
     (void)c;
     return sys_ret(getsid((pid_t)a[0]));
-}
-
-/* Recorded for thread exit (clear the word, wake its futex); one thread for now. */
-int64_t sys_set_tid_address(struct rv_cpu *c, const uint64_t *a)
-{
-    c->proc->clear_child_tid = a[0];
-    return sys_gettid(c, a);
 }
 
 /* Only the size is checked: the list matters when a thread dies holding a
@@ -97,21 +83,6 @@ int64_t sys_riscv_flush_icache(struct rv_cpu *c, const uint64_t *a)
         return -EINVAL;
     c->flush_icache = 1;
     return 0;
-}
-
-/* exit ends the calling thread; with a single thread that is the process.
- * exit(), not _exit(): stdio is flushed and --stats prints from an atexit
- * handler. */
-int64_t sys_exit(struct rv_cpu *c, const uint64_t *a)
-{
-    (void)c;
-    exit((int)(a[0] & 0xff));
-}
-
-int64_t sys_exit_group(struct rv_cpu *c, const uint64_t *a)
-{
-    (void)c;
-    exit((int)(a[0] & 0xff));
 }
 
 static void copy_uts(char *dst, const char *src)
@@ -201,11 +172,9 @@ int64_t sys_sched_getaffinity(struct rv_cpu *c, const uint64_t *a)
     return mmu_write(sys_mmu(c), a[2], mask, (uint64_t)n) ? -EFAULT : n;
 }
 
-int64_t sys_getrusage(struct rv_cpu *c, const uint64_t *a)
+int sys_put_rusage(struct rv_cpu *c, uint64_t addr, const struct rusage *ru)
 {
-    struct rusage r;
-    if (getrusage((int)a[0], &r) < 0)
-        return -errno;
+    const struct rusage r = *ru;
     struct rv_rusage g = {
         .ru_utime = { r.ru_utime.tv_sec, r.ru_utime.tv_usec },
         .ru_stime = { r.ru_stime.tv_sec, r.ru_stime.tv_usec },
@@ -215,7 +184,15 @@ int64_t sys_getrusage(struct rv_cpu *c, const uint64_t *a)
         .ru_msgsnd = r.ru_msgsnd, .ru_msgrcv = r.ru_msgrcv, .ru_nsignals = r.ru_nsignals,
         .ru_nvcsw = r.ru_nvcsw, .ru_nivcsw = r.ru_nivcsw,
     };
-    return mmu_write(sys_mmu(c), a[1], &g, sizeof g) ? -EFAULT : 0;
+    return mmu_write(sys_mmu(c), addr, &g, sizeof g) ? -EFAULT : 0;
+}
+
+int64_t sys_getrusage(struct rv_cpu *c, const uint64_t *a)
+{
+    struct rusage r;
+    if (getrusage((int)a[0], &r) < 0)
+        return -errno;
+    return sys_put_rusage(c, a[1], &r);
 }
 
 int64_t sys_sysinfo(struct rv_cpu *c, const uint64_t *a)

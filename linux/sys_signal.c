@@ -1,16 +1,30 @@
-/* Signals: the guest's dispositions, mask and alternate stack; signals the
- * guest sends itself (default action, ignored, pending while blocked, or
- * delivered to its handler once the syscall returns); faults delivered to
- * handlers; rt_sigreturn. A signal to another process is sent by the host;
- * signals that reach rvdbt from outside are not delivered to handlers yet. */
+/* Signals: the guest's dispositions (the process's), masks, pending sets and
+ * alternate stacks (each thread's, struct rv_thread); faults delivered to
+ * handlers; rt_sigreturn, rt_sigsuspend, rt_sigtimedwait.
+ *
+ * Every signal the guest can receive reaches rvdbt as a host signal: kill,
+ * tgkill, timers, SIGCHLD and SIGPIPE from the host kernel, and the guest's
+ * own kill/tgkill, which pass straight to the host (guest pids and tids are
+ * the host's). The host disposition follows the guest's: ignored where the
+ * guest ignores (so the kernel discards it and no syscall is interrupted),
+ * the kernel's default for the default actions that ignore or stop, and
+ * otherwise host_signal, which records the signal in the receiving thread's
+ * pending set and asks it out of translated code. Each host thread's mask
+ * mirrors its guest thread's, so the host kernel picks which thread gets a
+ * process-wide signal and keeps blocked ones pending, as Linux does for the
+ * guest. The thread acts on its pending set between guest instructions:
+ * after a syscall, or at the next block entry. */
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 #include "linux/sig.h"
 #include "linux/sys_impl.h"
+#include "linux/thread.h"
+#include "translator/tr_exec.h"
 
 _Static_assert(SIGHUP == RV_SIGHUP && SIGINT == RV_SIGINT && SIGQUIT == RV_SIGQUIT &&
                SIGILL == RV_SIGILL && SIGTRAP == RV_SIGTRAP && SIGABRT == RV_SIGABRT &&
@@ -29,15 +43,6 @@ _Static_assert(SIGHUP == RV_SIGHUP && SIGINT == RV_SIGINT && SIGQUIT == RV_SIGQU
 /* Linux takes these first when several are pending (SYNCHRONOUS_MASK). */
 #define SIG_SYNCHRONOUS (SIG_BIT(RV_SIGSEGV) | SIG_BIT(RV_SIGBUS) | SIG_BIT(RV_SIGILL) | \
                          SIG_BIT(RV_SIGTRAP) | SIG_BIT(RV_SIGFPE) | SIG_BIT(RV_SIGSYS))
-
-/* Per guest thread, and there is one thread so far. A pending signal keeps
- * the siginfo it was sent with (one per signal: none is queued twice). */
-static _Thread_local uint64_t sig_pending;
-static _Thread_local struct rv_siginfo sig_pending_info[RV_NSIG + 1];
-
-/* The alternate stack as Linux keeps it (sas_ss_sp/size/flags): size 0 when
- * disabled; flags as sigaltstack last set them (it is what uc_stack saves). */
-static _Thread_local struct rv_stack sig_alt = { .ss_flags = RV_SS_DISABLE };
 
 static const char *const sig_names[32] = {
     [RV_SIGHUP] = "SIGHUP", [RV_SIGINT] = "SIGINT", [RV_SIGQUIT] = "SIGQUIT",
@@ -111,104 +116,179 @@ static void sig_default_action(struct rv_cpu *c, int sig)
 
 /* Linux's on_sig_stack: a stack that disarms itself on use never counts, so
  * a handler on it may take it afresh. */
-static bool on_altstack(uint64_t sp)
+static bool on_altstack(const struct rv_thread *t, uint64_t sp)
 {
-    if (sig_alt.ss_flags & (int32_t)RV_SS_AUTODISARM)
+    if (t->altstack.ss_flags & (int32_t)RV_SS_AUTODISARM)
         return false;
-    return sp > sig_alt.ss_sp && sp - sig_alt.ss_sp <= sig_alt.ss_size;
+    return sp > t->altstack.ss_sp && sp - t->altstack.ss_sp <= t->altstack.ss_size;
 }
 
 /* Linux's sas_ss_flags: 0 means a handler asking for the stack gets it. */
-static int32_t altstack_state(uint64_t sp)
+static int32_t altstack_state(const struct rv_thread *t, uint64_t sp)
 {
-    return !sig_alt.ss_size ? RV_SS_DISABLE : on_altstack(sp) ? RV_SS_ONSTACK : 0;
-}
-
-static void altstack_reset(void)
-{
-    sig_alt = (struct rv_stack){ .ss_flags = RV_SS_DISABLE };
+    return !t->altstack.ss_size ? RV_SS_DISABLE : on_altstack(t, sp) ? RV_SS_ONSTACK : 0;
 }
 
 /* sigaltstack's change (Linux's do_sigaltstack), also made by rt_sigreturn
  * from uc_stack. */
-static int altstack_set(const struct rv_stack *ss, uint64_t sp)
+static int altstack_set(struct rv_thread *t, const struct rv_stack *ss, uint64_t sp)
 {
     int32_t mode = ss->ss_flags & ~(int32_t)RV_SS_AUTODISARM;
-    if (on_altstack(sp))
+    if (on_altstack(t, sp))
         return -EPERM;
     if (mode != 0 && mode != RV_SS_DISABLE && mode != RV_SS_ONSTACK)
         return -EINVAL;
     if (mode == RV_SS_DISABLE) {
-        sig_alt = (struct rv_stack){ .ss_flags = ss->ss_flags };
+        t->altstack = (struct rv_stack){ .ss_flags = ss->ss_flags };
         return 0;
     }
     if (ss->ss_size < RV_MINSIGSTKSZ)
         return -ENOMEM;
-    sig_alt = (struct rv_stack){ .ss_sp = ss->ss_sp, .ss_size = ss->ss_size, .ss_flags = ss->ss_flags };
+    t->altstack = (struct rv_stack){ .ss_sp = ss->ss_sp, .ss_size = ss->ss_size, .ss_flags = ss->ss_flags };
     return 0;
 }
+
+/* Signals the host must never block: rvdbt's own faults arrive as these. */
+#define SIG_HOST_KEPT (SIG_SYNCHRONOUS | SIG_UNBLOCKABLE)
+
+void sig_host_set(uint64_t guest_mask, sigset_t *set)
+{
+    sigemptyset(set);
+    guest_mask &= ~SIG_HOST_KEPT;
+    for (int sig = 1; sig <= RV_NSIG; sig++)
+        if (guest_mask & SIG_BIT(sig))
+            sigaddset(set, sig);
+}
+
+void sig_host_mask_sync(struct rv_thread *t)
+{
+    sigset_t set;
+    sig_host_set(t->sigmask, &set);
+    pthread_sigmask(SIG_SETMASK, &set, NULL);
+}
+
+static void set_mask(struct rv_thread *t, uint64_t mask)
+{
+    t->sigmask = mask & ~SIG_UNBLOCKABLE;
+    sig_host_mask_sync(t);
+}
+
+static void sig_mirror(int sig, uint64_t handler);
 
 /* Run the handler of sig next (Linux's handle_signal): its frame on the
  * alternate stack if it asks for it and we are not on it already, the mask
  * widened for the handler's run, a one-shot handler reset. */
 static void sig_deliver(struct rv_cpu *c, int sig, const struct rv_siginfo *info)
 {
+    struct rv_thread *t = thread_of(c);
     struct rv_sigaction_rec *act = &c->proc->sigact[sig];
     uint64_t handler = act->handler, sp = c->x[2];
-    struct rv_stack uc_stack = sig_alt;
+    struct rv_stack uc_stack = t->altstack;
+    uint64_t frame_mask = t->restore_mask ? t->saved_mask : t->sigmask;
 
     /* A frame that would run off the bottom of the alternate stack is the
      * kernel's "always-bogus address": the process dies of SIGSEGV. */
-    if (on_altstack(sp) && !on_altstack(sp - sizeof(struct rv_rt_sigframe)))
+    if (on_altstack(t, sp) && !on_altstack(t, sp - sizeof(struct rv_rt_sigframe)))
         sys_die_by_signal(c, RV_SIGSEGV, c->pc, sp);
-    if ((act->flags & RV_SA_ONSTACK) && altstack_state(sp) == 0) {
-        sp = sig_alt.ss_sp + sig_alt.ss_size;
-        if (sig_alt.ss_flags & (int32_t)RV_SS_AUTODISARM)
-            altstack_reset();
+    if ((act->flags & RV_SA_ONSTACK) && altstack_state(t, sp) == 0) {
+        sp = t->altstack.ss_sp + t->altstack.ss_size;
+        if (t->altstack.ss_flags & (int32_t)RV_SS_AUTODISARM)
+            t->altstack = (struct rv_stack){ .ss_flags = RV_SS_DISABLE };
     }
-    if (!sig_frame_push(c, sp, handler, info, c->proc->sigmask, &uc_stack))
+    if (!sig_frame_push(c, sp, handler, info, frame_mask, &uc_stack))
         sys_die_by_signal(c, RV_SIGSEGV, c->pc, sp);
 
-    uint64_t mask = c->proc->sigmask | act->mask;
+    uint64_t mask = t->sigmask | act->mask;
     if (!(act->flags & RV_SA_NODEFER))
         mask |= SIG_BIT(sig);
-    c->proc->sigmask = mask & ~SIG_UNBLOCKABLE;
-    if (act->flags & RV_SA_RESETHAND)
+    t->restore_mask = false;
+    set_mask(t, mask);
+    if (act->flags & RV_SA_RESETHAND) {
         act->handler = RV_SIG_DFL;
+        sig_mirror(sig, RV_SIG_DFL);
+    }
 }
 
-static uint64_t sig_handled_set(const struct rv_proc *p)
+/* The guest thread this host thread runs, for host_signal. */
+static __thread struct rv_thread *host_self;
+
+/* Record an arrival (async-signal-safe: atomics and plain stores only). One
+ * instance of each signal is kept, as for Linux's non-real-time signals. */
+static void record(struct rv_thread *t, int sig, const siginfo_t *si)
 {
-    uint64_t set = 0;
-    for (int sig = 1; sig <= RV_NSIG; sig++)
-        if (sig_handled(p, sig))
-            set |= SIG_BIT(sig);
-    return set;
+    uint64_t bit = SIG_BIT(sig);
+    if (!(__atomic_load_n(&t->pending, __ATOMIC_ACQUIRE) & bit)) {
+        memcpy(&t->pending_info[sig], si, sizeof t->pending_info[sig]);
+        t->pending_info[sig].si_signo = sig;
+        __atomic_or_fetch(&t->pending, bit, __ATOMIC_RELEASE);
+    }
+    tr_exec_kick(t->cpu);
+}
+
+void sig_host_signal(int sig, siginfo_t *si, void *uc)
+{
+    (void)uc;
+    struct rv_thread *t = host_self;
+    if (t && sig >= 1 && sig <= RV_NSIG)
+        record(t, sig, si);
+}
+
+_Static_assert(sizeof(siginfo_t) == sizeof(struct rv_siginfo), "host and guest siginfo agree");
+
+void sig_thread_start(struct rv_thread *t)
+{
+    host_self = t;
+}
+
+/* The host disposition for the guest's (see the top of this file). */
+static void sig_mirror(int sig, uint64_t handler)
+{
+    if (sig == RV_SIGKILL || sig == RV_SIGSTOP || (SIG_BIT(sig) & SIG_SYNCHRONOUS))
+        return;     /* rvdbt's own: main.c routes sent ones to sig_host_signal */
+    if (sig == 32 || sig == 33)
+        return;     /* the host C library's own; it refuses to hand them over */
+    struct sigaction sa = { .sa_flags = SA_SIGINFO, .sa_sigaction = sig_host_signal };
+    if (handler == RV_SIG_IGN)
+        sa = (struct sigaction){ .sa_handler = SIG_IGN };
+    else if (handler == RV_SIG_DFL && sig_default(sig) != DFL_TERM)
+        sa = (struct sigaction){ .sa_handler = SIG_DFL };
+    sigfillset(&sa.sa_mask);
+    sigaction(sig, &sa, NULL);
+}
+
+void sig_init(struct rv_proc *p)
+{
+    pthread_mutex_init(&p->sig_lock, NULL);
+    for (int sig = 1; sig <= RV_NSIG; sig++) {
+        struct sigaction old;
+        /* Ignored signals stay ignored across exec, as on Linux. */
+        if (sig != RV_SIGKILL && sig != RV_SIGSTOP && sigaction(sig, NULL, &old) == 0 &&
+            old.sa_handler == SIG_IGN && !(SIG_BIT(sig) & SIG_SYNCHRONOUS))
+            p->sigact[sig].handler = RV_SIG_IGN;
+        sig_mirror(sig, p->sigact[sig].handler);
+    }
 }
 
 /* The pending signals the mask lets through, synchronous ones first, then by
- * number. Default actions and ignoring happen at once; a handler runs only
- * if deliver (the guest is between instructions), else the signal waits for
- * sig_deliver_pending after the syscall. */
-static void sig_take_pending(struct rv_cpu *c, bool deliver)
+ * number: a handler's frame, or the default action. */
+void sig_deliver_pending(struct rv_cpu *c)
 {
-    uint64_t waiting = deliver ? 0 : sig_handled_set(c->proc);
+    struct rv_thread *t = thread_of(c);
     uint64_t ready;
-    while ((ready = sig_pending & ~c->proc->sigmask & ~waiting)) {
+    while ((ready = __atomic_load_n(&t->pending, __ATOMIC_ACQUIRE) & ~t->sigmask)) {
         uint64_t sync = ready & SIG_SYNCHRONOUS;
         int sig = __builtin_ctzll(sync ? sync : ready) + 1;
-        sig_pending &= ~SIG_BIT(sig);
+        struct rv_siginfo info = t->pending_info[sig];
+        __atomic_and_fetch(&t->pending, ~SIG_BIT(sig), __ATOMIC_ACQ_REL);
         if (sig_handled(c->proc, sig))
-            sig_deliver(c, sig, &sig_pending_info[sig]);
+            sig_deliver(c, sig, &info);
         else
             sig_default_action(c, sig);
     }
-}
-
-void sig_deliver_pending(struct rv_cpu *c)
-{
-    if (sig_pending & ~c->proc->sigmask)
-        sig_take_pending(c, true);
+    if (t->restore_mask) {
+        t->restore_mask = false;
+        set_mask(t, t->saved_mask);
+    }
 }
 
 static int sig_fault_code(struct rv_cpu *c, int sig, uint64_t addr)
@@ -231,78 +311,29 @@ static int sig_fault_code(struct rv_cpu *c, int sig, uint64_t addr)
 
 bool sig_fault(struct rv_cpu *c, int sig, uint64_t addr)
 {
-    if (!sig_handled(c->proc, sig) || (c->proc->sigmask & SIG_BIT(sig)))
+    if (!sig_handled(c->proc, sig) || (thread_of(c)->sigmask & SIG_BIT(sig)))
         return false;
     struct rv_siginfo info = { .si_signo = sig, .si_code = sig_fault_code(c, sig, addr), .u.addr = addr };
     sig_deliver(c, sig, &info);
     return true;
 }
 
-/* sig sent to ourselves by kill (SI_USER) or tkill/tgkill (SI_TKILL). */
-static int64_t sig_self(struct rv_cpu *c, int sig, int code)
-{
-    if (sig == 0)
-        return 0;
-    if (sig < 1 || sig > RV_NSIG)
-        return -EINVAL;
-    /* Blocked signals wait even when ignored: the disposition may change
-     * before they are unblocked. A handler waits for the syscall's return. */
-    bool blocked = c->proc->sigmask & SIG_BIT(sig) & ~SIG_UNBLOCKABLE;
-    if (!blocked && !sig_handled(c->proc, sig)) {
-        sig_default_action(c, sig);
-        return 0;
-    }
-    if (!(sig_pending & SIG_BIT(sig))) {
-        sig_pending |= SIG_BIT(sig);
-        sig_pending_info[sig] = (struct rv_siginfo){
-            .si_signo = sig, .si_code = code,
-            .u.kill = { .pid = getpid(), .uid = getuid() },
-        };
-    }
-    return 0;
-}
-
-static int64_t own_tid(const struct rv_cpu *c)
-{
-    return c->tid ? (int64_t)c->tid : gettid();
-}
-
 int64_t sys_kill(struct rv_cpu *c, const uint64_t *a)
 {
-    pid_t pid = (pid_t)a[0];
-    if (pid == getpid())
-        return sig_self(c, (int)a[1], RV_SI_USER);
-    return sys_ret(kill(pid, (int)a[1]));
+    (void)c;
+    return sys_ret(kill((pid_t)a[0], (int)a[1]));
 }
 
 int64_t sys_tkill(struct rv_cpu *c, const uint64_t *a)
 {
-    if ((int64_t)(pid_t)a[0] == own_tid(c))
-        return sig_self(c, (int)a[1], RV_SI_TKILL);
+    (void)c;
     return sys_ret(syscall(SYS_tkill, (pid_t)a[0], (int)a[1]));
 }
 
 int64_t sys_tgkill(struct rv_cpu *c, const uint64_t *a)
 {
-    if ((pid_t)a[0] == getpid() && (int64_t)(pid_t)a[1] == own_tid(c))
-        return sig_self(c, (int)a[2], RV_SI_TKILL);
+    (void)c;
     return sys_ret(syscall(SYS_tgkill, (pid_t)a[0], (pid_t)a[1], (int)a[2]));
-}
-
-/* The host follows the guest's SIG_IGN (and back to SIG_DFL) for signals
- * rvdbt does not use itself, so that, say, a guest ignoring SIGPIPE sees
- * EPIPE instead of the host dying, and an ignored SIGINT does not kill us.
- * Faults stay rvdbt's; 32 and up include glibc's internal signals. */
-static void sig_mirror(int sig, uint64_t handler)
-{
-    switch (sig) {
-    case RV_SIGSEGV: case RV_SIGBUS: case RV_SIGILL: case RV_SIGFPE: case RV_SIGTRAP:
-        return;
-    }
-    if (sig >= RV_SIGRTMIN)
-        return;
-    struct sigaction sa = { .sa_handler = handler == RV_SIG_IGN ? SIG_IGN : SIG_DFL };
-    sigaction(sig, &sa, NULL);
 }
 
 int64_t sys_rt_sigaction(struct rv_cpu *c, const uint64_t *a)
@@ -320,6 +351,7 @@ int64_t sys_rt_sigaction(struct rv_cpu *c, const uint64_t *a)
         if (err)
             return err;
     }
+    pthread_mutex_lock(&c->proc->sig_lock);
     struct rv_sigaction_rec *rec = &c->proc->sigact[sig];
     old = (struct rv_sigaction){ .handler = rec->handler, .flags = rec->flags, .mask = rec->mask };
     if (a[1]) {
@@ -327,9 +359,10 @@ int64_t sys_rt_sigaction(struct rv_cpu *c, const uint64_t *a)
         rec->flags = act.flags;
         rec->mask = act.mask & ~SIG_UNBLOCKABLE;
         if (sig_ignored(c->proc, sig))
-            sig_pending &= ~SIG_BIT(sig);
+            __atomic_and_fetch(&thread_of(c)->pending, ~SIG_BIT(sig), __ATOMIC_ACQ_REL);
         sig_mirror(sig, act.handler);
     }
+    pthread_mutex_unlock(&c->proc->sig_lock);
     if (a[2] && mmu_write(sys_mmu(c), a[2], &old, sizeof old))
         return -EFAULT;
     return 0;
@@ -337,7 +370,8 @@ int64_t sys_rt_sigaction(struct rv_cpu *c, const uint64_t *a)
 
 int64_t sys_rt_sigprocmask(struct rv_cpu *c, const uint64_t *a)
 {
-    uint64_t old = c->proc->sigmask, set, mask = old;
+    struct rv_thread *t = thread_of(c);
+    uint64_t old = t->sigmask, set, mask = old;
     if (a[3] != RV_SIGSET_SIZE)
         return -EINVAL;
     if (a[1]) {
@@ -352,14 +386,27 @@ int64_t sys_rt_sigprocmask(struct rv_cpu *c, const uint64_t *a)
     }
     if (a[2] && mmu_write(sys_mmu(c), a[2], &old, sizeof old))
         return -EFAULT;
-    c->proc->sigmask = mask & ~SIG_UNBLOCKABLE;
-    sig_take_pending(c, false);
+    set_mask(t, mask);
     return 0;
+}
+
+/* Blocked signals wait either in the host kernel (they arrived blocked) or
+ * in our pending set (they arrived before the guest blocked them). */
+static uint64_t pending_set(struct rv_thread *t)
+{
+    sigset_t host;
+    uint64_t set = __atomic_load_n(&t->pending, __ATOMIC_ACQUIRE);
+    if (sigpending(&host) == 0)
+        for (int sig = 1; sig <= RV_NSIG; sig++)
+            if (sigismember(&host, sig) == 1)
+                set |= SIG_BIT(sig);
+    return set;
 }
 
 int64_t sys_rt_sigpending(struct rv_cpu *c, const uint64_t *a)
 {
-    uint64_t set = sig_pending & c->proc->sigmask;
+    struct rv_thread *t = thread_of(c);
+    uint64_t set = pending_set(t) & t->sigmask;
     if (a[1] > RV_SIGSET_SIZE)
         return -EINVAL;
     return mmu_write(sys_mmu(c), a[0], &set, a[1]) ? -EFAULT : 0;
@@ -369,33 +416,139 @@ int64_t sys_rt_sigpending(struct rv_cpu *c, const uint64_t *a)
  * The result is the restored a0, so the syscall's own return leaves it. */
 int64_t sys_rt_sigreturn(struct rv_cpu *c, const uint64_t *a)
 {
+    struct rv_thread *t = thread_of(c);
     uint64_t mask;
     struct rv_stack uc_stack;
     (void)a;
     if (!sig_frame_pop(c, &mask, &uc_stack))
         sys_die_by_signal(c, RV_SIGSEGV, c->pc, c->x[2]);
-    c->proc->sigmask = mask & ~SIG_UNBLOCKABLE;
+    set_mask(t, mask);
     /* As in Linux, a uc_stack that cannot be set (we are on the alternate
      * stack still, say) is no error. */
-    altstack_set(&uc_stack, c->x[2]);
-    sig_take_pending(c, false);
+    altstack_set(t, &uc_stack, c->x[2]);
     return (int64_t)c->x[10];
 }
 
 int64_t sys_sigaltstack(struct rv_cpu *c, const uint64_t *a)
 {
-    struct rv_stack ss, old = sig_alt;
-    old.ss_flags = altstack_state(c->x[2]) | (sig_alt.ss_flags & (int32_t)RV_SS_AUTODISARM);
+    struct rv_thread *t = thread_of(c);
+    struct rv_stack ss, old = t->altstack;
+    old.ss_flags = altstack_state(t, c->x[2]) | (t->altstack.ss_flags & (int32_t)RV_SS_AUTODISARM);
     if (a[0]) {
         if (mmu_read(sys_mmu(c), &ss, a[0], sizeof ss))
             return -EFAULT;
-        int err = altstack_set(&ss, c->x[2]);
+        int err = altstack_set(t, &ss, c->x[2]);
         if (err)
             return err;
     }
     if (a[1] && mmu_write(sys_mmu(c), a[1], &old, sizeof old))
         return -EFAULT;
     return 0;
+}
+
+int sig_wait_masked(struct rv_cpu *c, uint64_t mask, sigset_t *host_mask)
+{
+    struct rv_thread *t = thread_of(c);
+    sigset_t all;
+    /* Nothing may arrive between the look at the pending set and the wait:
+     * everything is blocked until the host call swaps in the wait's mask. */
+    sigfillset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, NULL);
+    t->saved_mask = t->sigmask;
+    t->restore_mask = true;
+    t->sigmask = mask & ~SIG_UNBLOCKABLE;
+    sig_host_set(t->sigmask, host_mask);
+    return (__atomic_load_n(&t->pending, __ATOMIC_ACQUIRE) & ~t->sigmask) ? -EINTR : 0;
+}
+
+void sig_wait_done(struct rv_cpu *c)
+{
+    /* The wait's mask stays until the signals it let through are delivered
+     * (sig_deliver_pending puts saved_mask back), as on Linux. */
+    sig_host_mask_sync(thread_of(c));
+}
+
+int64_t sys_rt_sigsuspend(struct rv_cpu *c, const uint64_t *a)
+{
+    uint64_t mask;
+    sigset_t host;
+    if (a[1] != RV_SIGSET_SIZE)
+        return -EINVAL;
+    if (mmu_read(sys_mmu(c), &mask, a[0], sizeof mask))
+        return -EFAULT;
+    if (sig_wait_masked(c, mask, &host) == 0)
+        sigsuspend(&host);
+    sig_wait_done(c);
+    return -EINTR;
+}
+
+/* Dequeue one signal of set: ours first (it arrived unblocked), else the
+ * host kernel's. */
+int64_t sys_rt_sigtimedwait(struct rv_cpu *c, const uint64_t *a)
+{
+    struct rv_thread *t = thread_of(c);
+    uint64_t set;
+    struct timespec ts;
+    struct rv_siginfo info;
+    if (a[3] != RV_SIGSET_SIZE)
+        return -EINVAL;
+    if (mmu_read(sys_mmu(c), &set, a[0], sizeof set))
+        return -EFAULT;
+    if (a[2]) {
+        int err = sys_get_timespec(c, a[2], &ts);
+        if (err)
+            return err;
+    }
+    set &= ~SIG_UNBLOCKABLE;
+    int sig = 0;
+    uint64_t mine = __atomic_load_n(&t->pending, __ATOMIC_ACQUIRE) & set;
+    if (mine) {
+        sig = __builtin_ctzll(mine) + 1;
+        info = t->pending_info[sig];
+        __atomic_and_fetch(&t->pending, ~SIG_BIT(sig), __ATOMIC_ACQ_REL);
+    } else {
+        sigset_t host;
+        siginfo_t hi;
+        sig_host_set(set, &host);
+        sig = sigtimedwait(&host, &hi, a[2] ? &ts : NULL);
+        if (sig < 0)
+            return -errno;
+        memcpy(&info, &hi, sizeof info);
+    }
+    if (a[1] && mmu_write(sys_mmu(c), a[1], &info, sizeof info))
+        return -EFAULT;
+    return sig;
+}
+
+/* Syscalls a handler interrupts with EINTR whatever its SA_RESTART says
+ * (Linux's -ERESTARTNOHAND and -ERESTART_RESTARTBLOCK ones, and those that
+ * time out). */
+static bool never_restarts(uint64_t nr, const uint64_t *a)
+{
+    switch (nr) {
+    case 22: case 72: case 73: case 101: case 115: case 133: case 137: case 441:
+        return true;   /* epoll_pwait, pselect6, ppoll, nanosleep, clock_nanosleep,
+                          rt_sigsuspend, rt_sigtimedwait, epoll_pwait2 */
+    case 98:           /* futex waits with a timeout */
+        return a[3] != 0 && ((a[1] & 127) == RV_FUTEX_WAIT || (a[1] & 127) == RV_FUTEX_WAIT_BITSET);
+    default:
+        return false;
+    }
+}
+
+enum sig_eintr sig_after_eintr(struct rv_cpu *c, uint64_t nr, const uint64_t *a)
+{
+    struct rv_thread *t = thread_of(c);
+    uint64_t ready = __atomic_load_n(&t->pending, __ATOMIC_ACQUIRE) & ~t->sigmask;
+    if (!ready)
+        return nr == 133 ? SIG_EINTR_KEEP : SIG_EINTR_RESTART_NOW;
+    if (never_restarts(nr, a))
+        return SIG_EINTR_KEEP;
+    for (int sig = 1; sig <= RV_NSIG; sig++)
+        if ((ready & SIG_BIT(sig)) && sig_handled(c->proc, sig) &&
+            !(c->proc->sigact[sig].flags & RV_SA_RESTART))
+            return SIG_EINTR_KEEP;
+    return SIG_EINTR_RESTART_AFTER;
 }
 
 _Noreturn void sys_die_by_signal(struct rv_cpu *c, int sig, uint64_t pc, uint64_t addr)

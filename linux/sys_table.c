@@ -2,6 +2,7 @@
  * the syscall counter on the way through. */
 #include <errno.h>
 #include <string.h>
+#include "linux/sig.h"
 #include "linux/sys_impl.h"
 
 /* Handlers return host errno values to the guest unchanged: both ABIs take
@@ -20,6 +21,7 @@ _Static_assert(EDEADLK == 35 && ENAMETOOLONG == 36 && ENOSYS == 38 && ENOTEMPTY 
 #define SYS_UNIMPL(nr, name) [nr] = { #name, NULL, R_INT, { A_NONE } },
 
 #define SYS_NR_MAX 452
+#define RV_NR_rt_sigreturn 139
 
 static const struct sys_entry sys_table[SYS_NR_MAX] = {
     SYS_LIST(SYS_ENTRY)
@@ -28,15 +30,12 @@ static const struct sys_entry sys_table[SYS_NR_MAX] = {
     SYS_UNIMPL(21, epoll_ctl)
     SYS_UNIMPL(22, epoll_pwait)
     SYS_UNIMPL(33, mknodat)
-    SYS_UNIMPL(95, waitid)
     SYS_UNIMPL(97, unshare)
     SYS_UNIMPL(100, get_robust_list)
     SYS_UNIMPL(102, getitimer)
     SYS_UNIMPL(103, setitimer)
     SYS_UNIMPL(117, ptrace)
     SYS_UNIMPL(128, restart_syscall)
-    SYS_UNIMPL(133, rt_sigsuspend)
-    SYS_UNIMPL(137, rt_sigtimedwait)
     SYS_UNIMPL(140, setpriority)
     SYS_UNIMPL(141, getpriority)
     SYS_UNIMPL(158, getgroups)
@@ -57,12 +56,9 @@ static const struct sys_entry sys_table[SYS_NR_MAX] = {
     SYS_UNIMPL(210, shutdown)
     SYS_UNIMPL(211, sendmsg)
     SYS_UNIMPL(212, recvmsg)
-    SYS_UNIMPL(220, clone)
-    SYS_UNIMPL(221, execve)
     SYS_UNIMPL(223, fadvise64)
     SYS_UNIMPL(232, mincore)
     SYS_UNIMPL(242, accept4)
-    SYS_UNIMPL(260, wait4)
     SYS_UNIMPL(279, memfd_create)
     SYS_UNIMPL(424, pidfd_send_signal)
     SYS_UNIMPL(434, pidfd_open)
@@ -95,7 +91,23 @@ void sys_dispatch(struct rv_cpu *c)
     c->cnt.syscalls++;
     if (strace && e && e->ret == R_NORET)
         sys_strace(c, nr, e, a, 0, false);
-    int64_t r = e && e->fn ? e->fn(c, a) : -ENOSYS;
+    int64_t r;
+    for (;;) {
+        r = e && e->fn ? e->fn(c, a) : -ENOSYS;
+        /* rt_sigreturn's result is the a0 it restored, -EINTR included. */
+        if (r != -EINTR || nr == RV_NR_rt_sigreturn)
+            break;
+        enum sig_eintr what = sig_after_eintr(c, nr, a);
+        if (what == SIG_EINTR_RESTART_NOW)
+            continue;
+        if (what == SIG_EINTR_RESTART_AFTER) {
+            /* As Linux does: back to the ecall with a0 as it was, so the
+             * handler's frame returns to the call and it runs again. */
+            c->pc -= 4;
+            r = (int64_t)a[0];
+        }
+        break;
+    }
     if (strace)
         sys_strace(c, nr, e, a, r, true);
     c->x[10] = (uint64_t)r;

@@ -3,7 +3,7 @@
 #include <string.h>
 #include "linux/proc.h"
 #include "softmmu/tlb.h"
-#include "translator/tr_cache.h"
+#include "translator/tr_exec.h"
 
 _Noreturn void tlb_fault(struct rv_cpu *cpu, int sig, uint64_t addr, uint64_t pc)
 {
@@ -19,10 +19,8 @@ static void store_to_code(struct rv_cpu *cpu, uint64_t addr, unsigned size)
 {
     struct mmu *m = &cpu->proc->mmu;
     for (uint64_t page = addr & ~(MMU_PAGE_SIZE - 1); page < addr + size; page += MMU_PAGE_SIZE) {
-        if (mmu_code_test(m, page)) {
-            mmu_code_clear(m, page);
-            tr_cache_invalidate(cpu->proc->cache, cpu, page, page + MMU_PAGE_SIZE);
-        }
+        if (mmu_code_test(m, page))
+            tr_exec_invalidate(cpu, page, page + MMU_PAGE_SIZE);
     }
 }
 

@@ -26,7 +26,8 @@
 #include "softmmu/htif.h"
 #include "softmmu/sv39.h"
 #include "softmmu/tlb.h"
-#include "translator/tr_priv.h"
+#include "translator/rv_arch.h"
+#include "translator/rv_insn.h"
 
 #define PAGE MMU_PAGE_SIZE
 

@@ -43,6 +43,9 @@ enum rv_exit {
     RV_EXIT_PRIV,       /* bare mode: cpu->pc is a CSR access, mret, sret, wfi or
                            sfence.vma, cpu->fault_insn its word, for the dispatcher
                            to carry out (translator/tr_priv.c) */
+    /* Returned by tr_exec (translator/tr_exec.h), never by translated code: */
+    RV_EXIT_FETCH,      /* the code at cpu->pc cannot be fetched: cpu->fault_addr */
+    RV_EXIT_INTERRUPT,  /* exit_req was set: a signal may be pending */
 };
 
 /* Return-address stack entry: a call pushes the guest return address and the
@@ -66,6 +69,7 @@ struct rv_counters {
     uint64_t tlb_hits, tlb_misses;
     uint64_t chain_patches, invalidations;
     uint64_t syscalls;
+    uint64_t interrupts;     /* exits taken because exit_req was set */
 };
 
 /* Bare mode's software TLB: one entry per 4 KiB virtual page, direct-mapped
@@ -131,6 +135,13 @@ struct rv_cpu {
     uint64_t pc;
     uint32_t fflags;         /* 5 bits */
     uint32_t frm;            /* 3 bits; invalid values make DYN instructions illegal */
+    /* Nonzero: leave translated code at the next block entry (every block
+     * checks it first). Set by other threads and by host signal handlers;
+     * only the owning thread clears it (translator/tr_exec.c). */
+    volatile uint32_t exit_req;
+    /* Set by another thread: drop every slot and TLB entry at the next
+     * dispatcher trip (that thread made a page of ours a code page). */
+    volatile uint32_t flush_req;
 
     /* LR/SC: the reserved address and the value LR read; SC succeeds by a
      * compare-and-swap against that value (atomic across host threads). */
@@ -149,6 +160,9 @@ struct rv_cpu {
     uint64_t mmu_generation; /* of the address space when the slots were last valid */
 
     struct rv_proc *proc;    /* process-wide state: address space, options */
+    void *thread;            /* the OS layer's part of this thread (linux/thread.h) */
+    struct rv_cpu *next_cpu; /* the threads sharing a code cache (tr_cache.cpus) */
+    uint32_t running;        /* in translated code: counted in tr_cache.n_running */
     struct rv_counters cnt;
     sigjmp_buf fault_jmp;    /* slow paths leave translated code through this */
     uint64_t tid;            /* guest thread id */

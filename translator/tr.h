@@ -28,6 +28,7 @@ enum tr_stub_kind {
     TR_STUB_CONT,        /* return-stack continuation: a chainable exit to pc placed
                             in the stub area; `jcc` is the imm64 to receive its address */
     TR_STUB_JALR,        /* jalr slot miss: target in rcx */
+    TR_STUB_INTR,        /* exit_req set at block entry: leave with pc = the block's */
 };
 struct tr_stub {
     uint8_t kind;

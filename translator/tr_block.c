@@ -214,6 +214,10 @@ static void emit_stubs(struct tr_ctx *ctx)
             emit_exit_stub(ctx, s->pc, exec_of(b, field));
             break;
         }
+        case TR_STUB_INTR:
+            x86_patch_rel32(s->jcc, b->exec_delta, x86_here(b));
+            tr_exit_const(ctx, RV_EXIT_NEXT, s->pc);
+            break;
         case TR_STUB_JALR:
             x86_patch_rel32(s->jcc, b->exec_delta, x86_here(b));
             x86_mov_mr(b, X86_W64, X86_MEM(TR_CPU, RV_OFF(pc)), X86_RCX);
@@ -227,13 +231,21 @@ static void emit_stubs(struct tr_ctx *ctx)
 
 /* The first translation from a writable page makes it a code page: store
  * slots that cover it are emptied, so stores to it reach the slow path
- * (which invalidates). Slots of read-only pages never served a store. */
+ * (which invalidates). Slots of read-only pages never served a store.
+ * Other threads drop all their slots when they next pass the dispatcher,
+ * within one block (exit_req): until then a store of theirs may change the
+ * code unseen, which RISC-V allows until the running hart's fence.i. */
 static void note_code_page(struct tr_cache *c, struct rv_cpu *cpu, uint64_t addr)
 {
     struct mmu *m = &cpu->proc->mmu;
     uint64_t page = addr & ~(MMU_PAGE_SIZE - 1);
     if (!mmu_code_mark(m, page) || !mmu_check(m, page, 1, MMU_W))
         return;
+    for (struct rv_cpu *o = c->cpus; o; o = o->next_cpu)
+        if (o != cpu) {
+            o->flush_req = 1;
+            o->exit_req = 1;
+        }
     tlb_flush(cpu);
     for (uint32_t i = 0; i < c->n_sites; i++) {
         struct ic_mem_slot *s = &cpu->mem_slots[i];
@@ -273,6 +285,11 @@ static struct tr_block *translate_once(struct tr_cache *c, struct rv_cpu *cpu, u
     uint32_t n = 0;
 
     *retry = false;
+    /* Every way into a block (dispatcher, chained exit, jalr table, return
+     * stack) passes here, so a thread asked to stop (a signal for it, a
+     * flush by another thread) leaves within one block. */
+    x86_alu_mi(&b, X86_CMP, X86_W32, X86_MEM(TR_CPU, RV_OFF(exit_req)), 0);
+    tr_add_stub(&ctx, TR_STUB_INTR, pc, x86_jcc_rel32(&b, X86_CC_NE, 0));
     while (!ctx.end && n < TR_MAX_INSNS) {
         uint32_t word;
         struct rv_insn in;
@@ -322,17 +339,15 @@ static struct tr_block *translate_once(struct tr_cache *c, struct rv_cpu *cpu, u
     return blk;
 }
 
-struct tr_block *tr_translate(struct tr_cache *c, struct rv_cpu *cpu, uint64_t pc)
+struct tr_block *tr_translate(struct tr_cache *c, struct rv_cpu *cpu, uint64_t pc, bool *full)
 {
     bool retry;
-    if (c->size - c->used < TR_BLOCK_ROOM)
-        tr_cache_flush(c, cpu);
+    /* Out of code memory, block records or slot numbers: the caller flushes
+     * and asks again. A block always fits an empty cache. */
+    *full = c->size - c->used < TR_BLOCK_ROOM;
+    if (*full)
+        return NULL;
     struct tr_block *blk = translate_once(c, cpu, pc, &retry);
-    if (retry) {
-        /* Out of code memory, block records or slot numbers: start afresh.
-         * A block always fits an empty cache, so this happens at most once. */
-        tr_cache_flush(c, cpu);
-        blk = translate_once(c, cpu, pc, &retry);
-    }
+    *full = retry;
     return blk;
 }

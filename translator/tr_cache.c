@@ -40,9 +40,8 @@ static void emit_trampolines(struct tr_cache *c)
     c->stubs_end = (size_t)(b.p - c->rw);
 }
 
-int tr_cache_init(struct tr_cache *c, size_t size)
+static int new_memfd(size_t size)
 {
-    memset(c, 0, sizeof *c);
     int fd = memfd_create("rvdbt-code", MFD_CLOEXEC);
     if (fd < 0)
         return -errno;
@@ -51,6 +50,15 @@ int tr_cache_init(struct tr_cache *c, size_t size)
         close(fd);
         return -e;
     }
+    return fd;
+}
+
+int tr_cache_init(struct tr_cache *c, size_t size)
+{
+    memset(c, 0, sizeof *c);
+    int fd = new_memfd(size);
+    if (fd < 0)
+        return fd;
     c->rw = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
     c->rx = mmap(NULL, size, PROT_READ | PROT_EXEC, MAP_SHARED, fd, 0);
     close(fd);
@@ -58,6 +66,8 @@ int tr_cache_init(struct tr_cache *c, size_t size)
         return -ENOMEM;
     c->size = size;
     c->exec_delta = (uintptr_t)c->rx - (uintptr_t)c->rw;
+    pthread_mutex_init(&c->lock, NULL);
+    pthread_cond_init(&c->cond, NULL);
     c->hash = calloc(TR_HASH_SIZE, sizeof *c->hash);
     /* A block takes at least a few dozen host bytes, so this many records
      * can never run out before the code memory does. */
@@ -72,11 +82,41 @@ int tr_cache_init(struct tr_cache *c, size_t size)
     return 0;
 }
 
+/* After fork both processes would share the memfd: a translation made by
+ * one would overwrite code the other runs. So before the fork (the cache
+ * lock held, nothing changes it) the code is copied to a new memfd, which
+ * the child maps over its two views at the same addresses. */
+int tr_cache_snapshot(const struct tr_cache *c)
+{
+    int fd = new_memfd(c->size);
+    if (fd < 0)
+        return fd;
+    size_t done = 0;
+    while (done < c->used) {
+        ssize_t n = pwrite(fd, c->rw + done, c->used - done, (off_t)done);
+        if (n <= 0) {
+            int e = n < 0 ? errno : EIO;
+            close(fd);
+            return -e;
+        }
+        done += (size_t)n;
+    }
+    return fd;
+}
+
+int tr_cache_adopt(struct tr_cache *c, int fd)
+{
+    void *rw = mmap(c->rw, c->size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, fd, 0);
+    void *rx = mmap(c->rx, c->size, PROT_READ | PROT_EXEC, MAP_SHARED | MAP_FIXED, fd, 0);
+    close(fd);
+    return rw == MAP_FAILED || rx == MAP_FAILED ? -ENOMEM : 0;
+}
+
 void tr_cache_destroy(struct tr_cache *c)
 {
     munmap(c->rw, c->size);
     munmap(c->rx, c->size);
-    tr_cache_flush(c, NULL);
+    tr_cache_flush(c);
     munmap(c->jtab, (MMU_GUEST_SIZE >> TR_JTAB_BITS) * sizeof *c->jtab);
     free(c->hash);
     free(c->blocks);
@@ -134,7 +174,7 @@ bool tr_cache_guest_pc(const struct tr_cache *c, uint64_t rip, uint64_t *guest_p
     return false;
 }
 
-void tr_cache_flush(struct tr_cache *c, struct rv_cpu *cpu)
+void tr_cache_flush(struct tr_cache *c)
 {
     for (size_t i = 0; i < c->n_blocks; i++) {
         struct tr_block *b = &c->blocks[i];
@@ -148,7 +188,7 @@ void tr_cache_flush(struct tr_cache *c, struct rv_cpu *cpu)
     memset(c->hash, 0, TR_HASH_SIZE * sizeof *c->hash);
     c->n_blocks = 0;
     c->used = c->stubs_end;
-    if (cpu) {
+    for (struct rv_cpu *cpu = c->cpus; cpu; cpu = cpu->next_cpu) {
         memset(cpu->mem_slots, 0, (size_t)c->n_sites * sizeof cpu->mem_slots[0]);
         for (int i = 0; i < RV_RAS_SIZE; i++)
             cpu->ras[i].guest = 1;

@@ -5,6 +5,7 @@
 #ifndef TR_CACHE_H
 #define TR_CACHE_H
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -55,6 +56,16 @@ struct tr_cache {
     uint64_t flushes;
     uint64_t host_bytes;     /* emitted over the whole run */
     bool no_chain;           /* --no-chain: every block exit returns to the dispatcher */
+
+    /* Threads (tr_exec.c). lock serialises every change of the cache
+     * (translation, chaining, jalr tables, invalidation) and the list of
+     * threads; a flush additionally stops every thread in translated code
+     * first (exclusive), since it frees code they may be running. */
+    pthread_mutex_t lock;
+    pthread_cond_t cond;     /* signalled when n_running drops or exclusive ends */
+    struct rv_cpu *cpus;     /* every thread of the process, via next_cpu */
+    uint32_t n_running;      /* threads in translated code */
+    bool exclusive;          /* a thread waits for (or holds) the world stopped */
 };
 
 #define TR_JTAB_BITS 16      /* a jalr slot covers one window of 2^16 bytes of guest code */
@@ -70,10 +81,16 @@ static inline uint32_t tr_cache_hash(uint64_t pc)
 
 int tr_cache_init(struct tr_cache *c, size_t size);
 void tr_cache_destroy(struct tr_cache *c);
+/* fork: a copy of the code memory as it is (a memfd, or -errno), and, in
+ * the child, that copy put in place of the shared one (0 or -errno; the fd
+ * is closed). */
+int tr_cache_snapshot(const struct tr_cache *c);
+int tr_cache_adopt(struct tr_cache *c, int fd);
 struct tr_block *tr_cache_lookup(const struct tr_cache *c, uint64_t pc);
-/* Forget every translation (and every slot of `cpu`, since site numbers are
- * reused). Only call while no thread runs translated code. */
-void tr_cache_flush(struct tr_cache *c, struct rv_cpu *cpu);
+/* Forget every translation (and every thread's slots and return stack,
+ * since site numbers and code are reused). Only while no other thread runs
+ * translated code: tr_exec.c's callers stop them first. */
+void tr_cache_flush(struct tr_cache *c);
 
 static inline int tr_enter(const struct tr_cache *c, struct rv_cpu *cpu, uint64_t host)
 {
@@ -95,15 +112,9 @@ void tr_cache_invalidate(struct tr_cache *c, struct rv_cpu *cpu, uint64_t start,
  * its end raises SIGBUS in the host). */
 bool tr_cache_guest_pc(const struct tr_cache *c, uint64_t rip, uint64_t *guest_pc);
 
-/* Translate the block at pc (tr_block.c). Returns NULL when the first
- * instruction cannot be fetched (cpu->fault_addr says where). */
-struct tr_block *tr_translate(struct tr_cache *c, struct rv_cpu *cpu, uint64_t pc);
-
-/* Called by the host's SIGSEGV/SIGBUS handler: if the fault is a guest
- * access in translated code, it becomes the guest's fault (does not return). */
-void tr_host_fault(int sig, uint64_t host_addr, uint64_t rip);
-
-/* Run the guest thread until the process ends (tr_run.c). */
-_Noreturn void tr_run(struct rv_cpu *cpu);
+/* Translate the block at pc (tr_block.c), c->lock held. Returns NULL when
+ * the first instruction cannot be fetched (cpu->fault_addr says where), or
+ * with *full set when the cache must be flushed first. */
+struct tr_block *tr_translate(struct tr_cache *c, struct rv_cpu *cpu, uint64_t pc, bool *full);
 
 #endif

@@ -19,6 +19,7 @@
 #include "softmmu/tlb.h"
 #include "translator/tr.h"
 #include "translator/tr_cache.h"
+#include "translator/tr_exec.h"
 #include "translator/tr_priv.h"
 
 static const uint8_t op_ext[RV_OP_COUNT] = {
@@ -108,7 +109,7 @@ static void sync(struct rv_cpu *cpu)
     struct rv_priv *p = &cpu->priv;
     struct rv_regime f = fetch_regime(p), d = data_regime(p);
     if (!same_regime(f, p->code)) {
-        tr_cache_flush(cpu->proc->cache, cpu);     /* empties the slots too */
+        tr_cache_flush(cpu->proc->cache);     /* empties the slots too */
         p->code = f;
         p->data = d;
     } else if (!same_regime(d, p->data)) {
@@ -215,7 +216,7 @@ static bool sfence_vma(struct rv_cpu *cpu)
         return false;
     tlb_bare_flush(cpu);
     if (p->code.prv != PRV_M)
-        tr_cache_flush(cpu->proc->cache, cpu);
+        tr_cache_flush(cpu->proc->cache);
     else if (p->data.prv != PRV_M)
         empty_slots(cpu);
     cpu->pc += 4;
@@ -262,6 +263,24 @@ bool priv_exit(struct rv_cpu *cpu, int why)
 void priv_raise(struct rv_cpu *cpu)
 {
     trap(cpu, cpu->priv.trap_cause, cpu->priv.trap_tval);
+}
+
+/* Bare mode's loop: everything tr_exec returns for is a trap or a
+ * privileged instruction (a fetch that faults has set trap_cause); traps
+ * raised by slow paths (tlb_trap) arrive through fault_jmp. */
+_Noreturn void priv_run(struct rv_cpu *cpu)
+{
+    if (sigsetjmp(cpu->fault_jmp, 1)) {
+        tr_exec_landed(cpu);
+        priv_raise(cpu);
+    }
+    for (;;) {
+        int why = tr_exec(cpu);
+        if (why == RV_EXIT_FETCH)
+            priv_raise(cpu);
+        else
+            priv_exit(cpu, why);
+    }
 }
 
 void priv_reset(struct rv_cpu *cpu, uint64_t entry, uint64_t tohost, uint64_t fromhost)

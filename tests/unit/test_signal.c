@@ -15,7 +15,9 @@
 #include "linux/proc.h"
 #include "linux/sig.h"
 #include "linux/sys.h"
+#include "linux/thread.h"
 #include "tests/unit/t.h"
+#include "translator/tr_cache.h"
 #include "translator/rv_cpu.h"
 
 enum { NR_kill = 129, NR_tgkill = 131, NR_sigaltstack = 132, NR_rt_sigaction = 134,
@@ -341,10 +343,18 @@ int main(void)
     CHECK(mmu_map(&proc.mmu, STACK, STACK_TOP - STACK, MMU_R | MMU_W, 0, -1, 0) == 0, "map stack");
     CHECK(mmu_map(&proc.mmu, ALT, ALT_SIZE, MMU_R | MMU_W, 0, -1, 0) == 0, "map alternate stack");
     CHECK(mmu_map(&proc.mmu, RO, 4096, MMU_R, 0, -1, 0) == 0, "map read-only page");
-    /* the fixed part only: the slot array is the translator's */
-    cpu = aligned_alloc(_Alignof(struct rv_cpu), sizeof *cpu);
-    memset(cpu, 0, sizeof *cpu);
-    cpu->proc = &proc;
+    /* A guest thread as rvdbt makes one: it belongs to a code cache, and
+     * host signals reach it. */
+    static struct tr_cache cache;
+    CHECK(tr_cache_init(&cache, 1u << 20) == 0, "tr_cache_init");
+    proc.cache = &cache;
+    proc.tlb_size = 1;
+    proc.n_threads = 1;
+    struct rv_thread *thread = thread_new(&proc, 0);
+    CHECK(thread != NULL, "thread_new");
+    cpu = thread->cpu;
+    sig_init(&proc);
+    sig_thread_start(thread);
 
     test_frame_and_return();
     test_masks_and_order();
@@ -354,7 +364,7 @@ int main(void)
     CHECK(dies_of(frame_unwritable) == SIGSEGV, "a frame that cannot be written: SIGSEGV");
     CHECK(dies_of(sigreturn_bad_frame) == SIGSEGV, "sigreturn with no frame: SIGSEGV");
 
-    free(cpu);
+    thread_free(thread);
     mmu_destroy(&proc.mmu);
     return t_done("test_signal");
 }

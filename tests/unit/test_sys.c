@@ -18,7 +18,10 @@
 #include <unistd.h>
 #include "linux/proc.h"
 #include "linux/sys.h"
+#include "linux/sig.h"
+#include "linux/thread.h"
 #include "tests/unit/t.h"
+#include "translator/tr_cache.h"
 #include "translator/rv_cpu.h"
 
 enum {
@@ -471,13 +474,16 @@ static void test_signals(void)
     CHECK(SYS(NR_rt_sigprocmask, 0, 0, old, 8) == 0 && u64at(old, 0) == 1ull << (SIGUSR2 - 1),
           "mask recorded");
 
-    /* unblocking it is fatal: in a child, with stderr captured */
+    /* unblocking it is fatal: in a child (which inherits no pending signal,
+     * so it sends its own), with stderr captured */
     int p[2];
     CHECK(pipe(p) == 0, "pipe");
     pid_t pid = fork();
     if (pid == 0) {
         dup2(p[1], 2);
+        SYS(NR_tgkill, getpid(), gettid(), SIGUSR2);
         SYS(NR_rt_sigprocmask, 1, set, 0, 8);
+        sig_deliver_pending(cpu);   /* as the dispatcher does after every syscall */
         _exit(0);
     }
     close(p[1]);
@@ -664,10 +670,18 @@ int main(void)
     CHECK(mmu_init(&proc.mmu) == 0, "mmu_init");
     CHECK(mmu_map(&proc.mmu, DATA, DATA_END - DATA, MMU_R | MMU_W, 0, -1, 0) == 0, "map data");
     CHECK(mmu_map(&proc.mmu, RO, 4096, MMU_R, 0, -1, 0) == 0, "map read-only page");
-    /* the fixed part only: the slot array is the translator's */
-    cpu = aligned_alloc(_Alignof(struct rv_cpu), sizeof *cpu);
-    memset(cpu, 0, sizeof *cpu);
-    cpu->proc = &proc;
+    /* A guest thread as rvdbt makes one: it belongs to a code cache, and
+     * host signals reach it. */
+    static struct tr_cache cache;
+    CHECK(tr_cache_init(&cache, 1u << 20) == 0, "tr_cache_init");
+    proc.cache = &cache;
+    proc.tlb_size = 1;
+    proc.n_threads = 1;
+    struct rv_thread *thread = thread_new(&proc, 0);
+    CHECK(thread != NULL, "thread_new");
+    cpu = thread->cpu;
+    sig_init(&proc);
+    sig_thread_start(thread);
     snprintf(dir, sizeof dir, "/tmp/test_sys.XXXXXX");
     CHECK(mkdtemp(dir) != NULL, "mkdtemp");
 
@@ -687,7 +701,7 @@ int main(void)
     char cmd[128];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
     CHECK(system(cmd) == 0, "cleanup");
-    free(cpu);
+    thread_free(thread);
     mmu_destroy(&proc.mmu);
     return t_done("test_sys");
 }

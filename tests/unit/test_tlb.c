@@ -524,7 +524,8 @@ static void test_translated_code(void)
     put32(Y_LO + 128, ret);
     CHECK(mmu_protect(m, Y_LO, PG, MMU_R | MMU_X) == 0, "Y becomes R-X");
     tlb_flush(cpu);
-    struct tr_block *y = tr_translate(&cache, cpu, Y_LO);
+    bool full;
+    struct tr_block *y = tr_translate(&cache, cpu, Y_LO, &full);
     CHECK(y && y->n_insns == 33 && cache.n_sites >= 33, "translate Y: 33 instructions, 33 sites");
 
     put32(X_LO, addi_a0_1);
@@ -535,7 +536,7 @@ static void test_translated_code(void)
           "before translation a store slot covers all of the RWX region");
     CHECK(ok_at(false, X_LO + 8, 8, 42) && slot_is(42, X_LO, X_LO + 2 * PG, 8), "and a load slot too");
     memset(&cpu->cnt, 0, sizeof cpu->cnt);
-    struct tr_block *x = tr_translate(&cache, cpu, X_LO);
+    struct tr_block *x = tr_translate(&cache, cpu, X_LO, &full);
     CHECK(x && x->pc == X_LO && tr_cache_lookup(&cache, X_LO) == x, "translate the code in X");
     CHECK(mmu_code_test(m, X_LO), "X's first page is a code page");
     CHECK(!site_admits(40, X_LO) && !site_admits(40, X_LO + PG - 8),
