@@ -115,16 +115,18 @@ static void align_rel32(struct x86_buf *b, int opcode_len)
         x86_nop(b);
 }
 
+/* An exit to a pc at or before the branch may close a loop: chained, it
+ * enters its target through the exit_req check (see translate_once). */
 void tr_exit_pc(struct tr_ctx *ctx, uint64_t pc)
 {
     align_rel32(ctx->b, 1);
-    tr_add_stub(ctx, TR_STUB_EXIT, pc, x86_jmp_rel32(ctx->b, 0));
+    tr_add_stub(ctx, TR_STUB_EXIT, pc, x86_jmp_rel32(ctx->b, 0))->size = pc <= ctx->pc;
 }
 
 void tr_exit_jcc(struct tr_ctx *ctx, enum x86_cc cc, uint64_t pc)
 {
     align_rel32(ctx->b, 2);
-    tr_add_stub(ctx, TR_STUB_EXIT, pc, x86_jcc_rel32(ctx->b, cc, 0));
+    tr_add_stub(ctx, TR_STUB_EXIT, pc, x86_jcc_rel32(ctx->b, cc, 0))->size = pc <= ctx->pc;
 }
 
 /* The entry is written before the jump, so rdx and rax are free here. */
@@ -143,8 +145,8 @@ void tr_ras_push(struct tr_ctx *ctx)
     x86_mov_mr(b, X86_W64, X86_MEM_IDX(TR_CPU, X86_RDX, 1, RV_OFF(ras[0].host)), X86_RAX);
 }
 
-/* An exit stub: record the pc and which rel32 was taken, so the dispatcher
- * can chain it, and leave. */
+/* An exit stub: record the pc and which rel32 was taken (bit 0 set for a
+ * backward exit), so the dispatcher can chain it, and leave. */
 static void emit_exit_stub(struct tr_ctx *ctx, uint64_t pc, uint64_t field)
 {
     struct x86_buf *b = ctx->b;
@@ -200,7 +202,7 @@ static void emit_stubs(struct tr_ctx *ctx)
             if (!s->jcc)
                 break;   /* overflowed; the block is retried */
             x86_patch_rel32(s->jcc, b->exec_delta, x86_here(b));
-            emit_exit_stub(ctx, s->pc, exec_of(b, s->jcc));
+            emit_exit_stub(ctx, s->pc, exec_of(b, s->jcc) | s->size);
             break;
         case TR_STUB_CONT: {
             align_rel32(b, 1);
@@ -285,11 +287,15 @@ static struct tr_block *translate_once(struct tr_cache *c, struct rv_cpu *cpu, u
     uint32_t n = 0;
 
     *retry = false;
-    /* Every way into a block (dispatcher, chained exit, jalr table, return
-     * stack) passes here, so a thread asked to stop (a signal for it, a
-     * flush by another thread) leaves within one block. */
+    /* A thread asked to stop (a signal for it, a flush by another thread)
+     * leaves here. The dispatcher, jalr tables and backward chained exits
+     * enter a block at host, through the check; forward chained exits at
+     * host_fwd, after it. Every cycle of control flow has a backward or an
+     * indirect transfer, so a running thread stops within one trip round
+     * any loop, and straight-line chains pay nothing. */
     x86_alu_mi(&b, X86_CMP, X86_W32, X86_MEM(TR_CPU, RV_OFF(exit_req)), 0);
     tr_add_stub(&ctx, TR_STUB_INTR, pc, x86_jcc_rel32(&b, X86_CC_NE, 0));
+    uint64_t host_fwd = x86_here(&b);
     while (!ctx.end && n < TR_MAX_INSNS) {
         uint32_t word;
         struct rv_insn in;
@@ -322,7 +328,7 @@ static struct tr_block *translate_once(struct tr_cache *c, struct rv_cpu *cpu, u
         return NULL;
     }
     struct tr_block tmpl = {
-        .pc = start, .host = host, .guest_len = (uint32_t)(pc - start),
+        .pc = start, .host = host, .host_fwd = host_fwd, .guest_len = (uint32_t)(pc - start),
         .host_len = (uint32_t)(b.p - (c->rw + c->used)), .n_insns = n,
     };
     struct tr_block *blk = tr_cache_insert(c, &tmpl);

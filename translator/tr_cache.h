@@ -28,6 +28,7 @@ struct tr_access {
 struct tr_block {
     uint64_t pc;             /* guest address of the first instruction */
     uint64_t host;           /* executable address of the translation */
+    uint64_t host_fwd;       /* the same after its exit_req check: forward chained exits enter here */
     uint32_t guest_len;      /* bytes of guest code covered */
     uint32_t host_len;
     uint32_t n_insns;
@@ -98,6 +99,7 @@ static inline int tr_enter(const struct tr_cache *c, struct rv_cpu *cpu, uint64_
 }
 
 /* Chaining and jalr tables (tr_chain.c). */
+/* field: the exit's rel32, with bit 0 set if it jumps backward. */
 void tr_chain_patch(struct tr_cache *c, uint64_t field, struct tr_block *to);
 /* Fill jalr slot `site` of cpu for the window holding pc, whose block is b. */
 void tr_jtab_fill(struct tr_cache *c, struct rv_cpu *cpu, uint32_t site, struct tr_block *b);

@@ -27,6 +27,8 @@ static void set_rel32(struct tr_cache *c, uint64_t field, uint64_t target)
 
 void tr_chain_patch(struct tr_cache *c, uint64_t field, struct tr_block *to)
 {
+    uint64_t target = field & 1 ? to->host : to->host_fwd;
+    field &= ~3ull;
     if (to->n_in == to->cap_in) {
         uint32_t cap = to->cap_in ? 2 * to->cap_in : 4;
         struct tr_chain_in *in = realloc(to->in, cap * sizeof *in);
@@ -36,7 +38,7 @@ void tr_chain_patch(struct tr_cache *c, uint64_t field, struct tr_block *to)
         to->cap_in = cap;
     }
     to->in[to->n_in++] = (struct tr_chain_in){ field, rel32_target(c, field) };
-    set_rel32(c, field, to->host);
+    set_rel32(c, field, target);
 }
 
 static uint64_t *jtab_window(struct tr_cache *c, uint64_t pc)
