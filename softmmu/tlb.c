@@ -150,6 +150,21 @@ void *tlb_host_atomic(struct rv_cpu *cpu, uint64_t addr, unsigned size, int prot
     return m->base + addr;
 }
 
+/* Executable pages of a file mapping past the end of the file: the host
+ * read faults, and Linux gives SIGBUS (BUS_ADRERR) where the region map
+ * allows the fetch. The dispatcher would report a failed fetch as SIGSEGV,
+ * so the first instruction of a block (nothing of the block is translated
+ * yet) leaves from here with SIGBUS; a later one ends the block before it,
+ * and faults when the next block starts there. */
+static bool fetch_bus(struct rv_cpu *cpu, uint64_t pc, uint64_t addr)
+{
+    if (pc != cpu->pc)
+        return false;
+    cpu->fault_addr = addr;
+    cpu->fault_bus_adrerr = 1;
+    siglongjmp(cpu->fault_jmp, SIGBUS);
+}
+
 bool tlb_fetch(struct rv_cpu *cpu, uint64_t pc, uint32_t *word)
 {
     struct mmu *m = &cpu->proc->mmu;
@@ -158,8 +173,10 @@ bool tlb_fetch(struct rv_cpu *cpu, uint64_t pc, uint32_t *word)
     const uint8_t *p = mmu_ptr(m, pc, 2, MMU_X);
     uint16_t lo;
     cpu->fault_addr = pc;
-    if (!p || !mmu_copy_guarded(&lo, p, 2))
+    if (!p)
         return false;
+    if (!mmu_copy_guarded(&lo, p, 2))
+        return fetch_bus(cpu, pc, pc);
     if ((lo & 3) != 3) {
         *word = lo;
         return true;
@@ -167,5 +184,7 @@ bool tlb_fetch(struct rv_cpu *cpu, uint64_t pc, uint32_t *word)
     /* When only the second half faults, Linux reports its address. */
     cpu->fault_addr = pc + 2;
     p = mmu_ptr(m, pc, 4, MMU_X);
-    return p && mmu_copy_guarded(word, p, 4);
+    if (!p)
+        return false;
+    return mmu_copy_guarded(word, p, 4) || fetch_bus(cpu, pc, pc + 2);
 }

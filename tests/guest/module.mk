@@ -15,7 +15,8 @@ GUEST_C      := $(basename $(notdir $(wildcard tests/guest/*.c)))
 GUEST_S      := $(basename $(notdir $(wildcard tests/guest/*.S)))
 # riscv inline assembly, or output only riscv64 gives (quad long double): no
 # native build
-GUEST_RVONLY := fcvt_rv held_ldouble ic_smc sig_ill sig_fetch_straddle sig_access_straddle sig_oddpc
+GUEST_RVONLY := fcvt_rv held_ldouble ic_smc sig_ill sig_fetch_straddle sig_access_straddle sig_oddpc \
+                sig_fetchbus
 GUEST_PIE    := hello isa rvc smc
 
 GUEST_O0     := $(GUEST_C:%=$(GUEST_OUT)/O0/%)
