@@ -1,6 +1,6 @@
 # Unit tests: each links only the objects of the subsystem it checks, so one
 # subsystem's tests build while another is being changed.
-LINUX_LIB_SRCS := $(filter-out linux/main.c,$(LINUX_SRCS))
+LINUX_LIB_SRCS := $(filter-out linux/main.c linux/start.c,$(LINUX_SRCS))
 UNIT_TESTS := $(B)/tests/test_x86 $(B)/tests/test_decode $(B)/tests/test_mmu \
               $(B)/tests/test_loader $(B)/tests/test_sys $(B)/tests/test_fp $(B)/tests/test_sv39 \
               $(B)/tests/test_tlb $(B)/tests/test_signal
@@ -11,8 +11,9 @@ $(B)/tests/test_decode: $(B)/tests/unit/test_decode.o $(DECODE_SRCS:%.c=$(B)/%.o
 	$(CC) $(CFLAGS) $^ -o $@
 $(B)/tests/test_mmu: $(B)/tests/unit/test_mmu.o $(MMU_SRCS:%.c=$(B)/%.o)
 	$(CC) $(CFLAGS) $^ -lpthread -o $@
-$(B)/tests/test_loader: $(B)/tests/unit/test_loader.o $(LOADER_SRCS:%.c=$(B)/%.o) $(MMU_SRCS:%.c=$(B)/%.o)
-	$(CC) $(CFLAGS) $^ -lelf -lpthread -o $@
+# linux_start (program, interpreter, stack, first registers) needs the rest.
+$(B)/tests/test_loader: $(B)/tests/unit/test_loader.o $(LIB_OBJS)
+	$(CC) $(CFLAGS) $^ $(LDLIBS) -o $@
 $(B)/tests/test_sys: $(B)/tests/unit/test_sys.o $(LINUX_LIB_SRCS:%.c=$(B)/%.o) $(MMU_SRCS:%.c=$(B)/%.o)
 	$(CC) $(CFLAGS) $^ -lpthread -o $@
 $(B)/tests/test_signal: $(B)/tests/unit/test_signal.o $(LINUX_LIB_SRCS:%.c=$(B)/%.o) $(MMU_SRCS:%.c=$(B)/%.o)

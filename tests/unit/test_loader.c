@@ -122,7 +122,7 @@ static void test_static(const char *path, const struct file *f)
     new_mmu(&m);
     struct elf_image img;
     char err[256] = "";
-    int rc = elf_load(&m, path, &img, err, sizeof(err));
+    int rc = elf_load(&m, path, ELF_PROGRAM, &img, err, sizeof(err));
     CHECK(rc == 0, "load %s: %s", path, err);
     if (rc) {
         mmu_destroy(&m);
@@ -292,7 +292,7 @@ static void test_pie(const char *path, const struct file *f)
     new_mmu(&m);
     struct elf_image img, img2;
     char err[256] = "";
-    int rc = elf_load(&m, path, &img, err, sizeof(err));
+    int rc = elf_load(&m, path, ELF_PROGRAM, &img, err, sizeof(err));
     CHECK(rc == 0, "load %s: %s", path, err);
     if (rc) {
         mmu_destroy(&m);
@@ -308,7 +308,7 @@ static void test_pie(const char *path, const struct file *f)
     CHECK(mmu_lookup(&m, lo) == NULL, "nothing at the unbiased address");
 
     /* Loaded again (the way an interpreter would be): elsewhere, no overlap. */
-    rc = elf_load(&m, path, &img2, err, sizeof(err));
+    rc = elf_load(&m, path, ELF_INTERP, &img2, err, sizeof(err));
     CHECK(rc == 0, "second load: %s", err);
     CHECK(rc == 0 && img2.load_bias != img.load_bias && img2.load_bias % align == 0 &&
           (img2.hi <= img.lo || img2.lo >= img.hi), "second copy at its own place 0x%llx",
@@ -342,7 +342,7 @@ static void expect_fail(const char *path, const char *want, const char *what)
     new_mmu(&m);
     struct elf_image img;
     char err[256] = "";
-    int rc = elf_load(&m, path, &img, err, sizeof(err));
+    int rc = elf_load(&m, path, ELF_PROGRAM, &img, err, sizeof(err));
     CHECK(rc == -1 && strstr(err, want) && !strchr(err, '\n'),
           "%s: want failure \"%s\", got rc %d \"%s\"", what, want, rc, err);
     mmu_destroy(&m);
@@ -457,7 +457,7 @@ static void test_bad(const char *obj_path, const struct file *f)
     struct elf_image img;
     char err[256] = "";
     new_mmu(&m);
-    CHECK(elf_load(&m, put_file("whole", f->data, f->size, 0644), &img, err, sizeof(err)) == 0,
+    CHECK(elf_load(&m, put_file("whole", f->data, f->size, 0644), ELF_PROGRAM, &img, err, sizeof(err)) == 0,
           "sanity: an unmodified copy loads: %s", err);
     mmu_destroy(&m);
 
@@ -493,7 +493,7 @@ static void test_bad(const char *obj_path, const struct file *f)
     at_stack(&c);
     new_mmu(&m);
     err[0] = 0;
-    int rc = elf_load(&m, put_file("at_stack", c.data, c.size, 0644), &img, err, sizeof(err));
+    int rc = elf_load(&m, put_file("at_stack", c.data, c.size, 0644), ELF_PROGRAM, &img, err, sizeof(err));
     CHECK(rc == 0, "program near the top loads: %s", err);
     char *const argv[] = { "x", NULL };
     err[0] = 0;
@@ -527,7 +527,7 @@ static void test_fuzz(const struct file *f)
         new_mmu(&m);
         struct elf_image img;
         char err[256] = "";
-        if (elf_load(&m, path, &img, err, sizeof(err)) == 0) {
+        if (elf_load(&m, path, ELF_PROGRAM, &img, err, sizeof(err)) == 0) {
             ok++;
             free(img.interp);
         } else {
