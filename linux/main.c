@@ -201,7 +201,7 @@ int main(int argc, char **argv)
         const char *a = argv[i], *what = option_argument(a), *v = NULL;
         if (what) {
             if (i + 1 >= argc)
-                return usage_error("%s needs an argument, %s", a, what);
+                return usage_error("%s needs an argument: %s", a, what);
             v = argv[++i];
         }
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
@@ -245,7 +245,7 @@ int main(int argc, char **argv)
             proc.opt.prefix = v;
         } else if (!strcmp(a, "-E")) {
             if (!strchr(v, '='))
-                return usage_error("-E %s: the value lacks '=' (VAR=VALUE)", v);
+                return usage_error("-E %s: the value lacks '=', expected VAR=VALUE", v);
             env_set(&env, argv[i]);
         } else if (!strcmp(a, "-U")) {
             env_unset(&env, v);
