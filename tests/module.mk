@@ -37,8 +37,9 @@ $(B)/tests/fp_oracle: tests/unit/fp_oracle.c
 $(B)/tests/test_fp: | $(B)/tests/fp_oracle
 
 # test_loader's inputs, looked for next to it: a static riscv64 C program, a
-# position-independent one linked without libc or interpreter, and the
-# latter's object file (an ELF the loader must refuse as ET_REL).
+# position-independent one linked without libc or interpreter, the latter's
+# object file (an ELF the loader must refuse as ET_REL), and the C program
+# linked dynamically.
 RV_LD ?= riscv64-linux-gnu-ld
 $(B)/tests/loader_static: tests/unit/loader_static.c
 	@mkdir -p $(dir $@)
@@ -48,7 +49,10 @@ $(B)/tests/loader_pie.o: tests/unit/loader_pie.S
 	$(RV_CC) -c $< -o $@
 $(B)/tests/loader_pie: $(B)/tests/loader_pie.o
 	$(RV_LD) -pie --no-dynamic-linker $< -o $@
-$(B)/tests/test_loader: | $(B)/tests/loader_static $(B)/tests/loader_pie
+$(B)/tests/loader_dyn: tests/unit/loader_static.c
+	@mkdir -p $(dir $@)
+	$(RV_CC) -O2 -Wall -Wextra -Werror $< -o $@
+$(B)/tests/test_loader: | $(B)/tests/loader_static $(B)/tests/loader_pie $(B)/tests/loader_dyn
 
 # Guest programs for tests/guest.sh and tests/bad_input.sh.
 include tests/guest/module.mk
