@@ -3,7 +3,7 @@
 LINUX_LIB_SRCS := $(filter-out linux/main.c linux/start.c,$(LINUX_SRCS))
 UNIT_TESTS := $(B)/tests/test_x86 $(B)/tests/test_decode $(B)/tests/test_mmu \
               $(B)/tests/test_loader $(B)/tests/test_sys $(B)/tests/test_fp $(B)/tests/test_sv39 \
-              $(B)/tests/test_tlb $(B)/tests/test_signal
+              $(B)/tests/test_tlb $(B)/tests/test_signal $(B)/tests/test_path
 
 $(B)/tests/test_x86: $(B)/tests/unit/test_x86.o $(X86_SRCS:%.c=$(B)/%.o)
 	$(CC) $(CFLAGS) $^ -lcapstone -o $@
@@ -15,6 +15,8 @@ $(B)/tests/test_mmu: $(B)/tests/unit/test_mmu.o $(MMU_SRCS:%.c=$(B)/%.o)
 $(B)/tests/test_loader: $(B)/tests/unit/test_loader.o $(LIB_OBJS)
 	$(CC) $(CFLAGS) $^ $(LDLIBS) -o $@
 $(B)/tests/test_sys: $(B)/tests/unit/test_sys.o $(LINUX_LIB_SRCS:%.c=$(B)/%.o) $(MMU_SRCS:%.c=$(B)/%.o)
+	$(CC) $(CFLAGS) $^ -lpthread -o $@
+$(B)/tests/test_path: $(B)/tests/unit/test_path.o $(LINUX_LIB_SRCS:%.c=$(B)/%.o) $(MMU_SRCS:%.c=$(B)/%.o)
 	$(CC) $(CFLAGS) $^ -lpthread -o $@
 $(B)/tests/test_signal: $(B)/tests/unit/test_signal.o $(LINUX_LIB_SRCS:%.c=$(B)/%.o) $(MMU_SRCS:%.c=$(B)/%.o)
 	$(CC) $(CFLAGS) $^ -lpthread -o $@
