@@ -233,6 +233,13 @@ else
     echo "not a loader" > "$WORK/text-root$INTERP"
     refuse interp-x86 "$DYN" "interpreter $WORK/x86-root$INTERP: not RISC-V" -L "$WORK/x86-root"
     refuse interp-text "$DYN" "interpreter $WORK/text-root$INTERP: not an ELF file" -L "$WORK/text-root"
+    # Without -L the prefix comes from $RVDBT_LD_PREFIX, else $QEMU_LD_PREFIX.
+    RUN_AS="env QEMU_LD_PREFIX=$WORK/text-root" refuse prefix-from-QEMU_LD_PREFIX "$DYN" \
+        "interpreter $WORK/text-root$INTERP: not an ELF file"
+    RUN_AS="env QEMU_LD_PREFIX=$WORK/text-root RVDBT_LD_PREFIX=$WORK/x86-root" \
+        refuse prefix-from-RVDBT_LD_PREFIX "$DYN" "interpreter $WORK/x86-root$INTERP: not RISC-V"
+    RUN_AS="env RVDBT_LD_PREFIX=$WORK/x86-root" refuse prefix-L-first "$DYN" \
+        "interpreter $WORK/text-root$INTERP: not an ELF file" -L "$WORK/text-root"
 fi
 
 # ---- usage errors ----
@@ -327,6 +334,15 @@ elif ! grep -qE '(^|[^0-9])999([^0-9]|$)' "$ERR"; then
 else
     pass enosys-strace
 fi
+# $RVDBT_STRACE or $QEMU_STRACE, set to anything, stand in for -strace.
+for var in RVDBT_STRACE=1 QEMU_STRACE=; do
+    launch "$WORK/run-enosys-${var%%=*}" env "$var" "${RVDBT_CMD[@]}" "$G/asm/enosys"
+    if (( ST != 38 )) || ! grep -qE '(^|[^0-9])999([^0-9]|$)' "$ERR"; then
+        fail "strace-from-${var%%=*}" "exit status $ST; no syscall 999 in: $(head -c 300 "$ERR" | tr '\n' '|' | cat -v)"
+    else
+        pass "strace-from-${var%%=*}"
+    fi
+done
 
 echo "bad_input: $PASS passed, $FAIL failed"
 (( FAIL == 0 ))
