@@ -178,7 +178,7 @@ int64_t sys_getcwd(struct rv_cpu *c, const uint64_t *a)
 int64_t sys_chdir(struct rv_cpu *c, const uint64_t *a)
 {
     const char *path;
-    int err = sys_str(c, a[0], &path);
+    int err = sys_path(c, a[0], &path);
     return err ? err : sys_ret(chdir(path));
 }
 
@@ -191,23 +191,23 @@ int64_t sys_fchdir(struct rv_cpu *c, const uint64_t *a)
 int64_t sys_unlinkat(struct rv_cpu *c, const uint64_t *a)
 {
     const char *path;
-    int err = sys_str(c, a[1], &path);
+    int err = sys_path(c, a[1], &path);
     return err ? err : sys_ret(unlinkat((int)a[0], path, (int)a[2]));
 }
 
 int64_t sys_mkdirat(struct rv_cpu *c, const uint64_t *a)
 {
     const char *path;
-    int err = sys_str(c, a[1], &path);
+    int err = sys_path(c, a[1], &path);
     return err ? err : sys_ret(mkdirat((int)a[0], path, (mode_t)a[2]));
 }
 
 int64_t sys_renameat2(struct rv_cpu *c, const uint64_t *a)
 {
     const char *from, *to;
-    int err = sys_str(c, a[1], &from);
+    int err = sys_path(c, a[1], &from);
     if (!err)
-        err = sys_str(c, a[3], &to);
+        err = sys_path(c, a[3], &to);
     return err ? err : sys_ret(renameat2((int)a[0], from, (int)a[2], to, (unsigned)a[4]));
 }
 
@@ -216,16 +216,16 @@ int64_t sys_symlinkat(struct rv_cpu *c, const uint64_t *a)
     const char *target, *path;
     int err = sys_str(c, a[0], &target);
     if (!err)
-        err = sys_str(c, a[2], &path);
+        err = sys_path(c, a[2], &path);
     return err ? err : sys_ret(symlinkat(target, (int)a[1], path));
 }
 
 int64_t sys_linkat(struct rv_cpu *c, const uint64_t *a)
 {
     const char *from, *to;
-    int err = sys_str(c, a[1], &from);
+    int err = sys_path(c, a[1], &from);
     if (!err)
-        err = sys_str(c, a[3], &to);
+        err = sys_path(c, a[3], &to);
     return err ? err : sys_ret(linkat((int)a[0], from, (int)a[2], to, (int)a[4]));
 }
 
@@ -238,7 +238,7 @@ int64_t sys_fchmod(struct rv_cpu *c, const uint64_t *a)
 int64_t sys_fchmodat(struct rv_cpu *c, const uint64_t *a)
 {
     const char *path;
-    int err = sys_str(c, a[1], &path);
+    int err = sys_path(c, a[1], &path);
     return err ? err : sys_ret(syscall(SYS_fchmodat, (int)a[0], path, (mode_t)a[2]));
 }
 
@@ -251,14 +251,14 @@ int64_t sys_fchown(struct rv_cpu *c, const uint64_t *a)
 int64_t sys_fchownat(struct rv_cpu *c, const uint64_t *a)
 {
     const char *path;
-    int err = sys_str(c, a[1], &path);
+    int err = sys_path(c, a[1], &path);
     return err ? err : sys_ret(fchownat((int)a[0], path, (uid_t)a[2], (gid_t)a[3], (int)a[4]));
 }
 
 int64_t sys_truncate(struct rv_cpu *c, const uint64_t *a)
 {
     const char *path;
-    int err = sys_str(c, a[0], &path);
+    int err = sys_path(c, a[0], &path);
     return err ? err : sys_ret(truncate(path, (off_t)a[1]));
 }
 
@@ -268,7 +268,7 @@ int64_t sys_utimensat(struct rv_cpu *c, const uint64_t *a)
 {
     const char *path = NULL;
     struct timespec ts[2];
-    int err = a[1] ? sys_str(c, a[1], &path) : 0;
+    int err = a[1] ? sys_path(c, a[1], &path) : 0;
     if (!err && a[2]) {
         err = sys_get_timespec(c, a[2], &ts[0]);
         if (!err)

@@ -17,7 +17,8 @@
 #include "tests/unit/t.h"
 #include "translator/rv_cpu.h"
 
-enum { NR_openat = 56, NR_close = 57, NR_read = 63, NR_readlinkat = 78, NR_newfstatat = 79 };
+enum { NR_openat = 56, NR_close = 57, NR_read = 63, NR_readlinkat = 78, NR_newfstatat = 79,
+       NR_renameat2 = 276 };
 enum { G_AT_FDCWD = -100, G_O_WRONLY = 1, G_O_DIRECTORY = 0200000, G_AT_SYMLINK_NOFOLLOW = 0x100 };
 /* riscv64 struct stat (asm-generic/stat.h): st_ino at 8 */
 enum { G_STAT_SIZE = 128, G_STAT_INO = 8 };
@@ -39,11 +40,12 @@ static int64_t sysv(uint64_t nr, const uint64_t *a)
 
 static void *host(uint64_t g) { return mmu_host(&proc.mmu, g); }
 
-static uint64_t gstr(const char *s)
+static uint64_t gstr_at(uint64_t g, const char *s)
 {
-    strcpy(host(DATA), s);
-    return DATA;
+    strcpy(host(g), s);
+    return g;
 }
+static uint64_t gstr(const char *s) { return gstr_at(DATA, s); }
 
 #define BUF (DATA + 0x1000)         /* 60 KiB for results */
 #define BUF_SIZE 0xf000
@@ -129,6 +131,13 @@ static void test_prefix(void)
     CHECK(guest_ino("etc", 0) == host_ino("etc") && guest_ino("etc", 0) != host_ino("/etc"),
           "relative paths are not prefixed");
     CHECK(chdir(cwd) == 0, "chdir back");
+
+    /* Both of rename's paths are looked up (each in its own buffer). */
+    snprintf(p, sizeof p, "%s/etc/dangling", root);
+    CHECK(SYS(NR_renameat2, (uint64_t)G_AT_FDCWD, gstr_at(DATA, "/etc/hostname"), (uint64_t)G_AT_FDCWD,
+              gstr_at(DATA + 0x800, "/etc/dangling"), 0) == 0 && host_ino(p) &&
+          guest_slurp("/etc/dangling", text, sizeof text) > 0 &&
+          !strcmp(text, "the prefix's hostname\n"), "rename from and to the prefix: \"%s\"", text);
 
     proc.opt.prefix = NULL;
     CHECK(guest_ino("/etc", 0) == host_ino("/etc"), "no prefix: the host's paths");
