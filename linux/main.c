@@ -1,40 +1,46 @@
-/* rvdbt's command line: load a riscv64 Linux program and run it. */
+/* rvdbt's command line: the options, the guest's environment, then
+ * linux_start (linux/start.c) loads the program and the dispatcher runs it. */
 #include <errno.h>
+#include <limits.h>
 #include <signal.h>
-#include <ucontext.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <ucontext.h>
+#include <unistd.h>
 #include "linux/proc.h"
 #include "linux/sig.h"
+#include "linux/start.h"
 #include "linux/thread.h"
 #include "linux/stats.h"
-#include "loader/elf_bare.h"
-#include "loader/elf_load.h"
 #include "translator/tr_cache.h"
 #include "translator/tr_exec.h"
 #include "translator/tr_log.h"
 #include "translator/tr_priv.h"
-#include <time.h>
-#include <unistd.h>
 
 #define RVDBT_VERSION "0.1"
-
-enum { EXIT_LOAD = 1, EXIT_USAGE = 2, EXIT_INTERNAL = 70, EXIT_TIMEOUT = 124 };
 
 static void usage(FILE *f)
 {
     fputs("usage: rvdbt [options] PROGRAM [ARGS...]\n"
           "       rvdbt --bare [options] IMAGE\n"
-          "Run a riscv64 Linux program (static, or position-independent without an\n"
-          "interpreter) on this x86-64 host by translating it to x86-64 code; or, with\n"
-          "--bare, a bare-metal image (such as riscv-tests') from M-mode.\n"
+          "Run a riscv64 Linux program (static or dynamically linked) on this x86-64 host\n"
+          "by translating it to x86-64 code; or, with --bare, a bare-metal image (such as\n"
+          "riscv-tests') from M-mode.\n"
           "\n"
           "options:\n"
+          "  -L PREFIX        look the guest's absolute paths and its dynamic loader up\n"
+          "                   under PREFIX first (then in /); /proc, /dev, /sys and /tmp\n"
+          "                   are always the host's. Default: $RVDBT_LD_PREFIX, else\n"
+          "                   $QEMU_LD_PREFIX, else " START_CROSS_ROOT " for a\n"
+          "                   program whose loader is not in /\n"
           "  -E VAR=VALUE     set VAR in the guest's environment\n"
           "  -U VAR           remove VAR from the guest's environment\n"
           "  -0 ARGV0         use ARGV0 as the guest's argv[0]\n"
-          "  -strace          log every guest syscall to stderr\n"
+          "  -strace          log every guest syscall to stderr (also when $RVDBT_STRACE\n"
+          "                   or $QEMU_STRACE is set)\n"
           "  -d ITEMS         log translation: in_asm (guest code of each block),\n"
           "                   out_asm (host code it became), comma-separated\n"
           "  -D FILE          write the -d log to FILE instead of stderr\n"
@@ -56,8 +62,22 @@ static void usage(FILE *f)
           "exit status: the guest's; 128+N when the guest is killed by signal N;\n"
           "1 when the program cannot be loaded; 2 for a usage error; 70 for an internal error;\n"
           "124 when --timeout ends the run. With --bare, the image's: 0 when it reports a\n"
-          "pass (\"PASS\" on stderr), N (at most 127) when it reports a failure of test N\n"
-          "(\"FAIL: test N\").\n", f);
+          "pass (\"PASS\" on stderr), 1 when it reports a failure of test N (\"FAIL: test N\").\n", f);
+}
+
+/* A usage error: one line saying what is wrong, and where the options are
+ * listed. */
+static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static int usage_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("rvdbt: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputs(" (rvdbt --help lists the options)\n", stderr);
+    va_end(ap);
+    return EXIT_USAGE;
 }
 
 /* The guest environment: the host's, edited by -E and -U in order. */
@@ -161,6 +181,20 @@ static void print_stats_at_exit(void)
     stats_print(stderr, stats_cpu);
 }
 
+/* The options that take an argument, with what the argument is. */
+static const char *option_argument(const char *a)
+{
+    static const char *const with_arg[][2] = {
+        { "-L", "PREFIX" }, { "-E", "VAR=VALUE" }, { "-U", "VAR" }, { "-0", "ARGV0" },
+        { "-d", "ITEMS" }, { "-D", "FILE" }, { "--tlb-size", "N" }, { "--timeout", "SECONDS" },
+        { "--code-cache-size", "BYTES" },
+    };
+    for (size_t k = 0; k < sizeof with_arg / sizeof with_arg[0]; k++)
+        if (!strcmp(a, with_arg[k][0]))
+            return with_arg[k][1];
+    return NULL;
+}
+
 int main(int argc, char **argv)
 {
     static struct rv_proc proc;
@@ -169,12 +203,17 @@ int main(int argc, char **argv)
     size_t cache_size = TR_DEFAULT_CACHE_SIZE;
     uint32_t tlb_size = TLB_MAX;
     double timeout = 0;
+    bool no_chain = false;
     int i;
 
     env_init(&env);
     for (i = 1; i < argc && argv[i][0] == '-'; i++) {
-        const char *a = argv[i];
-        bool has_arg = i + 1 < argc;
+        const char *a = argv[i], *what = option_argument(a), *v = NULL;
+        if (what) {
+            if (i + 1 >= argc)
+                return usage_error("%s needs an argument: %s", a, what);
+            v = argv[++i];
+        }
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             usage(stdout);
             return 0;
@@ -189,116 +228,80 @@ int main(int argc, char **argv)
             proc.opt.count_hits = true;
         } else if (!strcmp(a, "--ic-miss")) {
             proc.opt.ic_miss = true;
-        } else if (!strcmp(a, "--tlb-size") && has_arg) {
+        } else if (!strcmp(a, "--tlb-size")) {
             char *end;
-            unsigned long v = strtoul(argv[++i], &end, 0);
-            if (*end || v < 1 || v > TLB_MAX || (v & (v - 1))) {
-                fprintf(stderr, "rvdbt: --tlb-size: %s is not a power of 2 from 1 to %d\n", argv[i], TLB_MAX);
-                return EXIT_USAGE;
-            }
-            tlb_size = (uint32_t)v;
+            unsigned long n = strtoul(v, &end, 0);
+            if (*end || n < 1 || n > TLB_MAX || (n & (n - 1)))
+                return usage_error("--tlb-size: %s is not a power of 2 from 1 to %d", v, TLB_MAX);
+            tlb_size = (uint32_t)n;
         } else if (!strcmp(a, "--bare")) {
             proc.opt.bare = true;
-        } else if (!strcmp(a, "--timeout") && has_arg) {
+        } else if (!strcmp(a, "--timeout")) {
             char *end;
-            timeout = strtod(argv[++i], &end);
-            if (*end || !(timeout > 0 && timeout < 1e9)) {
-                fprintf(stderr, "rvdbt: --timeout: %s is not a number of seconds\n", argv[i]);
-                return EXIT_USAGE;
-            }
+            timeout = strtod(v, &end);
+            if (*end || !(timeout > 0 && timeout < 1e9))
+                return usage_error("--timeout: %s is not a number of seconds", v);
         } else if (!strcmp(a, "--no-chain")) {
-            cache.no_chain = true;
-        } else if (!strcmp(a, "--code-cache-size") && has_arg) {
+            no_chain = true;
+        } else if (!strcmp(a, "--code-cache-size")) {
             char *end;
-            unsigned long long v = strtoull(argv[++i], &end, 0);
-            if (*end || v < (128u << 10) || v > (1ull << 31)) {
-                fprintf(stderr, "rvdbt: --code-cache-size: %s is not a size between 128 KiB and 2 GiB\n", argv[i]);
-                return EXIT_USAGE;
-            }
-            cache_size = (size_t)v;
-        } else if (!strcmp(a, "-E") && has_arg && strchr(argv[i + 1], '=')) {
-            env_set(&env, argv[++i]);
-        } else if (!strcmp(a, "-U") && has_arg) {
-            env_unset(&env, argv[++i]);
-        } else if (!strcmp(a, "-d") && has_arg) {
+            unsigned long long n = strtoull(v, &end, 0);
+            if (*end || n < (128u << 10) || n > (1ull << 31))
+                return usage_error("--code-cache-size: %s is not a size between 128 KiB and 2 GiB", v);
+            cache_size = (size_t)n;
+        } else if (!strcmp(a, "-L")) {
+            if (!*v)
+                return usage_error("-L: the prefix is empty");
+            proc.opt.prefix = v;
+        } else if (!strcmp(a, "-E")) {
+            if (!strchr(v, '='))
+                return usage_error("-E %s: the value lacks '=', expected VAR=VALUE", v);
+            env_set(&env, argv[i]);
+        } else if (!strcmp(a, "-U")) {
+            env_unset(&env, v);
+        } else if (!strcmp(a, "-d")) {
             const char *bad;
-            proc.opt.log_mask = tr_log_parse(argv[++i], &bad);
-            if (proc.opt.log_mask < 0) {
-                fprintf(stderr, "rvdbt: unknown -d item in '%s' (known: in_asm, out_asm)\n", bad);
-                return EXIT_USAGE;
-            }
-        } else if (!strcmp(a, "-D") && has_arg) {
-            proc.opt.log = fopen(argv[++i], "w");
+            proc.opt.log_mask = tr_log_parse(v, &bad);
+            if (proc.opt.log_mask < 0)
+                return usage_error("-d: unknown item in '%s' (known: in_asm, out_asm)", bad);
+        } else if (!strcmp(a, "-D")) {
+            proc.opt.log = fopen(v, "w");
             if (!proc.opt.log) {
-                fprintf(stderr, "rvdbt: %s: %s\n", argv[i], strerror(errno));
+                fprintf(stderr, "rvdbt: -D %s: %s\n", v, strerror(errno));
                 return EXIT_USAGE;
             }
-        } else if (!strcmp(a, "-0") && has_arg) {
-            proc.opt.argv0 = argv[++i];
+        } else if (!strcmp(a, "-0")) {
+            proc.opt.argv0 = v;
         } else if (!strcmp(a, "--")) {
             i++;
             break;
         } else {
-            fprintf(stderr, "rvdbt: unknown option or missing argument: %s\n", a);
-            usage(stderr);
-            return EXIT_USAGE;
+            return usage_error("unknown option %s", a);
         }
     }
+    if (i >= argc)
+        return usage_error("no program given");
+    if (proc.opt.bare && argc - i > 1)
+        return usage_error("--bare takes an image and no arguments");
+    /* As qemu-riscv64 does, the environment can stand in for -L and -strace. */
+    if (!proc.opt.prefix && (proc.opt.prefix = getenv("RVDBT_LD_PREFIX")) && !*proc.opt.prefix)
+        proc.opt.prefix = NULL;
+    if (!proc.opt.prefix && (proc.opt.prefix = getenv("QEMU_LD_PREFIX")) && !*proc.opt.prefix)
+        proc.opt.prefix = NULL;
+    if (getenv("RVDBT_STRACE") || getenv("QEMU_STRACE"))
+        proc.opt.strace = true;
     if (!proc.opt.log)
         proc.opt.log = stderr;
-    if (i >= argc) {
-        usage(stderr);
-        return EXIT_USAGE;
-    }
-    proc.rvdbt_argv = argv;
-    proc.rvdbt_argc = i;
+    proc.opt_words = &argv[1];
+    proc.n_opt_words = i - 1;
+
     const char *path = argv[i];
     char **gargv = &argv[i];
-    int gargc = argc - i;
     if (proc.opt.argv0)
         gargv[0] = (char *)proc.opt.argv0;
     proc.argv = gargv;
 
-    int err = mmu_init(&proc.mmu);
-    if (err) {
-        fprintf(stderr, "rvdbt: cannot reserve guest memory: %s\n", strerror(-err));
-        return EXIT_INTERNAL;
-    }
-    char why[256];
-    struct elf_image img;
-    struct elf_bare bare;
-    uint64_t sp = 0;
-    if (proc.opt.bare) {
-        if (gargc > 1) {
-            fprintf(stderr, "rvdbt: --bare takes an image and no arguments\n");
-            return EXIT_USAGE;
-        }
-        if (elf_load_bare(&proc.mmu, path, &bare, why, sizeof why) < 0) {
-            fprintf(stderr, "rvdbt: %s: %s\n", path, why);
-            return EXIT_LOAD;
-        }
-    } else if (elf_load(&proc.mmu, path, &img, why, sizeof why) < 0) {
-        fprintf(stderr, "rvdbt: %s: %s\n", path, why);
-        return EXIT_LOAD;
-    }
-    if (!proc.opt.bare && img.interp) {
-        /* The path comes from the file: keep the message one line of text. */
-        for (char *p = img.interp; *p; p++)
-            if ((unsigned char)*p < 0x20 || (unsigned char)*p >= 0x7f)
-                *p = '?';
-        fprintf(stderr, "rvdbt: %s: dynamically linked programs (interpreter %s) are not supported yet\n",
-                path, img.interp);
-        return EXIT_LOAD;
-    }
-    proc.exe_path = realpath(path, NULL);
-    if (!proc.opt.bare)
-        sp = elf_build_stack(&proc.mmu, &img, 0, gargc, gargv, env.v, path, why, sizeof why);
-    if (!proc.opt.bare && !sp) {
-        fprintf(stderr, "rvdbt: %s: %s\n", path, why);
-        return EXIT_LOAD;
-    }
-    bool no_chain = cache.no_chain;
-    err = tr_cache_init(&cache, cache_size);
+    int err = tr_cache_init(&cache, cache_size);
     cache.no_chain = no_chain;
     if (err) {
         fprintf(stderr, "rvdbt: cannot set up the code cache: %s\n", strerror(-err));
@@ -320,15 +323,13 @@ int main(int argc, char **argv)
         return EXIT_INTERNAL;
     }
     struct rv_cpu *cpu = thread->cpu;
-    catch_internal_faults();
-    if (proc.opt.bare) {
-        proc.entry = bare.entry;
-        priv_reset(cpu, bare.entry, bare.tohost, bare.fromhost);
-    } else {
-        proc.entry = img.entry;
-        cpu->x[2] = sp;
-        cpu->pc = img.entry;
+    char why[PATH_MAX * 4];
+    int status = linux_start(&proc, cpu, path, gargv, env.v, why, sizeof why);
+    if (status) {
+        fprintf(stderr, "rvdbt: %s\n", why);
+        return status;
     }
+    catch_internal_faults();
     if (timeout > 0 && (err = arm_timeout(timeout)) != 0) {
         fprintf(stderr, "rvdbt: cannot arm the timeout: %s\n", strerror(-err));
         return EXIT_INTERNAL;

@@ -16,6 +16,9 @@ struct rv_options {
     bool ic_miss;           /* --ic-miss: slots are never filled, every access takes the slow path */
     bool bare;              /* --bare: a bare-metal image on the privileged architecture */
     const char *argv0;      /* -0: argv[0] for the guest */
+    const char *prefix;     /* where the guest's absolute paths are looked up first (sys_path):
+                               -L, else $RVDBT_LD_PREFIX, else $QEMU_LD_PREFIX, else the
+                               default linux_start may choose; NULL: the host root only */
     int log_mask;           /* -d ITEMS: TR_LOG_* bits */
     FILE *log;              /* -D FILE, else stderr */
 };
@@ -34,8 +37,11 @@ struct rv_proc {
     struct rv_options opt;
     char *exe_path;         /* absolute host path of the guest program: /proc/self/exe */
     char **argv;            /* the guest's argv, NULL-terminated: /proc/self/cmdline */
-    char **rvdbt_argv;      /* rvdbt's own argv[0] and options: a guest execve of a */
-    int rvdbt_argc;         /* riscv64 program starts rvdbt again with them */
+    char **opt_words;       /* rvdbt's own arguments, those before PROGRAM, as given, for a
+                               guest execve to run rvdbt again alike; -0, -E and -U among
+                               them concern the first program only, and opt.prefix holds
+                               the prefix even when linux_start chose it */
+    int n_opt_words;
     uint64_t entry;         /* guest entry point */
     uint32_t tlb_size;      /* --tlb-size: entries of each thread's TLB */
     /* Dispositions are the process's; rt_sigaction changes them under

@@ -58,10 +58,12 @@ _Noreturn void linux_run(struct rv_thread *t)
             sys_dispatch(cpu);
             tr_exec_sync(cpu);
             break;
-        case RV_EXIT_FETCH:
-            if (!sig_fault(cpu, SIGSEGV, cpu->fault_addr))
-                sys_die_by_signal(cpu, SIGSEGV, cpu->pc, cpu->fault_addr);
+        case RV_EXIT_FETCH: {
+            int fsig = cpu->fault_bus_adrerr ? SIGBUS : SIGSEGV;   /* a file page past its end */
+            if (!sig_fault(cpu, fsig, cpu->fault_addr))
+                sys_die_by_signal(cpu, fsig, cpu->pc, cpu->fault_addr);
             break;
+        }
         case RV_EXIT_EBREAK:
             if (!sig_fault(cpu, SIGTRAP, cpu->pc))
                 sys_die_by_signal(cpu, SIGTRAP, cpu->pc, 0);

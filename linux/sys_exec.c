@@ -102,18 +102,33 @@ static bool script_interp(const char *path, char *line, size_t size, char **inte
     return true;
 }
 
-/* Replace this process by rvdbt running prog with argv (argv[0] as given). */
+/* Replace this process by rvdbt running prog with argv (argv[0] as given),
+ * with the options this one has, less those that were the first program's
+ * alone (-0, -E, -U), and the prefix in use (it may have been chosen). */
 static int64_t exec_rvdbt(struct rv_proc *p, const char *prog, char **argv, char **envp)
 {
     size_t n = 0;
     while (argv[n])
         n++;
-    char **v = malloc((p->rvdbt_argc + n + 6) * sizeof *v);
+    char **v = malloc(((size_t)p->n_opt_words + n + 8) * sizeof *v);
     if (!v)
         return -ENOMEM;
     size_t k = 0;
-    for (int i = 0; i < p->rvdbt_argc; i++)
-        v[k++] = p->rvdbt_argv[i];
+    v[k++] = "rvdbt";
+    for (int i = 0; i < p->n_opt_words; i++) {
+        const char *w = p->opt_words[i];
+        if (!strcmp(w, "-0") || !strcmp(w, "-E") || !strcmp(w, "-U") || !strcmp(w, "-L")) {
+            i++;
+            continue;
+        }
+        if (!strcmp(w, "--"))
+            break;
+        v[k++] = p->opt_words[i];
+    }
+    if (p->opt.prefix) {
+        v[k++] = "-L";
+        v[k++] = (char *)p->opt.prefix;
+    }
     if (n) {
         v[k++] = "-0";
         v[k++] = argv[0];
@@ -150,7 +165,8 @@ int64_t sys_execve(struct rv_cpu *c, const uint64_t *a)
         r = -errno;
     } else if (is_riscv_elf(path)) {
         r = exec_rvdbt(c->proc, path, argv, envp);
-    } else if (script_interp(path, line, sizeof line, &interp, &arg) && is_riscv_elf(interp)) {
+    } else if (script_interp(path, line, sizeof line, &interp, &arg) &&
+               is_riscv_elf(sys_path_host(c, interp))) {
         /* As the kernel does: interpreter, its argument, the script, then
          * the script's arguments after argv[0]. */
         size_t n = 0;
@@ -168,7 +184,7 @@ int64_t sys_execve(struct rv_cpu *c, const uint64_t *a)
             for (size_t i = 1; i < n; i++)
                 v[k++] = argv[i];
             v[k] = NULL;
-            r = exec_rvdbt(c->proc, interp, v, envp);
+            r = exec_rvdbt(c->proc, sys_path_host(c, interp), v, envp);
             free(v);
         }
     } else {

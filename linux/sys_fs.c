@@ -1,14 +1,12 @@
 /* Paths and file metadata: stat in its three forms, directories, links,
- * permissions, times, file system statistics. Paths go to the host as they
- * are, except /proc/self/exe, which names the guest program, not rvdbt, and
- * /proc/self/cmdline, which opens as the guest's argv. */
+ * permissions, times, file system statistics. How guest paths become host
+ * paths (the prefix, /proc/self) is sys_path.c's business. */
 #include <dirent.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <sys/mman.h>
 #include <sys/statfs.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -20,71 +18,6 @@ _Static_assert(AT_FDCWD == RV_AT_FDCWD && AT_SYMLINK_NOFOLLOW == RV_AT_SYMLINK_N
                AT_NO_AUTOMOUNT == RV_AT_NO_AUTOMOUNT && AT_EMPTY_PATH == RV_AT_EMPTY_PATH &&
                AT_STATX_SYNC_TYPE == RV_AT_STATX_SYNC_TYPE, "AT_ flags pass through");
 _Static_assert(UTIME_NOW == RV_UTIME_NOW && UTIME_OMIT == RV_UTIME_OMIT, "utimensat nsec");
-
-/* The guest string at g, in place: NUL-terminated within PATH_MAX. */
-static int sys_str(struct rv_cpu *c, uint64_t g, const char **s)
-{
-    int64_t n = mmu_strnlen(sys_mmu(c), g, PATH_MAX);
-    *s = NULL;
-    if (n < 0)
-        return n == -ENAMETOOLONG ? -ENAMETOOLONG : -EFAULT;
-    *s = mmu_ptr(sys_mmu(c), g, (uint64_t)n + 1, MMU_R);
-    return *s ? 0 : -EFAULT;
-}
-
-/* Whether path is /proc/{self,thread-self,OUR_PID}/name: a file describing
- * the guest process itself. */
-static bool is_self(const char *path, const char *name)
-{
-    char own[32];
-    int n = snprintf(own, sizeof own, "/proc/%d/", (int)getpid());
-    const char *rest = NULL;
-    if (!strncmp(path, "/proc/self/", 11))
-        rest = path + 11;
-    else if (!strncmp(path, "/proc/thread-self/", 18))
-        rest = path + 18;
-    else if (!strncmp(path, own, (size_t)n))
-        rest = path + n;
-    return rest && !strcmp(rest, name);
-}
-
-/* The guest's argv as the kernel lists it in cmdline, each string with its
- * NUL, in a memory file reopened read-only (the real one cannot be written). */
-static int64_t open_cmdline(char *const *argv, int flags)
-{
-    if ((flags & O_ACCMODE) != O_RDONLY)
-        return -EACCES;
-    int mfd = memfd_create("cmdline", MFD_CLOEXEC);
-    if (mfd < 0)
-        return -errno;
-    int64_t err = 0;
-    for (; *argv && !err; argv++) {
-        size_t len = strlen(*argv) + 1;
-        if (write(mfd, *argv, len) != (ssize_t)len)
-            err = -EIO;
-    }
-    char self[32];
-    snprintf(self, sizeof self, "/proc/self/fd/%d", mfd);
-    int64_t fd = err ? err : sys_ret(open(self, O_RDONLY | (flags & O_CLOEXEC)));
-    close(mfd);
-    return fd;
-}
-
-bool sys_proc_open(struct rv_cpu *c, const char *path, int flags, int64_t *fd)
-{
-    if (!c->proc->argv || !is_self(path, "cmdline"))
-        return false;
-    *fd = open_cmdline(c->proc->argv, flags);
-    return true;
-}
-
-int sys_path(struct rv_cpu *c, uint64_t g, const char **path)
-{
-    int err = sys_str(c, g, path);
-    if (!err && c->proc->exe_path && is_self(*path, "exe"))
-        *path = c->proc->exe_path;
-    return err;
-}
 
 static int64_t put_stat(struct rv_cpu *c, uint64_t g, const struct stat *st)
 {
@@ -199,11 +132,11 @@ int64_t sys_readlinkat(struct rv_cpu *c, const uint64_t *a)
     int64_t n;
     if ((int)a[3] <= 0)
         return -EINVAL;
-    int err = sys_str(c, a[1], &path);
+    int err = sys_path(c, a[1], &path);
     if (err)
         return err;
     size_t max = (size_t)(int)a[3] < sizeof tmp ? (size_t)(int)a[3] : sizeof tmp;
-    if (c->proc->exe_path && is_self(path, "exe")) {
+    if (path == c->proc->exe_path) {    /* the guest named /proc/self/exe */
         src = c->proc->exe_path;
         n = (int64_t)strlen(src);
         if ((uint64_t)n > max)
@@ -245,7 +178,7 @@ int64_t sys_getcwd(struct rv_cpu *c, const uint64_t *a)
 int64_t sys_chdir(struct rv_cpu *c, const uint64_t *a)
 {
     const char *path;
-    int err = sys_str(c, a[0], &path);
+    int err = sys_path(c, a[0], &path);
     return err ? err : sys_ret(chdir(path));
 }
 
@@ -258,23 +191,23 @@ int64_t sys_fchdir(struct rv_cpu *c, const uint64_t *a)
 int64_t sys_unlinkat(struct rv_cpu *c, const uint64_t *a)
 {
     const char *path;
-    int err = sys_str(c, a[1], &path);
+    int err = sys_path(c, a[1], &path);
     return err ? err : sys_ret(unlinkat((int)a[0], path, (int)a[2]));
 }
 
 int64_t sys_mkdirat(struct rv_cpu *c, const uint64_t *a)
 {
     const char *path;
-    int err = sys_str(c, a[1], &path);
+    int err = sys_path(c, a[1], &path);
     return err ? err : sys_ret(mkdirat((int)a[0], path, (mode_t)a[2]));
 }
 
 int64_t sys_renameat2(struct rv_cpu *c, const uint64_t *a)
 {
     const char *from, *to;
-    int err = sys_str(c, a[1], &from);
+    int err = sys_path(c, a[1], &from);
     if (!err)
-        err = sys_str(c, a[3], &to);
+        err = sys_path(c, a[3], &to);
     return err ? err : sys_ret(renameat2((int)a[0], from, (int)a[2], to, (unsigned)a[4]));
 }
 
@@ -283,16 +216,16 @@ int64_t sys_symlinkat(struct rv_cpu *c, const uint64_t *a)
     const char *target, *path;
     int err = sys_str(c, a[0], &target);
     if (!err)
-        err = sys_str(c, a[2], &path);
+        err = sys_path(c, a[2], &path);
     return err ? err : sys_ret(symlinkat(target, (int)a[1], path));
 }
 
 int64_t sys_linkat(struct rv_cpu *c, const uint64_t *a)
 {
     const char *from, *to;
-    int err = sys_str(c, a[1], &from);
+    int err = sys_path(c, a[1], &from);
     if (!err)
-        err = sys_str(c, a[3], &to);
+        err = sys_path(c, a[3], &to);
     return err ? err : sys_ret(linkat((int)a[0], from, (int)a[2], to, (int)a[4]));
 }
 
@@ -305,7 +238,7 @@ int64_t sys_fchmod(struct rv_cpu *c, const uint64_t *a)
 int64_t sys_fchmodat(struct rv_cpu *c, const uint64_t *a)
 {
     const char *path;
-    int err = sys_str(c, a[1], &path);
+    int err = sys_path(c, a[1], &path);
     return err ? err : sys_ret(syscall(SYS_fchmodat, (int)a[0], path, (mode_t)a[2]));
 }
 
@@ -318,14 +251,14 @@ int64_t sys_fchown(struct rv_cpu *c, const uint64_t *a)
 int64_t sys_fchownat(struct rv_cpu *c, const uint64_t *a)
 {
     const char *path;
-    int err = sys_str(c, a[1], &path);
+    int err = sys_path(c, a[1], &path);
     return err ? err : sys_ret(fchownat((int)a[0], path, (uid_t)a[2], (gid_t)a[3], (int)a[4]));
 }
 
 int64_t sys_truncate(struct rv_cpu *c, const uint64_t *a)
 {
     const char *path;
-    int err = sys_str(c, a[0], &path);
+    int err = sys_path(c, a[0], &path);
     return err ? err : sys_ret(truncate(path, (off_t)a[1]));
 }
 
@@ -335,7 +268,7 @@ int64_t sys_utimensat(struct rv_cpu *c, const uint64_t *a)
 {
     const char *path = NULL;
     struct timespec ts[2];
-    int err = a[1] ? sys_str(c, a[1], &path) : 0;
+    int err = a[1] ? sys_path(c, a[1], &path) : 0;
     if (!err && a[2]) {
         err = sys_get_timespec(c, a[2], &ts[0]);
         if (!err)

@@ -156,13 +156,22 @@ int sys_put_rusage(struct rv_cpu *c, uint64_t addr, const struct rusage *r);
  * host errno numbers agree (both asm-generic/errno*.h, checked in sys_table.c). */
 static inline int64_t sys_ret(int64_t r) { return r < 0 ? -(int64_t)errno : r; }
 
-/* The host path for the guest string at g: a pointer into guest memory, or the
- * guest program's own path for /proc/self/exe. 0 or -EFAULT/-ENAMETOOLONG. */
+/* The guest string at g, in place: NUL-terminated within PATH_MAX. 0 or
+ * -EFAULT/-ENAMETOOLONG. */
+int sys_str(struct rv_cpu *c, uint64_t g, const char **s);
+
+/* The host path for the guest path at g (sys_path.c): the guest program's own
+ * path for /proc/self/exe; for an absolute path that exists under the prefix
+ * (opt.prefix), that one (valid until this thread's next-but-one call);
+ * else the guest string in place. 0 or -EFAULT/-ENAMETOOLONG. */
 int sys_path(struct rv_cpu *c, uint64_t g, const char **path);
+/* The same for a path rvdbt holds itself (a script's interpreter). */
+const char *sys_path_host(struct rv_cpu *c, const char *path);
 
 /* The /proc files rvdbt makes up because the host's would describe rvdbt:
- * for such a path (the guest's /proc/self/cmdline), true, with *fd the new
- * descriptor or -errno; else false and the host opens the path. */
+ * for such a path (the guest's /proc/self/cmdline and /proc/self/maps), true,
+ * with *fd the new descriptor or -errno; else false and the host opens the
+ * path. */
 bool sys_proc_open(struct rv_cpu *c, const char *path, int flags, int64_t *fd);
 
 /* Guest timespec in and out. 0 or -EFAULT; a bad tv_nsec is left to the host. */

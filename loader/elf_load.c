@@ -24,7 +24,8 @@
 /* Where ET_DYN programs go: two thirds up the guest space, which is Linux's
  * ELF_ET_DYN_BASE on an Sv39 riscv64 machine (same 256 GiB user space). It
  * leaves the low part to ET_EXEC programs (linked at 0x10000), room above
- * the image for brk to grow, and room below the mmap area and the stack. */
+ * the image for brk to grow, and room below the mmap area and the stack,
+ * where interpreters go. */
 #define ELF_DYN_BASE ((MMU_GUEST_SIZE / 3 * 2) & ~(MMU_PAGE_SIZE - 1))
 /* Linux refuses program header tables above 64 KiB (load_elf_phdrs). */
 #define ELF_MAX_PHDRS_SIZE 65536u
@@ -210,10 +211,11 @@ static bool range_busy(const struct mmu *m, uint64_t lo, uint64_t hi)
     return false;
 }
 
-/* The load bias: 0 for ET_EXEC; for ET_DYN, ELF_DYN_BASE (aligned to the
- * largest p_align) when that is free, else wherever the mmap allocator finds
- * room, as Linux places an interpreter. */
-static int choose_bias(struct elf_ctx *c, struct mmu *m, uint64_t *bias)
+/* The load bias: 0 for ET_EXEC; for an ET_DYN program, ELF_DYN_BASE (aligned
+ * to the largest p_align) when that is free; for an interpreter, or when
+ * ELF_DYN_BASE is taken, wherever the mmap allocator finds room (top-down
+ * below the stack), as Linux places an interpreter. */
+static int choose_bias(struct elf_ctx *c, struct mmu *m, enum elf_role role, uint64_t *bias)
 {
     uint64_t lo = PAGE_DOWN(c->segs[0].vaddr), hi = 0, align = MMU_PAGE_SIZE;
     for (size_t i = 0; i < c->nsegs; i++) {
@@ -230,7 +232,7 @@ static int choose_bias(struct elf_ctx *c, struct mmu *m, uint64_t *bias)
         return 0;
     }
     uint64_t span = hi - lo, base = ELF_DYN_BASE & ~(align - 1);
-    if (span > MMU_GUEST_SIZE - base || range_busy(m, base, base + span)) {
+    if (role == ELF_INTERP || span > MMU_GUEST_SIZE - base || range_busy(m, base, base + span)) {
         uint64_t got = mmu_find_free(m, 0, span + align);
         if (!got)
             return fail(c, "no room for a 0x%llx byte image", (unsigned long long)span);
@@ -272,6 +274,17 @@ static int map_segments(struct elf_ctx *c, struct mmu *m, uint64_t bias)
         prev_page = hi - MMU_PAGE_SIZE;
         prev_prot = prev_page == lo ? first : s->prot;
     }
+    /* /proc/self/maps shows the pages holding file bytes as the file, the
+     * rest (bss) as anonymous memory, as Linux maps them. */
+    for (size_t i = 0; i < c->nsegs; i++) {
+        const struct elf_seg *s = &c->segs[i];
+        if (s->filesz == 0)
+            continue;
+        uint64_t lo = PAGE_DOWN(s->vaddr + bias), hi = MMU_PAGE_ALIGN(s->vaddr + bias + s->filesz);
+        int err = mmu_set_file(m, lo, hi - lo, c->fd, PAGE_DOWN(s->off));
+        if (err)
+            return fail(c, "cannot name segment %zu: %s", s->index, strerror(-err));
+    }
     return 0;
 }
 
@@ -290,7 +303,8 @@ static uint64_t phdr_addr(const struct elf_ctx *c, uint64_t phdr_vaddr, uint64_t
     return 0;
 }
 
-static int load(struct elf_ctx *c, struct mmu *m, const char *path, struct elf_image *img)
+static int load(struct elf_ctx *c, struct mmu *m, const char *path, enum elf_role role,
+                struct elf_image *img)
 {
     if (elf_version(EV_CURRENT) == EV_NONE)
         return fail(c, "libelf: %s", elf_errmsg(-1));
@@ -318,7 +332,7 @@ static int load(struct elf_ctx *c, struct mmu *m, const char *path, struct elf_i
 
     uint64_t phdr_vaddr = UINT64_MAX, bias = 0;     /* UINT64_MAX: no PT_PHDR */
     if (check_ident(c) || check_header(c) || scan_segments(c, img, &phdr_vaddr) ||
-        choose_bias(c, m, &bias) || map_segments(c, m, bias))
+        choose_bias(c, m, role, &bias) || map_segments(c, m, bias))
         return -1;
 
     const struct elf_seg *last = &c->segs[c->nsegs - 1];
@@ -329,15 +343,17 @@ static int load(struct elf_ctx *c, struct mmu *m, const char *path, struct elf_i
     img->phnum = c->phnum;
     img->lo = PAGE_DOWN(c->segs[0].vaddr + bias);
     img->hi = MMU_PAGE_ALIGN(last->vaddr + bias + last->memsz);
-    m->brk_start = m->brk = img->hi;
+    if (role == ELF_PROGRAM)
+        m->brk_start = m->brk = img->hi;
     return 0;
 }
 
-int elf_load(struct mmu *m, const char *path, struct elf_image *img, char *err, size_t errlen)
+int elf_load(struct mmu *m, const char *path, enum elf_role role, struct elf_image *img,
+             char *err, size_t errlen)
 {
     struct elf_ctx c = { .fd = -1, .err = err, .errlen = errlen };
     memset(img, 0, sizeof(*img));
-    int rc = load(&c, m, path, img);
+    int rc = load(&c, m, path, role, img);
     if (rc) {
         free(img->interp);
         img->interp = NULL;

@@ -3,10 +3,9 @@
  * protections follow it (see host_prot for where they cannot match), so a
  * fast-path access to an unmapped or read-only page faults in the host.
  *
- * Locking: mmu_map, mmu_unmap, mmu_remap, mmu_protect and mmu_brk take the
- * write lock;
- * mmu_find_free, mmu_check, mmu_ptr, mmu_read, mmu_write and mmu_strnlen take
- * the read lock. mmu_lookup takes none: its caller holds the lock or runs
+ * Locking: mmu_map, mmu_unmap, mmu_remap, mmu_protect, mmu_set_file and
+ * mmu_brk take the write lock; mmu_find_free, mmu_check, mmu_ptr, mmu_read,
+ * mmu_write, mmu_strnlen and mmu_walk take the read lock. mmu_lookup takes none: its caller holds the lock or runs
  * before any second guest thread exists. */
 #include "mmu/mmu.h"
 
@@ -61,6 +60,7 @@ void mmu_destroy(struct mmu *m)
     if (m->code_bits)
         munmap(m->code_bits, MMU_CODE_BITS_SIZE);
     free(m->regions);
+    mmu_file_free_all(m);
     pthread_rwlock_destroy(&m->lock);
     memset(m, 0, sizeof(*m));
 }
@@ -144,6 +144,8 @@ static void split_at(struct mmu *m, uint64_t addr)
     m->n_regions++;
     m->regions[i].end = addr;
     m->regions[i + 1].start = addr;
+    if (m->regions[i + 1].file)
+        m->regions[i + 1].off += addr - m->regions[i].start;
 }
 
 /* Drop the regions inside [start, end), splitting those that straddle its
@@ -160,9 +162,13 @@ static bool remove_range(struct mmu *m, uint64_t start, uint64_t end)
     return j > i;
 }
 
+/* Like the kernel's VMAs, pages of one file merge only where the file
+ * continues: the pages after a mapping of offset 0 are not those of another
+ * mapping of offset 0. */
 static bool same_kind(const struct mmu_region *a, const struct mmu_region *b)
 {
-    return a->end == b->start && a->prot == b->prot && a->flags == b->flags;
+    return a->end == b->start && a->prot == b->prot && a->flags == b->flags &&
+           a->file == b->file && (!a->file || b->off == a->off + (a->end - a->start));
 }
 
 /* Re-establish "adjacent equal regions are merged" around indices [i, j]. */
@@ -218,8 +224,9 @@ static int linux_prot(int prot)
     return prot & MMU_W ? prot | MMU_R : prot;
 }
 
+/* file: what the new region shows (mmu_file_intern), 0 for nothing. */
 static int map_locked(struct mmu *m, uint64_t start, uint64_t len, int prot, int flags,
-                      int fd, off_t off)
+                      int fd, off_t off, uint32_t file)
 {
     int err = check_range(start, &len, -ENOMEM);
     if (err)
@@ -261,14 +268,17 @@ static int map_locked(struct mmu *m, uint64_t start, uint64_t len, int prot, int
     }
     if (remove_range(m, start, start + len))
         changed(m, start, start + len);
-    insert_region(m, (struct mmu_region){ start, start + len, prot, flags });
+    insert_region(m, (struct mmu_region){ start, start + len, prot, flags, file, file ? (uint64_t)off : 0 });
     return 0;
 }
 
 int mmu_map(struct mmu *m, uint64_t start, uint64_t len, int prot, int flags, int fd, off_t off)
 {
+    /* The file's name is looked up before the lock: it takes host calls. */
+    struct mmu_file_id id;
+    bool named = fd >= 0 && mmu_file_identify(fd, &id);
     pthread_rwlock_wrlock(&m->lock);
-    int err = map_locked(m, start, len, prot, flags, fd, off);
+    int err = map_locked(m, start, len, prot, flags, fd, off, named ? mmu_file_intern(m, &id) : 0);
     pthread_rwlock_unlock(&m->lock);
     return err;
 }
@@ -357,6 +367,51 @@ int mmu_protect(struct mmu *m, uint64_t start, uint64_t len, int prot)
     return err;
 }
 
+static int set_file_locked(struct mmu *m, uint64_t start, uint64_t len, uint32_t file, uint64_t off)
+{
+    int err = check_range(start, &len, -ENOMEM);
+    if (err)
+        return err;
+    if (off & (MMU_PAGE_SIZE - 1))
+        return -EINVAL;
+    uint64_t end = start + len;
+    if (!covered(m, first_after(m, start), start, end))
+        return -ENOMEM;
+    if ((err = reserve(m, 2)))
+        return err;
+    split_at(m, start);
+    split_at(m, end);
+    size_t i = first_after(m, start), j;
+    for (j = i; j < m->n_regions && m->regions[j].start < end; j++) {
+        m->regions[j].file = file;
+        m->regions[j].off = file ? off + (m->regions[j].start - start) : 0;
+    }
+    merge_span(m, i, j);
+    return 0;
+}
+
+int mmu_set_file(struct mmu *m, uint64_t start, uint64_t len, int fd, uint64_t off)
+{
+    struct mmu_file_id id;
+    if (!mmu_file_identify(fd, &id))
+        return -EBADF;
+    pthread_rwlock_wrlock(&m->lock);
+    int err = set_file_locked(m, start, len, mmu_file_intern(m, &id), off);
+    pthread_rwlock_unlock(&m->lock);
+    return err;
+}
+
+void mmu_walk(struct mmu *m, void (*fn)(void *arg, const struct mmu_region *r,
+                                        const struct mmu_file *f), void *arg)
+{
+    pthread_rwlock_rdlock(&m->lock);
+    for (size_t i = 0; i < m->n_regions; i++) {
+        const struct mmu_region *r = &m->regions[i];
+        fn(arg, r, r->file ? &m->files[r->file - 1] : NULL);
+    }
+    pthread_rwlock_unlock(&m->lock);
+}
+
 static bool range_free(const struct mmu *m, uint64_t start, uint64_t end)
 {
     size_t i = first_after(m, start);
@@ -375,7 +430,7 @@ static uint64_t brk_locked(struct mmu *m, uint64_t new_brk)
         /* The heap grows only into free space: it must not swallow a mapping
          * the guest made with mmap. */
         if (!range_free(m, old_end, new_end) ||
-            map_locked(m, old_end, new_end - old_end, MMU_R | MMU_W, MMU_F_BRK, -1, 0) != 0)
+            map_locked(m, old_end, new_end - old_end, MMU_R | MMU_W, MMU_F_BRK, -1, 0, 0) != 0)
             return m->brk;
     }
     m->brk = new_brk;
@@ -466,7 +521,8 @@ static int move_locked(struct mmu *m, struct mmu_region r, uint64_t old, uint64_
         remove_range(m, old, old + old_len);
     if (old_len)
         changed(m, old, old + old_len);
-    insert_region(m, (struct mmu_region){ to, to + new_len, r.prot, r.flags });
+    insert_region(m, (struct mmu_region){ to, to + new_len, r.prot, r.flags, r.file,
+                                          r.file ? r.off + (old - r.start) : 0 });
     return 0;
 }
 
@@ -479,14 +535,15 @@ static int grow_locked(struct mmu *m, struct mmu_region r, uint64_t old, uint64_
      * ones, which stay where they are: another guest thread may be using
      * them. */
     if ((r.flags & MMU_F_ANON) && !(r.flags & MMU_F_SHARED))
-        return map_locked(m, end, new_end - end, r.prot, r.flags, -1, 0);
+        return map_locked(m, end, new_end - end, r.prot, r.flags, -1, 0, 0);
     /* More of the file or shared memory: only the host can add it. The old
      * pages come back to the same addresses with the same contents, so
      * nothing derived from them goes stale. */
     int err = reserve(m, 1);
     if (err || (err = host_move(m, old, end - old, old, new_len)))
         return err;
-    insert_region(m, (struct mmu_region){ end, new_end, r.prot, r.flags });
+    insert_region(m, (struct mmu_region){ end, new_end, r.prot, r.flags, r.file,
+                                          r.file ? r.off + (end - r.start) : 0 });
     return 0;
 }
 

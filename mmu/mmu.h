@@ -25,8 +25,18 @@ struct mmu_region {
     uint64_t start, end;     /* [start, end), page-aligned */
     int prot;                /* MMU_R|MMU_W|MMU_X */
     int flags;               /* MMU_F_* */
+    uint32_t file;           /* the file the pages show (index + 1 into mmu.files), 0 for none */
+    uint64_t off;            /* with a file: its offset at start */
 };
 enum { MMU_F_ANON = 1, MMU_F_SHARED = 2, MMU_F_STACK = 4, MMU_F_BRK = 8 };
+
+/* A file regions show, as /proc/PID/maps names it: the host's device and
+ * inode numbers and path. Regions refer to it by index; an entry no region
+ * refers to any more is reused (mmu_file.c). */
+struct mmu_file {
+    uint64_t dev, ino;
+    char *path;              /* NULL: a free entry */
+};
 
 struct mmu {
     uint8_t *base;                 /* host address of guest address 0 */
@@ -37,6 +47,8 @@ struct mmu {
     uint64_t generation;           /* bumped by every unmap/protect/replacing map: slots and TLBs refill */
     uint64_t changed_lo, changed_hi; /* union of the ranges changed since the translator last looked */
     uint64_t *code_bits;           /* one bit per guest page holding translated code */
+    struct mmu_file *files;        /* what file regions show; see struct mmu_region */
+    size_t n_files;
     pthread_rwlock_t lock;
 };
 
@@ -78,6 +90,16 @@ int mmu_protect(struct mmu *m, uint64_t start, uint64_t len, int prot);
 /* Linux brk semantics: returns the new break, or the old one when the request fails. */
 uint64_t mmu_brk(struct mmu *m, uint64_t new_brk);
 
+/* Name [start, start+len), which must be mapped, as showing the file open as
+ * fd from offset off (page-aligned): for pages filled from a file by a copy,
+ * such as the loader's segments. mmu_map names file mappings itself. Only
+ * /proc/self/maps reads the names. Returns 0 or -errno. */
+int mmu_set_file(struct mmu *m, uint64_t start, uint64_t len, int fd, uint64_t off);
+/* Call fn on every region in address order, with the file it shows or NULL.
+ * Runs under the read lock: fn must not call into the mmu, nor block. */
+void mmu_walk(struct mmu *m, void (*fn)(void *arg, const struct mmu_region *r,
+                                        const struct mmu_file *f), void *arg);
+
 /* The region holding addr, or NULL. Caller holds the lock (or is single-threaded). */
 const struct mmu_region *mmu_lookup(const struct mmu *m, uint64_t addr);
 /* Whether every byte of [addr, addr+len) is mapped with at least prot. */
@@ -95,6 +117,15 @@ bool mmu_copy_guarded(void *dst, const void *src, uint64_t len);
 /* Length of the NUL-terminated guest string at addr if it is readable within
  * max bytes, else -EFAULT (or -ENAMETOOLONG when no NUL within max). */
 int64_t mmu_strnlen(struct mmu *m, uint64_t addr, uint64_t max);
+
+/* Internal to mmu/: the file table (mmu_file.c). A file's identity is taken
+ * from its descriptor before the write lock; interning it (under the lock)
+ * gives the region's file number, 0 when out of memory (the pages then go
+ * unnamed, which only /proc/self/maps sees). */
+struct mmu_file_id { uint64_t dev, ino; char path[4096]; };
+bool mmu_file_identify(int fd, struct mmu_file_id *id);
+uint32_t mmu_file_intern(struct mmu *m, const struct mmu_file_id *id);
+void mmu_file_free_all(struct mmu *m);
 
 /* Pages holding translated code (mmu_code.c). Store slots never cover them,
  * so every store to translated code reaches the slow path and invalidates. */

@@ -148,6 +148,18 @@ void *tlb_host_atomic(struct rv_cpu *cpu, uint64_t addr, unsigned size, int prot
     return m->base + addr;
 }
 
+/* Executable pages of a file mapping past the end of the file: the host
+ * read faults, and Linux gives SIGBUS (BUS_ADRERR) where the region map
+ * allows the fetch. The dispatcher reads fault_bus_adrerr when the first
+ * instruction of a block cannot be fetched; a later one ends the block
+ * before it, and faults when the next block starts there. */
+static bool fetch_bus(struct rv_cpu *cpu, uint64_t addr)
+{
+    cpu->fault_addr = addr;
+    cpu->fault_bus_adrerr = 1;
+    return false;
+}
+
 bool tlb_fetch(struct rv_cpu *cpu, uint64_t pc, uint32_t *word)
 {
     struct mmu *m = &cpu->proc->mmu;
@@ -156,8 +168,11 @@ bool tlb_fetch(struct rv_cpu *cpu, uint64_t pc, uint32_t *word)
     const uint8_t *p = mmu_ptr(m, pc, 2, MMU_X);
     uint16_t lo;
     cpu->fault_addr = pc;
-    if (!p || !mmu_copy_guarded(&lo, p, 2))
+    cpu->fault_bus_adrerr = 0;
+    if (!p)
         return false;
+    if (!mmu_copy_guarded(&lo, p, 2))
+        return fetch_bus(cpu, pc);
     if ((lo & 3) != 3) {
         *word = lo;
         return true;
@@ -165,5 +180,7 @@ bool tlb_fetch(struct rv_cpu *cpu, uint64_t pc, uint32_t *word)
     /* When only the second half faults, Linux reports its address. */
     cpu->fault_addr = pc + 2;
     p = mmu_ptr(m, pc, 4, MMU_X);
-    return p && mmu_copy_guarded(word, p, 4);
+    if (!p)
+        return false;
+    return mmu_copy_guarded(word, p, 4) || fetch_bus(cpu, pc + 2);
 }

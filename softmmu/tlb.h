@@ -22,7 +22,9 @@ uint64_t tlb_store_slow(struct rv_cpu *cpu, uint64_t addr, uint64_t site, uint64
 void tlb_flush(struct rv_cpu *cpu);
 
 /* Read the instruction at guest pc for the translator if it lies in
- * executable memory (all of it, for a 32-bit instruction). */
+ * executable memory (all of it, for a 32-bit instruction). Else false with
+ * cpu->fault_addr, and cpu->fault_bus_adrerr set when the page is a file's
+ * past its end (SIGBUS rather than SIGSEGV). */
 bool tlb_fetch(struct rv_cpu *cpu, uint64_t pc, uint32_t *word);
 
 /* For helpers in C (AMOs, LR/SC): host address of a naturally aligned access

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # rvdbt on inputs it must refuse, and on guests that must die.
 #
-# Files that are not a runnable riscv64 program (missing, unreadable, a
-# directory, text, truncated ELFs, a 32-bit ELF, an x86-64 ELF, an object
-# file, corrupt headers): rvdbt must print exactly one line on stderr that
-# names the file and gives a reason, and exit with a status from 1 to 123:
-# no signal death, no core file, no hang.
+# Files that are not a runnable riscv64 program (missing, unreadable, without
+# the execute bit, a directory, text, truncated ELFs, a 32-bit ELF, an x86-64
+# ELF, an object file, corrupt headers, a dynamically linked program whose
+# interpreter is missing or no riscv64 ELF): rvdbt must print exactly one line
+# on stderr that names the file and gives a reason, and exit with a status
+# from 1 to 123: no signal death, no core file, no hang. Usage errors: one
+# line saying what is wrong and pointing at --help, status 2.
 #
 # Guests that fault (tests/guest/fault_*.S): rvdbt must end like Linux ends
 # the process, with the same status as qemu-riscv64 (132 for SIGILL, 139 for
@@ -74,11 +76,13 @@ launch_quiet() {
 
 # refuse NAME FILE REASON_REGEX [RVDBT_ARGS...]: rvdbt FILE must fail cleanly.
 # The reason must match REASON_REGEX (extended, case-insensitive), loosely, so
-# that it says something about what is wrong.
+# that it says something about what is wrong; it is looked for in the line
+# with the file name taken out, so that the name cannot be what matches.
+# RUN_AS, if set, is a command prefix that runs rvdbt (as another user).
 refuse() {
     local name=$1 file=$2 reason=$3 lines
     shift 3
-    launch "$WORK/run-$name" "${RVDBT_CMD[@]}" "$@" "$file"
+    launch "$WORK/run-$name" ${RUN_AS:-} "${RVDBT_CMD[@]}" "$@" "$file"
     lines=$(wc -l < "$ERR")
     if (( ST == 0 || ST > 123 )); then
         fail "$name" "exit status $ST, expected 1..123$( ((ST > 128 && ST < 193)) && echo " (killed by signal $((ST - 128)))")"
@@ -88,7 +92,8 @@ refuse() {
         fail "$name" "$lines lines on stderr, expected 1: $(head -c 300 "$ERR" | tr '\n' '|' | cat -v)"
     elif ! grep -qF -- "$file" "$ERR"; then
         fail "$name" "stderr does not name $file: $(cat -v "$ERR")"
-    elif ! grep -qiE -- "$reason" "$ERR"; then
+    elif ! awk -v f="rvdbt: $file: " '{ i = index($0, f); print i ? substr($0, 1, i - 1) "rvdbt: FILE: " substr($0, i + length(f)) : $0 }' "$ERR" |
+            grep -qiE -- "$reason"; then
         fail "$name" "no reason matching /$reason/ in: $(cat -v "$ERR")"
     else
         pass "$name"
@@ -114,21 +119,42 @@ BIG=$G/O2/exitcode
 
 refuse missing "$WORK/does-not-exist" 'no such file|not found|exist'
 
+# Executable but unreadable. Root reads any file, so as root the case runs
+# as nobody (on a file in a directory nobody may enter).
+mkdir -m 755 "$WORK/pub"
+cp "$HELLO" "$WORK/pub/unreadable"
+chmod 111 "$WORK/pub/unreadable"
 if (( EUID != 0 )); then
-    cp "$HELLO" "$WORK/unreadable"
-    chmod 000 "$WORK/unreadable"
-    refuse unreadable "$WORK/unreadable" 'permission|denied|access|read'
+    refuse unreadable "$WORK/pub/unreadable" 'cannot open: permission denied'
+elif ! command -v setpriv > /dev/null; then
+    fail unreadable "running as root and setpriv (util-linux) is missing: cannot run as nobody"
 else
-    echo "skip unreadable: running as root, which reads any file"
+    chmod 711 "$WORK"
+    NOBODY=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+    if ! "${NOBODY[@]}" test -x "${RVDBT_CMD[0]}"; then
+        fail unreadable "user nobody cannot run ${RVDBT_CMD[0]}"
+    else
+        RUN_AS="${NOBODY[*]}" refuse unreadable "$WORK/pub/unreadable" 'cannot open: permission denied'
+    fi
 fi
+
+# A program without the execute bit: refused as execve refuses it (EACCES),
+# before rvdbt looks inside; status 1, as for any program it cannot load.
+cp "$HELLO" "$WORK/no-exec"
+chmod 644 "$WORK/no-exec"
+refuse no-exec "$WORK/no-exec" 'cannot execute: permission denied'
+(( ST == 1 )) || fail no-exec-status "exit status $ST, expected 1"
 
 mkdir "$WORK/a-directory"
 refuse directory "$WORK/a-directory" 'directory|regular'
 
+# The files below get the execute bit, so that their contents are judged.
 echo "this is a text file, not a program" > "$WORK/notes.txt"
-refuse text "$WORK/notes.txt" 'ELF|magic|format|executable'
+chmod +x "$WORK/notes.txt"
+refuse text "$WORK/notes.txt" 'ELF|magic|format'
 
 : > "$WORK/empty"
+chmod +x "$WORK/empty"
 refuse empty "$WORK/empty" 'ELF|empty|short|trunc|small|size|header'
 
 # truncated copies of a static C program: inside the ELF header, inside the
@@ -140,6 +166,7 @@ cuts=(ehdr-4:4 ehdr-20:20 ehdr-63:63 phdrs:$(( 64 + 56 * phnum - 30 ))
 for cut in "${cuts[@]}"; do
     name=truncated-${cut%:*}
     head -c "${cut#*:}" "$BIG" > "$WORK/$name"
+    chmod +x "$WORK/$name"
     refuse "$name" "$WORK/$name" \
         'trunc|short|small|size|beyond|past|end|incomplete|corrupt|invalid|ELF|header|segment'
 done
@@ -158,8 +185,11 @@ refuse x86-64-bin-true /bin/true 'machine|architecture|risc|x86|amd64'
 [[ -x $G/native/exitcode ]] &&
     refuse x86-64-static "$G/native/exitcode" 'machine|architecture|risc|x86|amd64'
 
-[[ -e $G/pie/hello.o ]] &&
-    refuse object-file "$G/pie/hello.o" 'execut|relocatable|ET_REL|type|object'
+if [[ -e $G/pie/hello.o ]]; then
+    cp "$G/pie/hello.o" "$WORK/object.o"
+    chmod +x "$WORK/object.o"
+    refuse object-file "$WORK/object.o" 'not an executable|relocatable|ET_REL|object'
+fi
 
 cp "$HELLO" "$WORK/big-endian"
 patch "$WORK/big-endian" 5 '\002'
@@ -181,13 +211,61 @@ cp "$HELLO" "$WORK/no-segments"
 patch "$WORK/no-segments" 56 '\000\000'                                     # e_phnum = 0
 refuse no-segments "$WORK/no-segments" 'program header|phdr|segment|load|header|empty|nothing|corrupt|invalid'
 
-# no program at all: a usage message (any number of lines) and a failure status
-launch "$WORK/run-usage" "${RVDBT_CMD[@]}"
-if (( ST >= 1 && ST <= 123 )) && [[ -s $ERR ]]; then
-    pass usage
+# ---- dynamically linked programs whose interpreter is wrong ----
+DYN=$G/dyn/dl_hello
+INTERP=/lib/ld-linux-riscv64-lp64d.so.1
+if [[ ! -x $DYN ]]; then
+    fail dynamic "$DYN missing: make guest-progs"
 else
-    fail usage "no arguments: exit status $ST, $(wc -l < "$ERR") lines on stderr; expected a usage message and 1..123"
+    # A root without the loader: both places tried are named, and -L.
+    mkdir -p "$WORK/empty-root"
+    refuse interp-missing-under-L "$DYN" \
+        "interpreter $INTERP not found \\(tried $WORK/empty-root$INTERP, $INTERP\\).*-L" -L "$WORK/empty-root"
+    # PT_INTERP names a loader found nowhere: the host root and the cross root tried.
+    cp "$DYN" "$WORK/odd-interp"
+    off=$("$READELF" -lW "$DYN" | awk '$1 == "INTERP" { print $2 }')
+    patch "$WORK/odd-interp" $(( off + 3 )) 'x'                       # /lib -> /lix
+    refuse interp-missing "$WORK/odd-interp" \
+        "interpreter /lix/ld-linux-riscv64-lp64d.so.1 not found \\(tried /lix/[^,]*, /usr/riscv64-linux-gnu/lix/.*-L"
+    # The loader is no riscv64 ELF.
+    mkdir -p "$WORK/x86-root/lib" "$WORK/text-root/lib"
+    cp /bin/true "$WORK/x86-root$INTERP"
+    echo "not a loader" > "$WORK/text-root$INTERP"
+    refuse interp-x86 "$DYN" "interpreter $WORK/x86-root$INTERP: not RISC-V" -L "$WORK/x86-root"
+    refuse interp-text "$DYN" "interpreter $WORK/text-root$INTERP: not an ELF file" -L "$WORK/text-root"
+    # Without -L the prefix comes from $RVDBT_LD_PREFIX, else $QEMU_LD_PREFIX.
+    RUN_AS="env QEMU_LD_PREFIX=$WORK/text-root" refuse prefix-from-QEMU_LD_PREFIX "$DYN" \
+        "interpreter $WORK/text-root$INTERP: not an ELF file"
+    RUN_AS="env QEMU_LD_PREFIX=$WORK/text-root RVDBT_LD_PREFIX=$WORK/x86-root" \
+        refuse prefix-from-RVDBT_LD_PREFIX "$DYN" "interpreter $WORK/x86-root$INTERP: not RISC-V"
+    RUN_AS="env RVDBT_LD_PREFIX=$WORK/x86-root" refuse prefix-L-first "$DYN" \
+        "interpreter $WORK/text-root$INTERP: not an ELF file" -L "$WORK/text-root"
 fi
+
+# ---- usage errors ----
+# usage NAME REGEX ARGS...: rvdbt ARGS must exit 2 with one line on stderr
+# that matches REGEX (extended, case-insensitive) and names --help.
+usage() {
+    local name=$1 re=$2
+    shift 2
+    launch "$WORK/run-$name" "${RVDBT_CMD[@]}" "$@"
+    if (( ST != 2 )); then
+        fail "$name" "exit status $ST, expected 2 (stderr: $(head -c 200 "$ERR" | tr '\n' '|' | cat -v))"
+    elif (( $(wc -l < "$ERR") != 1 )); then
+        fail "$name" "$(wc -l < "$ERR") lines on stderr, expected 1: $(head -c 300 "$ERR" | tr '\n' '|' | cat -v)"
+    elif ! grep -qiE -- "$re" "$ERR" || ! grep -qF -- "--help" "$ERR"; then
+        fail "$name" "expected /$re/ and --help in: $(cat -v "$ERR")"
+    else
+        pass "$name"
+    fi
+}
+usage usage-no-program 'no program'
+usage usage-E-no-equals "-E NOEQUALS: the value lacks '='" -E NOEQUALS "$HELLO"
+usage usage-L-no-argument '-L needs an argument' -L
+usage usage-E-no-argument '-E needs an argument' -E
+usage usage-unknown-option 'unknown option --frobnicate' --frobnicate "$HELLO"
+usage usage-tlb-size '--tlb-size: 3 is not a power of 2' --tlb-size 3 "$HELLO"
+usage usage-bare-args '--bare takes an image and no arguments' --bare "$HELLO" extra
 
 # ---- guests that fault ----
 # fault NAME STATUS REGEX...: the guest dies with STATUS (as under qemu), and
@@ -256,6 +334,15 @@ elif ! grep -qE '(^|[^0-9])999([^0-9]|$)' "$ERR"; then
 else
     pass enosys-strace
 fi
+# $RVDBT_STRACE or $QEMU_STRACE, set to anything, stand in for -strace.
+for var in RVDBT_STRACE=1 QEMU_STRACE=; do
+    launch "$WORK/run-enosys-${var%%=*}" env "$var" "${RVDBT_CMD[@]}" "$G/asm/enosys"
+    if (( ST != 38 )) || ! grep -qE '(^|[^0-9])999([^0-9]|$)' "$ERR"; then
+        fail "strace-from-${var%%=*}" "exit status $ST; no syscall 999 in: $(head -c 300 "$ERR" | tr '\n' '|' | cat -v)"
+    else
+        pass "strace-from-${var%%=*}"
+    fi
+done
 
 echo "bad_input: $PASS passed, $FAIL failed"
 (( FAIL == 0 ))

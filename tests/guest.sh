@@ -8,7 +8,12 @@
 #
 #   tests/guest.sh [PATTERN...]     run the cases whose label matches a glob
 #                                   (labels look like O2/intops, pie/isa,
-#                                   O0/exitcode:255); no pattern runs all
+#                                   O0/exitcode:255, dyn/dl_libm); no pattern
+#                                   runs all
+# Dynamically linked programs (dyn/NAME) run under
+# `qemu-riscv64 -L /usr/riscv64-linux-gnu`, and under rvdbt both without -L
+# (rvdbt finds the cross libraries itself) and with it: the dl_* programs in
+# every mode, the dynamic builds of the other programs in the plain mode.
 # Environment:
 #   RVDBT        the translator command, default build/rvdbt (may carry
 #                options: RVDBT="build/rvdbt -d in_asm"; words split on spaces)
@@ -17,6 +22,8 @@
 #                Default: the plain mode only. Plain plus two more:
 #                RVDBT_MODES=';--ic-miss;--no-chain --tiny-cache'
 #   QEMU         the oracle, default qemu-riscv64
+#   SYSROOT      the riscv64 root for dynamically linked programs (-L), default
+#                /usr/riscv64-linux-gnu
 #   GUEST_TIMEOUT  seconds per run, default 60
 # Prints `ok LABEL [MODE]` or `FAIL LABEL [MODE]: why` per check and ends with
 # `guest: N passed, M failed`; exits 1 if anything failed.
@@ -26,6 +33,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 G=$ROOT/build/tests/guest
 QEMU=${QEMU:-qemu-riscv64}
 TIMEOUT=${GUEST_TIMEOUT:-60}
+SYSROOT=${SYSROOT:-/usr/riscv64-linux-gnu}
 
 read -ra RVDBT_CMD <<< "${RVDBT:-$ROOT/build/rvdbt}"
 # The runs happen in a scratch directory: make a relative path absolute first.
@@ -146,16 +154,21 @@ if ! QEMU=$(command -v "$QEMU"); then
 fi
 
 # one_case LABEL BINARY NATIVE_BINARY ARGS...: NATIVE_BINARY is "" when the
-# output is riscv-specific. Uses IN and STATUS from the caller.
+# output is riscv-specific. Uses IN, STATUS and (for dyn/ labels) DL_ALL_MODES
+# from the caller.
 one_case() {
-    local label=$1 bin=$2 native=$3 mode qs
+    local label=$1 bin=$2 native=$3 mode qs dyn=0 qemu_opts=()
     shift 3
     selected "$label" || return 0
     if [[ ! -x $bin ]]; then
         fail "$label" "$bin missing: make guest-progs"
         return
     fi
-    run qemu "$IN" "$QEMU" "$bin" "$@"
+    if [[ $label == dyn/* ]]; then
+        dyn=1
+        qemu_opts=(-L "$SYSROOT")
+    fi
+    run qemu "$IN" "$QEMU" "${qemu_opts[@]}" "$bin" "$@"
     qs=$(< "$WORK/qemu.st")
     if [[ $qs != "$STATUS" ]]; then
         # The oracle disagrees with the table: the test or qemu is wrong, and
@@ -173,14 +186,20 @@ one_case() {
             read -ra opts <<< "$mode"
             run rvdbt "$IN" "${RVDBT_CMD[@]}" "${opts[@]}" "$bin" "$@"
             compare "$label${mode:+ [$mode]}" qemu rvdbt qemu
+            if (( dyn )) && [[ -z $mode || -n ${DL_ALL_MODES:-} ]]; then
+                run rvdbt "$IN" "${RVDBT_CMD[@]}" "${opts[@]}" -L "$SYSROOT" "$bin" "$@"
+                compare "$label [${mode:+$mode }-L]" qemu rvdbt qemu
+            fi
         done
     fi
 }
 
-# c NAME native|rv [ARGS...]: a C program, at -O0 and -O2; "native" when the
-# x86-64 build must print the same. s NAME [ARGS...]: an assembly program,
-# static and, if built, position-independent. Before either, ID=x adds ":x"
-# to the label, IN=file feeds stdin, STATUS=n is the exit status expected.
+# c NAME native|rv [ARGS...]: a C program, at -O0 and -O2, and dynamically
+# linked if built so (tests/guest/module.mk); "native" when the x86-64 build
+# must print the same. dl NAME [ARGS...]: a program about dynamic linking,
+# only built dynamically. s NAME [ARGS...]: an assembly program, static and,
+# if built, position-independent. Before any, ID=x adds ":x" to the label,
+# IN=file feeds stdin, STATUS=n is the exit status expected.
 c() {
     local name=$1 kind=$2 opt
     shift 2
@@ -188,6 +207,12 @@ c() {
         one_case "$opt/$name${ID:+:$ID}" "$G/$opt/$name" \
             "$([[ $kind == native ]] && echo "$G/native/$name")" "$@"
     done
+    [[ -e $G/dyn/$name ]] && one_case "dyn/$name${ID:+:$ID}" "$G/dyn/$name" "" "$@"
+}
+dl() {
+    local name=$1
+    shift
+    DL_ALL_MODES=1 one_case "dyn/$name${ID:+:$ID}" "$G/dyn/$name" "" "$@"
 }
 s() {
     local name=$1
@@ -269,11 +294,18 @@ c sig_ill rv
 c sig_fetch_straddle rv
 c sig_access_straddle rv
 c sig_oddpc rv
+c sig_fetchbus rv
 ID=blocked STATUS=132 c sig_ill rv blocked
 c sig_altstack native
 c mremap native
 ID=noargs c cmdline native
 ID=args c cmdline native one "two words" "" "$LONG_ARG"
+# Dynamically linked programs: ld.so, libc and libm from the riscv64 root.
+dl dl_hello
+ID=args dl dl_hello one "two words" ""
+dl dl_libm
+dl dl_dlopen
+dl dl_auxv
 s hello
 s isa
 s rvc

@@ -2,7 +2,7 @@
 # subsystem's tests build while another is being changed.
 UNIT_TESTS := $(B)/tests/test_x86 $(B)/tests/test_decode $(B)/tests/test_mmu \
               $(B)/tests/test_loader $(B)/tests/test_sys $(B)/tests/test_fp $(B)/tests/test_sv39 \
-              $(B)/tests/test_tlb $(B)/tests/test_signal
+              $(B)/tests/test_tlb $(B)/tests/test_signal $(B)/tests/test_path
 
 $(B)/tests/test_x86: $(B)/tests/unit/test_x86.o $(X86_SRCS:%.c=$(B)/%.o)
 	$(CC) $(CFLAGS) $^ -lcapstone -o $@
@@ -10,10 +10,13 @@ $(B)/tests/test_decode: $(B)/tests/unit/test_decode.o $(DECODE_SRCS:%.c=$(B)/%.o
 	$(CC) $(CFLAGS) $^ -o $@
 $(B)/tests/test_mmu: $(B)/tests/unit/test_mmu.o $(MMU_SRCS:%.c=$(B)/%.o)
 	$(CC) $(CFLAGS) $^ -lpthread -o $@
-$(B)/tests/test_loader: $(B)/tests/unit/test_loader.o $(LOADER_SRCS:%.c=$(B)/%.o) $(MMU_SRCS:%.c=$(B)/%.o)
-	$(CC) $(CFLAGS) $^ -lelf -lpthread -o $@
-# Syscalls run on guest threads, which belong to the translator's code cache.
+# linux_start (program, interpreter, stack, first registers) needs the rest;
+# syscalls run on guest threads, which belong to the translator's code cache.
+$(B)/tests/test_loader: $(B)/tests/unit/test_loader.o $(LIB_OBJS)
+	$(CC) $(CFLAGS) $^ $(LDLIBS) -o $@
 $(B)/tests/test_sys: $(B)/tests/unit/test_sys.o $(LIB_OBJS)
+	$(CC) $(CFLAGS) $^ $(LDLIBS) -o $@
+$(B)/tests/test_path: $(B)/tests/unit/test_path.o $(LIB_OBJS)
 	$(CC) $(CFLAGS) $^ $(LDLIBS) -o $@
 $(B)/tests/test_signal: $(B)/tests/unit/test_signal.o $(LIB_OBJS)
 	$(CC) $(CFLAGS) $^ $(LDLIBS) -o $@
@@ -36,8 +39,9 @@ $(B)/tests/fp_oracle: tests/unit/fp_oracle.c
 $(B)/tests/test_fp: | $(B)/tests/fp_oracle
 
 # test_loader's inputs, looked for next to it: a static riscv64 C program, a
-# position-independent one linked without libc or interpreter, and the
-# latter's object file (an ELF the loader must refuse as ET_REL).
+# position-independent one linked without libc or interpreter, the latter's
+# object file (an ELF the loader must refuse as ET_REL), and the C program
+# linked dynamically.
 RV_LD ?= riscv64-linux-gnu-ld
 $(B)/tests/loader_static: tests/unit/loader_static.c
 	@mkdir -p $(dir $@)
@@ -47,7 +51,10 @@ $(B)/tests/loader_pie.o: tests/unit/loader_pie.S
 	$(RV_CC) -c $< -o $@
 $(B)/tests/loader_pie: $(B)/tests/loader_pie.o
 	$(RV_LD) -pie --no-dynamic-linker $< -o $@
-$(B)/tests/test_loader: | $(B)/tests/loader_static $(B)/tests/loader_pie
+$(B)/tests/loader_dyn: tests/unit/loader_static.c
+	@mkdir -p $(dir $@)
+	$(RV_CC) -O2 -Wall -Wextra -Werror $< -o $@
+$(B)/tests/test_loader: | $(B)/tests/loader_static $(B)/tests/loader_pie $(B)/tests/loader_dyn
 
 # Guest programs for tests/guest.sh and tests/bad_input.sh.
 include tests/guest/module.mk

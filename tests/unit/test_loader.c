@@ -1,22 +1,29 @@
-/* The ELF loader and the initial stack. The expectations come from reading
- * the test programs' headers here with <elf.h> directly (not through libelf,
- * which the loader uses), from the file bytes, and from Linux's layout rules.
+/* The ELF loader, the initial stack and process start-up (linux_start: the
+ * program, its interpreter, the first registers). The expectations come from
+ * reading the test programs' headers here with <elf.h> directly (not through
+ * libelf, which the loader uses), from the file bytes, and from Linux's
+ * layout rules.
  *
- * Usage: test_loader [STATIC PIE OBJECT]; by default the three inputs that
- * tests/module.mk builds next to this binary: loader_static, loader_pie and
- * loader_pie.o. */
+ * Usage: test_loader [STATIC PIE OBJECT DYNAMIC]; by default the four inputs
+ * that tests/module.mk builds next to this binary: loader_static, loader_pie,
+ * loader_pie.o and loader_dyn (loader_static.c linked dynamically, whose
+ * interpreter is looked for in the host root and in START_CROSS_ROOT). */
 #include <elf.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "linux/proc.h"
+#include "linux/start.h"
 #include "loader/elf_load.h"
 #include "mmu/mmu.h"
 #include "tests/unit/t.h"
+#include "translator/rv_cpu.h"
 
 #define PG MMU_PAGE_SIZE
 
@@ -122,7 +129,7 @@ static void test_static(const char *path, const struct file *f)
     new_mmu(&m);
     struct elf_image img;
     char err[256] = "";
-    int rc = elf_load(&m, path, &img, err, sizeof(err));
+    int rc = elf_load(&m, path, ELF_PROGRAM, &img, err, sizeof(err));
     CHECK(rc == 0, "load %s: %s", path, err);
     if (rc) {
         mmu_destroy(&m);
@@ -292,7 +299,7 @@ static void test_pie(const char *path, const struct file *f)
     new_mmu(&m);
     struct elf_image img, img2;
     char err[256] = "";
-    int rc = elf_load(&m, path, &img, err, sizeof(err));
+    int rc = elf_load(&m, path, ELF_PROGRAM, &img, err, sizeof(err));
     CHECK(rc == 0, "load %s: %s", path, err);
     if (rc) {
         mmu_destroy(&m);
@@ -307,12 +314,17 @@ static void test_pie(const char *path, const struct file *f)
     check_segments(&m, f, want_bias, "pie");
     CHECK(mmu_lookup(&m, lo) == NULL, "nothing at the unbiased address");
 
-    /* Loaded again (the way an interpreter would be): elsewhere, no overlap. */
-    rc = elf_load(&m, path, &img2, err, sizeof(err));
+    /* Loaded again as an interpreter: top-down below the mmap area's top,
+     * the break left alone. */
+    rc = elf_load(&m, path, ELF_INTERP, &img2, err, sizeof(err));
     CHECK(rc == 0, "second load: %s", err);
     CHECK(rc == 0 && img2.load_bias != img.load_bias && img2.load_bias % align == 0 &&
           (img2.hi <= img.lo || img2.lo >= img.hi), "second copy at its own place 0x%llx",
           (unsigned long long)img2.load_bias);
+    CHECK(rc == 0 && img2.hi <= m.mmap_top && m.mmap_top - img2.hi < align + PG,
+          "the interpreter copy right below mmap_top (0x%llx..0x%llx)",
+          (unsigned long long)img2.lo, (unsigned long long)img2.hi);
+    CHECK(m.brk_start == img.hi && m.brk == img.hi, "the break still after the program");
     if (rc == 0)
         check_segments(&m, f, img2.load_bias, "pie again");
     check_segments(&m, f, img.load_bias, "pie first copy intact");
@@ -342,7 +354,7 @@ static void expect_fail(const char *path, const char *want, const char *what)
     new_mmu(&m);
     struct elf_image img;
     char err[256] = "";
-    int rc = elf_load(&m, path, &img, err, sizeof(err));
+    int rc = elf_load(&m, path, ELF_PROGRAM, &img, err, sizeof(err));
     CHECK(rc == -1 && strstr(err, want) && !strchr(err, '\n'),
           "%s: want failure \"%s\", got rc %d \"%s\"", what, want, rc, err);
     mmu_destroy(&m);
@@ -457,7 +469,7 @@ static void test_bad(const char *obj_path, const struct file *f)
     struct elf_image img;
     char err[256] = "";
     new_mmu(&m);
-    CHECK(elf_load(&m, put_file("whole", f->data, f->size, 0644), &img, err, sizeof(err)) == 0,
+    CHECK(elf_load(&m, put_file("whole", f->data, f->size, 0644), ELF_PROGRAM, &img, err, sizeof(err)) == 0,
           "sanity: an unmodified copy loads: %s", err);
     mmu_destroy(&m);
 
@@ -493,7 +505,7 @@ static void test_bad(const char *obj_path, const struct file *f)
     at_stack(&c);
     new_mmu(&m);
     err[0] = 0;
-    int rc = elf_load(&m, put_file("at_stack", c.data, c.size, 0644), &img, err, sizeof(err));
+    int rc = elf_load(&m, put_file("at_stack", c.data, c.size, 0644), ELF_PROGRAM, &img, err, sizeof(err));
     CHECK(rc == 0, "program near the top loads: %s", err);
     char *const argv[] = { "x", NULL };
     err[0] = 0;
@@ -527,7 +539,7 @@ static void test_fuzz(const struct file *f)
         new_mmu(&m);
         struct elf_image img;
         char err[256] = "";
-        if (elf_load(&m, path, &img, err, sizeof(err)) == 0) {
+        if (elf_load(&m, path, ELF_PROGRAM, &img, err, sizeof(err)) == 0) {
             ok++;
             free(img.interp);
         } else {
@@ -542,12 +554,190 @@ static void test_fuzz(const struct file *f)
     CHECK(refused > 0 && ok > 0, "mutations both loaded and refused (%d/%d)", ok, refused);
 }
 
+/* ---- linux_start ---- */
+
+struct started {
+    struct rv_proc p;
+    struct rv_cpu *cpu;
+    int status;
+    char err[8192];
+};
+
+static void start(struct started *s, const char *path, const char *prefix)
+{
+    static char *argv[] = { "prog", "arg", NULL };
+    static char *envp[] = { "A=1", NULL };
+    memset(&s->p, 0, sizeof s->p);
+    s->p.opt.prefix = prefix;
+    s->cpu = rv_cpu_new(&s->p);
+    s->err[0] = 0;
+    s->status = linux_start(&s->p, s->cpu, path, argv, envp, s->err, sizeof s->err);
+}
+
+static void stop(struct started *s)
+{
+    free(s->p.exe_path);
+    rv_cpu_free(s->cpu);
+    mmu_destroy(&s->p.mmu);
+}
+
+/* The value of auxv entry type on the initial stack, or -1 if absent. */
+static uint64_t auxv(struct started *s, uint64_t type)
+{
+    struct mmu *m = &s->p.mmu;
+    uint64_t at = s->cpu->x[2], w = 0;
+    mmu_read(m, &w, at, 8);
+    at += 8 * (w + 1) + 8;                  /* argc, argv, NULL */
+    for (; mmu_read(m, &w, at - 8, 8) == 0 && w; at += 8)    /* envp */
+        ;
+    for (uint64_t pair[2]; mmu_read(m, pair, at, 16) == 0 && pair[0] != AT_NULL; at += 16)
+        if (pair[0] == type)
+            return pair[1];
+    return (uint64_t)-1;
+}
+
+static const char *region_file(struct started *s, uint64_t addr)
+{
+    const struct mmu_region *r = mmu_lookup(&s->p.mmu, addr);
+    return r && r->file ? s->p.mmu.files[r->file - 1].path : NULL;
+}
+
+static uint64_t phdr_vaddr(const struct file *f)
+{
+    for (int i = 0; i < ehdr(f)->e_phnum; i++)
+        if (phdr(f, i)->p_type == PT_PHDR)
+            return phdr(f, i)->p_vaddr;
+    return (uint64_t)-1;
+}
+
+/* A dynamically linked program: the interpreter from `root` (a prefix, or
+ * NULL for the default search), in the mmap area; the first pc is its entry;
+ * the auxv tells it where the program is; the break follows the program. */
+static void check_dynamic(const char *path, const struct file *prog, const char *prefix,
+                          const char *want_interp, const char *what)
+{
+    struct started s;
+    struct file interp = slurp(want_interp);
+    start(&s, path, prefix);
+    CHECK(s.status == 0, "%s: linux_start: %s", what, s.err);
+    if (s.status) {
+        stop(&s);
+        free(interp.data);
+        return;
+    }
+    struct mmu *m = &s.p.mmu;
+    uint64_t base = auxv(&s, AT_BASE), entry = auxv(&s, AT_ENTRY), phdr_at = auxv(&s, AT_PHDR);
+    uint64_t bias = entry - ehdr(prog)->e_entry;
+    CHECK(base && base % PG == 0 && base < m->mmap_top && base > bias + highest_end(prog),
+          "%s: AT_BASE 0x%llx page-aligned, in the mmap area above the program", what,
+          (unsigned long long)base);
+    CHECK(mmu_check(m, base, 64, MMU_R) && memcmp(mmu_host(m, base), interp.data, 64) == 0,
+          "%s: the interpreter's ELF header at AT_BASE", what);
+    CHECK(s.cpu->pc == base + ehdr(&interp)->e_entry, "%s: pc 0x%llx is the interpreter's entry",
+          what, (unsigned long long)s.cpu->pc);
+    CHECK(bias == (0x2aaaaaaaaaull & ~(PG - 1)) && s.p.entry == entry,
+          "%s: AT_ENTRY 0x%llx the program's entry at ELF_ET_DYN_BASE", what,
+          (unsigned long long)entry);
+    CHECK(phdr_at == bias + phdr_vaddr(prog) && auxv(&s, AT_PHNUM) == ehdr(prog)->e_phnum &&
+          auxv(&s, AT_PHENT) == sizeof(Elf64_Phdr), "%s: AT_PHDR, AT_PHNUM, AT_PHENT", what);
+    CHECK(m->brk_start == bias + highest_end(prog) && m->brk == m->brk_start,
+          "%s: the break right after the program", what);
+    check_segments(m, prog, bias, what);
+    const char *named = region_file(&s, base);
+    char real[PATH_MAX];
+    CHECK(named && realpath(want_interp, real) && !strcmp(named, real),
+          "%s: the interpreter's pages named %s (%s)", what, real, named ? named : "nothing");
+    named = region_file(&s, entry);
+    CHECK(named && s.p.exe_path && !strcmp(named, s.p.exe_path) && realpath(path, real) &&
+          !strcmp(s.p.exe_path, real), "%s: the program's pages and exe_path name it", what);
+    stop(&s);
+    free(interp.data);
+}
+
+static void test_start(const char *static_path, const struct file *st, const char *dyn_path,
+                       const char *obj_path)
+{
+    const char *ld = "/lib/ld-linux-riscv64-lp64d.so.1";
+    char path[1024];
+    struct started s;
+
+    /* A static program: its own entry, no AT_BASE. */
+    start(&s, static_path, NULL);
+    CHECK(s.status == 0 && s.cpu->pc == ehdr(st)->e_entry && auxv(&s, AT_BASE) == 0 &&
+          s.cpu->x[2] % 16 == 0 && s.p.opt.prefix == NULL,
+          "static: starts at e_entry, AT_BASE 0, no prefix chosen: %s", s.err);
+    stop(&s);
+
+    struct file dyn = slurp(dyn_path);
+    CHECK(ehdr(&dyn)->e_type == ET_DYN && phdr_vaddr(&dyn) != (uint64_t)-1,
+          "loader_dyn is a PIE with PT_PHDR");
+    /* Found in the host root, else in the cross root, which becomes the prefix. */
+    bool in_root = access(ld, F_OK) == 0;
+    snprintf(path, sizeof path, "%s%s", START_CROSS_ROOT, ld);
+    check_dynamic(dyn_path, &dyn, NULL, in_root ? ld : path, "dynamic, no prefix");
+    start(&s, dyn_path, NULL);
+    CHECK(s.status == 0 && (in_root ? s.p.opt.prefix == NULL : !strcmp(s.p.opt.prefix, START_CROSS_ROOT)),
+          "without a prefix and with the loader only under %s, that becomes the prefix", START_CROSS_ROOT);
+    stop(&s);
+
+    /* A prefix with its own copy of the loader: that copy is used. */
+    struct file real_ld = slurp(in_root ? ld : path);
+    snprintf(path, sizeof path, "%s/root/lib", tmpdir);
+    char cmd[2048];
+    snprintf(cmd, sizeof cmd, "mkdir -p %s", path);
+    CHECK(system(cmd) == 0, "mkdir %s", path);
+    char copy[1100];
+    snprintf(copy, sizeof copy, "%s/root%s", tmpdir, ld);
+    put_file("root/lib/ld-linux-riscv64-lp64d.so.1", real_ld.data, real_ld.size, 0755);
+    snprintf(path, sizeof path, "%s/root", tmpdir);
+    check_dynamic(dyn_path, &dyn, path, copy, "dynamic, -L with a copy of the loader");
+
+    /* The interpreter found nowhere: the message names the places tried and -L. */
+    snprintf(path, sizeof path, "%s/emptyroot", tmpdir);
+    mkdir(path, 0755);
+    start(&s, dyn_path, path);
+    char want[2048];
+    snprintf(want, sizeof want, "%s: interpreter %s not found (tried %s%s, %s); use -L", dyn_path, ld,
+             path, ld, ld);
+    CHECK(s.status == EXIT_LOAD && strstr(s.err, want) && !strchr(s.err, '\n'),
+          "missing interpreter: status %d, \"%s\"", s.status, s.err);
+    stop(&s);
+
+    /* Interpreters that are no riscv64 program. */
+    const struct { const char *from, *want, *what; } bad[] = {
+        { "/bin/true", "not RISC-V (machine 62)", "an x86-64 interpreter" },
+        { obj_path, "not an executable (relocatable object", "an object file as interpreter" },
+        { NULL, "not an ELF file", "a text file as interpreter" },
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        struct file b = bad[i].from ? slurp(bad[i].from) : (struct file){ (uint8_t *)strdup("#!/bin/sh\n"), 10 };
+        put_file("root/lib/ld-linux-riscv64-lp64d.so.1", b.data, b.size, 0755);
+        snprintf(path, sizeof path, "%s/root", tmpdir);
+        start(&s, dyn_path, path);
+        snprintf(want, sizeof want, "%s: interpreter %s: %s", dyn_path, copy, bad[i].want);
+        CHECK(s.status == EXIT_LOAD && strstr(s.err, want) && !strchr(s.err, '\n'),
+              "%s: status %d, \"%s\"", bad[i].what, s.status, s.err);
+        stop(&s);
+        free(b.data);
+    }
+
+    /* No execute permission: refused before the file is read. */
+    const char *noexec = put_file("noexec", st->data, st->size, 0644);
+    start(&s, noexec, NULL);
+    snprintf(want, sizeof want, "%s: cannot execute: Permission denied", noexec);
+    CHECK(s.status == EXIT_LOAD && !strcmp(s.err, want), "no execute bit: status %d, \"%s\"",
+          s.status, s.err);
+    stop(&s);
+    free(real_ld.data);
+    free(dyn.data);
+}
+
 int main(int argc, char **argv)
 {
     char *self = strdup(argv[0]), *dir = dirname(self);
-    char paths[3][512];
-    const char *names[3] = { "loader_static", "loader_pie", "loader_pie.o" };
-    for (int i = 0; i < 3; i++) {
+    char paths[4][512];
+    const char *names[4] = { "loader_static", "loader_pie", "loader_pie.o", "loader_dyn" };
+    for (int i = 0; i < 4; i++) {
         if (argc > 1 + i)
             snprintf(paths[i], sizeof(paths[i]), "%s", argv[1 + i]);
         else
@@ -558,6 +748,7 @@ int main(int argc, char **argv)
     test_pie(paths[1], &pie);
     test_bad(paths[2], &st);
     test_fuzz(&st);
+    test_start(paths[0], &st, paths[3], paths[2]);
 
     free(st.data);
     free(pie.data);

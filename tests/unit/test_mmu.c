@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "mmu/mmu.h"
@@ -56,7 +57,8 @@ static bool map_sane(const struct mmu *m)
             const struct mmu_region *p = &m->regions[i - 1];
             if (p->end > r->start)
                 return false;
-            if (p->end == r->start && p->prot == r->prot && p->flags == r->flags)
+            if (p->end == r->start && p->prot == r->prot && p->flags == r->flags &&
+                p->file == r->file && (!r->file || r->off == p->off + (p->end - p->start)))
                 return false;
         }
     }
@@ -600,7 +602,10 @@ static void test_files(void)
 
     /* Protect spanning a private (RW-able) region and the read-only shared one. */
     mmu_map(&m, a + 3 * PG, PG, MMU_R, MMU_F_SHARED, rofd, 0);
-    CHECK(m.n_regions == n, "equal adjacent shared file regions merge");
+    CHECK(m.n_regions == n + 1, "the file's page 0 again before its page 0: no merge");
+    mmu_map(&m, a + 6 * PG, PG, MMU_R, MMU_F_SHARED, rofd, 2 * PG);
+    CHECK(m.n_regions == n + 1 && mmu_lookup(&m, a + 6 * PG)->start == a + 4 * PG,
+          "where the file continues, adjacent shared file regions merge");
     mmu_map(&m, a + 3 * PG, PG, MMU_R, 0, -1, 0);
     CHECK(mmu_protect(&m, a + 3 * PG, 3 * PG, MMU_R | MMU_W) == -EACCES, "mixed protect refused");
     CHECK(mmu_lookup(&m, a + 3 * PG)->prot == MMU_R && !host_can(&m, a + 3 * PG, true),
@@ -684,6 +689,130 @@ static void test_write_implies_read(void)
     mmu_destroy(&m);
 }
 
+/* What /proc/self/maps will print: each region's file, offset and name,
+ * through splits, merges, moves, relabelling and reuse of the table. */
+struct walked { uint64_t start[16], off[16]; const char *path[16]; int n; };
+static void walk_one(void *arg, const struct mmu_region *r, const struct mmu_file *f)
+{
+    struct walked *w = arg;
+    if (w->n < 16) {
+        w->start[w->n] = r->start;
+        w->off[w->n] = r->off;
+        w->path[w->n] = f ? f->path : NULL;
+    }
+    w->n++;
+}
+
+static void test_file_names(void)
+{
+    char path[] = "/tmp/test_mmu_XXXXXX", other[] = "/tmp/test_mmu_XXXXXX";
+    int fd = mkstemp(path), fd2 = mkstemp(other);
+    CHECK(fd >= 0 && fd2 >= 0, "mkstemp");
+    if (fd < 0 || fd2 < 0)
+        return;
+    static uint8_t file[3 * PG];
+    CHECK(write(fd, file, sizeof file) == (ssize_t)sizeof file, "write temp file");
+    struct stat st;
+    fstat(fd, &st);
+
+    struct mmu m;
+    fresh(&m);
+    uint64_t a = 0x4000000, res;
+    CHECK(mmu_map(&m, a, 3 * PG, MMU_R, 0, fd, 0) == 0, "map the file");
+    const struct mmu_region *r = mmu_lookup(&m, a);
+    CHECK(r && r->file && r->off == 0 && !strcmp(m.files[r->file - 1].path, path) &&
+          m.files[r->file - 1].ino == st.st_ino && m.files[r->file - 1].dev == st.st_dev,
+          "the region names the file: path, device, inode");
+    /* (Moved before the protects below: those leave the host with several
+     * mappings there, which one host mremap cannot move.) */
+    CHECK(mmu_remap(&m, a + 2 * PG, PG, PG, MMU_REMAP_MAYMOVE | MMU_REMAP_FIXED,
+                    0x8000000, &res) == 0 && mmu_lookup(&m, 0x8000000)->off == 2 * PG &&
+          mmu_lookup(&m, 0x8000000)->file == mmu_lookup(&m, a)->file,
+          "moved pages keep their file and offset");
+    CHECK(mmu_map(&m, a + 2 * PG, PG, MMU_R, 0, fd, 2 * PG) == 0, "map the page again");
+    CHECK(mmu_protect(&m, a + PG, PG, MMU_R | MMU_W) == 0 && m.n_regions == 4 &&
+          mmu_lookup(&m, a + PG)->off == PG && mmu_lookup(&m, a + 2 * PG)->off == 2 * PG,
+          "a split keeps each part's file offset");
+    CHECK(mmu_protect(&m, a + PG, PG, MMU_R) == 0 && m.n_regions == 2, "and they merge back");
+    CHECK(mmu_map(&m, a + 3 * PG, PG, MMU_R, 0, -1, 0) == 0 && m.n_regions == 3 &&
+          mmu_lookup(&m, a + 3 * PG)->file == 0, "anonymous pages next to it stay apart, unnamed");
+
+    CHECK(mmu_set_file(&m, a + 3 * PG, PG, fd2, 5 * PG) == 0, "name anonymous pages");
+    r = mmu_lookup(&m, a + 3 * PG);
+    CHECK(r->file && r->off == 5 * PG && !strcmp(m.files[r->file - 1].path, other) &&
+          (r->flags & MMU_F_ANON), "named after the other file, still anonymous memory");
+    CHECK(mmu_set_file(&m, a + 8 * PG, PG, fd2, 0) == -ENOMEM, "naming unmapped pages refused");
+
+    struct walked w = { .n = 0 };
+    mmu_walk(&m, walk_one, &w);
+    CHECK(w.n == 3 && w.start[0] == a && w.start[1] == a + 3 * PG && w.start[2] == 0x8000000 &&
+          w.off[2] == 2 * PG && w.path[0] && !strcmp(w.path[0], path) && !strcmp(w.path[1], other),
+          "mmu_walk: every region in order with its file (%d regions)", w.n);
+
+    /* Files mapped and unmapped one after another reuse the table. */
+    for (int i = 0; i < 100; i++) {
+        char p[] = "/tmp/test_mmu_XXXXXX";
+        int t = mkstemp(p);
+        ftruncate(t, PG);
+        mmu_map(&m, 0x9000000, PG, MMU_R, 0, t, 0);
+        mmu_unmap(&m, 0x9000000, PG);
+        close(t);
+        unlink(p);
+    }
+    CHECK(m.n_files <= 16, "100 files mapped in turn: table of %zu entries", m.n_files);
+    mmu_destroy(&m);
+    close(fd);
+    close(fd2);
+    unlink(path);
+    unlink(other);
+}
+
+/* How ld.so maps a library: the whole span from the file (so its end lies past
+ * the end of the file), the gap between the segments PROT_NONE, the data
+ * segment MAP_FIXED from its own offset, bss anonymous, part of the data made
+ * read-only again (RELRO). */
+static void test_ldso_pattern(void)
+{
+    char path[] = "/tmp/test_mmu_XXXXXX";
+    int fd = mkstemp(path);
+    CHECK(fd >= 0, "mkstemp");
+    if (fd < 0)
+        return;
+    static uint8_t file[3 * PG + 100];
+    for (size_t i = 0; i < sizeof file; i++)
+        file[i] = (uint8_t)(i % 251 + 1);
+    CHECK(write(fd, file, sizeof file) == (ssize_t)sizeof file, "write the library");
+
+    struct mmu m;
+    fresh(&m);
+    uint64_t a = mmu_find_free(&m, 0, 8 * PG);
+    CHECK(a && mmu_map(&m, a, 8 * PG, MMU_R | MMU_X, 0, fd, 0) == 0, "span mapped from the file");
+    CHECK(host_can(&m, a + 3 * PG + 99, false) && !host_can(&m, a + 4 * PG, false) &&
+          mmu_check(&m, a + 4 * PG, PG, MMU_R),
+          "the file's last partial page reads; the next page faults in the host though mapped");
+    CHECK(mmu_protect(&m, a + 2 * PG, 4 * PG, 0) == 0, "the gap PROT_NONE");
+    CHECK(mmu_map(&m, a + 5 * PG, 2 * PG, MMU_R | MMU_W, 0, fd, 2 * PG) == 0, "data MAP_FIXED from page 2");
+    CHECK(mmu_map(&m, a + 7 * PG, PG, MMU_R | MMU_W, 0, -1, 0) == 0, "bss anonymous");
+    uint8_t *h = mmu_host(&m, a);
+    CHECK(!memcmp(h + 5 * PG, file + 2 * PG, PG + 100) && h[6 * PG + 100] == 0,
+          "data shows the file, zero after its end in the last page");
+    memset(h + 6 * PG + 100, 0, PG - 100);     /* ld.so clears the partial page */
+    CHECK(mmu_protect(&m, a + 5 * PG, PG, MMU_R) == 0, "RELRO: the first data page read-only");
+    CHECK(mmu_check(&m, a + 5 * PG, PG, MMU_R) && !mmu_check(&m, a + 5 * PG, 1, MMU_W) &&
+          !host_can(&m, a + 5 * PG, true) && host_can(&m, a + 6 * PG, true) &&
+          mmu_check(&m, a + 7 * PG, PG, MMU_R | MMU_W), "RELRO page read-only, the rest writable");
+    CHECK(!mmu_check(&m, a + 2 * PG, 1, MMU_R) && mmu_check(&m, a, 2 * PG, MMU_R | MMU_X),
+          "text executable, gap inaccessible");
+    CHECK(m.n_regions == 5 && mmu_lookup(&m, a + 6 * PG)->off == 3 * PG &&
+          mmu_lookup(&m, a + 7 * PG)->file == 0, "text, gap, relro, data, bss");
+    uint8_t b;
+    CHECK(pread(fd, &b, 1, 3 * PG + 1) == 1 && b == file[3 * PG + 1], "private: the file unchanged");
+    CHECK(map_sane(&m) && reservation_whole(&m), "map sane, reservation whole");
+    mmu_destroy(&m);
+    close(fd);
+    unlink(path);
+}
+
 int main(void)
 {
     struct sigaction sa = { .sa_handler = on_fault };
@@ -699,5 +828,7 @@ int main(void)
     test_remap();
     test_remap_files();
     test_write_implies_read();
+    test_file_names();
+    test_ldso_pattern();
     return t_done("test_mmu");
 }
