@@ -69,7 +69,11 @@ os.write(w, b"x")
 os.close(w)
 check("copy on fork", os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]), 0)
 
-# subprocess: programs of the sysroot found on PATH.
+# subprocess: programs of the sysroot found on PATH (riscv64 ones: a host
+# program found instead would say x86_64).
+check("machine", os.uname().machine, "riscv64")
+p = subprocess.run(["uname", "-m"], capture_output=True, text=True)
+check("machine of a child", p.stdout, "riscv64\n")
 p = subprocess.run(["seq", "5"], capture_output=True, text=True)
 check("subprocess seq", (p.returncode, p.stdout.split()), (0, ["1", "2", "3", "4", "5"]))
 p = subprocess.run(["sort", "-r"], input="b\nc\na\n", capture_output=True, text=True)

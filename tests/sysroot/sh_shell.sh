@@ -4,6 +4,11 @@
 # exits 4 after its EXIT trap.
 set -u
 start=$(pwd)
+# Children found on PATH must be the sysroot's riscv64 programs, not the
+# host's: a host uname would say x86_64.
+m="$(uname -m) $(sh -c 'uname -m')"
+[ "$m" = "riscv64 riscv64" ] || echo "BAD machine: $m"
+echo "machine of sh and of a child sh: $m"
 
 f() {
     local x=$1

@@ -16,3 +16,5 @@ echo "first $n rows: $total lines; before 1990:$old"
 # What is left of stdin goes to a pipeline of child processes.
 sort -k3,3n | awk '{ printf "%-8s %s %9d\n", $1, $3, $4; s += $4 } END { print "rest total", s }'
 echo "stdin at end: $(cat | wc -c)"
+m=$(uname -m)
+[ "$m" = riscv64 ] || echo "BAD machine: $m (not the sysroot's uname)"

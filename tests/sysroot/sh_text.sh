@@ -6,6 +6,8 @@ check() { # check WHAT GOT WANT
     if [ "$2" = "$3" ]; then echo "$1: $2"; else echo "BAD $1: got '$2', want '$3'"; fi
 }
 
+# The tools must be the sysroot's riscv64 ones (a host uname says x86_64).
+check "machine of a pipeline" "$(uname -m | tr a-z A-Z)" RISCV64
 seq 1 3000 > nums
 check "line count" "$(wc -l < nums)" 3000
 check "sum by awk" "$(awk '{ s += $1 } END { print s }' nums)" 4501500
