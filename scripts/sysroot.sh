@@ -64,8 +64,9 @@ for py in python3-minimal python3.13-minimal; do
     fi
 done
 
-command -v apt-get > /dev/null && command -v dpkg > /dev/null ||
+if ! command -v apt-get > /dev/null || ! command -v dpkg > /dev/null; then
     skip "no apt-get/dpkg on this machine: cannot fetch Debian packages"
+fi
 
 mkdir -p "$CACHE"
 # Two test runs on one machine must not build the same sysroot at once.
@@ -202,7 +203,7 @@ apt_why() {
     grep -E '^E:|^W: Failed|^  ' "$1" | tail -n 1 | sed 's/^ *//'
 }
 update() {
-    local uri=$1 suite=$2 rel out=$APTDIR/update.try st=0
+    local uri=$1 suite=$2 rel f out=$APTDIR/update.try st=0
     rm -rf "$APTDIR/lists"
     mkdir -p "$APTDIR/lists/partial"
     echo "deb [arch=riscv64 $TRUST] $uri $suite main" > "$APTDIR/etc/sources.list"
@@ -216,8 +217,10 @@ update() {
         say "apt-get update of $suite failed: $(apt_why "$out")"
         return 1
     fi
-    rel=$(ls "$APTDIR"/lists/*_dists_"${suite}"_InRelease "$APTDIR"/lists/*_dists_"${suite}"_Release \
-        2> /dev/null | head -n 1)
+    rel=
+    for f in "$APTDIR"/lists/*_dists_"${suite}"_InRelease "$APTDIR"/lists/*_dists_"${suite}"_Release; do
+        [[ -f $f ]] && { rel=$f; break; }
+    done
     [[ -n $rel ]] || { say "no Release file for $suite after update"; return 1; }
     if ! grep -q "^Codename: $CODENAME\$" "$rel"; then
         say "$uri $suite is $(grep -m1 '^Codename:' "$rel" || echo 'without a Codename'), not $CODENAME"
@@ -325,6 +328,7 @@ done
     echo "from: $found"
     echo "trust: $TRUST"
     for d in "${DEBS[@]}"; do
+        # shellcheck disable=SC2016  # dpkg-deb's own ${field} syntax
         dpkg-deb --show --showformat='${Package} ${Version} ${Architecture}\n' "$d"
     done
 } > "$NEW/.rvdbt-stamp"

@@ -19,11 +19,12 @@
 # every other path, so guests find the sysroot's programs on
 # PATH=/usr/bin:/bin. qemu-riscv64 hands execve to the host kernel, which has
 # no binfmt entry for riscv64 here: on the oracle's side PATH is a directory
-# of host (perl) scripts, one per program of the sysroot's /usr/bin, each running
-# that program under qemu-riscv64 -L SYSROOT (what qemu's binfmt entry would
-# do). So both sides run the same riscv64 programs; only PATH differs, and no
-# workload prints it. Workloads exec nothing by absolute path (system(),
-# popen(), shell=True), which qemu would run on the host.
+# of host (perl) scripts, one per program of the sysroot's /usr/bin, each
+# running that program under qemu-riscv64 -L SYSROOT (what a binfmt entry
+# for qemu would do). So both sides run the same riscv64 programs; only PATH
+# differs, and no workload prints it. Workloads exec nothing by absolute
+# path (system(), popen(), shell=True), which qemu would run on the host;
+# they check that the children they run are riscv64 programs.
 #
 # Prints `ok NAME` or `FAIL NAME: why` per case and ends with
 # `sysroot: N passed, M failed`; exits 1 if anything failed. When the Debian
@@ -72,6 +73,12 @@ PASS=0
 FAIL=0
 pass() { PASS=$((PASS + 1)); echo "ok $1"; }
 fail() { FAIL=$((FAIL + 1)); echo "FAIL $1: $2"; }
+# The suite cannot run at all: one failure.
+fatal() {
+    echo "FAIL sysroot: $1"
+    echo "sysroot: 0 passed, 1 failed"
+    exit 1
+}
 
 selected() {
     local p
@@ -101,22 +108,12 @@ if [[ -z ${SYSROOT:-} ]]; then
     fi
     if (( st != 0 )); then
         cat "$WORK/sysroot.err"
-        echo "FAIL sysroot: scripts/sysroot.sh exited with status $st"
-        echo "sysroot: 0 passed, 1 failed"
-        exit 1
+        fatal "scripts/sysroot.sh exited with status $st"
     fi
 fi
-QEMU_CMD=$(command -v "$QEMU") || {
-    echo "FAIL sysroot: no $QEMU (the oracle; scripts/deps.sh installs qemu-user)"
-    echo "sysroot: 0 passed, 1 failed"
-    exit 1
-}
+QEMU_CMD=$(command -v "$QEMU") || fatal "no $QEMU (the oracle; scripts/deps.sh installs qemu-user)"
 p=$(command -v "${RVDBT_CMD[0]}") && RVDBT_CMD[0]=$p
-if [[ ! -x $SYSROOT/usr/bin/busybox ]]; then
-    echo "FAIL sysroot: $SYSROOT has no usr/bin/busybox"
-    echo "sysroot: 0 passed, 1 failed"
-    exit 1
-fi
+[[ -x $SYSROOT/usr/bin/busybox ]] || fatal "$SYSROOT has no usr/bin/busybox"
 
 # The oracle's PATH: one host script per program of the sysroot's /usr/bin.
 # They are perl (Debian's essential perl-base), which hands the environment
@@ -124,11 +121,8 @@ fi
 QBIN=$WORK/qemu-bin
 mkdir -p "$QBIN"
 for s in "$QEMU_CMD" "$SYSROOT"; do
-    if [[ $s == *[\'\\]* ]]; then
-        echo "FAIL sysroot: path $s has a quote or backslash, which the oracle's PATH scripts cannot hold"
-        echo "sysroot: 0 passed, 1 failed"
-        exit 1
-    fi
+    [[ $s != *[\'\\]* ]] ||
+        fatal "path $s has a quote or backslash, which the oracle's PATH scripts cannot hold"
 done
 for p in "$SYSROOT"/usr/bin/*; do
     printf "#!/usr/bin/perl\nexec {'%s'} '%s', '-L', '%s', '%s', @ARGV or die \"%s: \$!\\n\";\n" \
@@ -139,11 +133,15 @@ done
 # The guest's environment, the same on both sides but for PATH.
 GUEST_ENV=(LC_ALL=C TZ=UTC HOME=/nonexistent "SYSROOT_TEST_VAR=a value with spaces")
 
+# Microseconds each side spent running cases, for the closing time line.
+declare -A USEC=([qemu]=0 [qemu2]=0 [rvdbt]=0)
+
 # run SIDE NAME STDIN PROG ARGS...: runs PROG (a guest path) under SIDE
 # (qemu, qemu2 or rvdbt) in a fresh scratch directory with a time limit;
 # leaves SIDE.NAME.out, .err and .st in $WORK.
 run() {
     local side=$1 name=$2 input=$3 prog=$4 dir=$WORK/$1.$2.dir path
+    local t0=${EPOCHREALTIME/./}
     local -a emu
     shift 4
     case $side in
@@ -155,6 +153,7 @@ run() {
         "${emu[@]}" -L "$SYSROOT" "$SYSROOT$prog" "$@" \
         < "$input" > "$WORK/$side.$name.out" 2> "$WORK/$side.$name.err") 2> /dev/null
     echo $? > "$WORK/$side.$name.st"
+    USEC[$side]=$(( USEC[$side] + ${EPOCHREALTIME/./} - t0 ))
 }
 
 # A printable piece of line N of FILE, or a marker past its end.
@@ -235,5 +234,11 @@ for c in "${CASES[@]}"; do
     fi
 done
 
+secs() { printf '%d.%d s' $(( $1 / 1000000 )) $(( $1 / 100000 % 10 )); }
+if (( TWICE )); then
+    echo "time: qemu $(secs "${USEC[qemu]}"), again $(secs "${USEC[qemu2]}")"
+else
+    echo "time: qemu $(secs "${USEC[qemu]}"), rvdbt $(secs "${USEC[rvdbt]}")"
+fi
 echo "sysroot: $PASS passed, $FAIL failed"
 (( FAIL == 0 ))

@@ -3,6 +3,7 @@
 # trips, md5sum, cmp. Works in the current directory (an empty scratch
 # directory). Output must not depend on the time of day: tar archives are
 # made with fixed mtimes and owners. BAD lines are failed self-checks.
+# shellcheck disable=SC2086  # $TAROPT is split into words on purpose
 set -u
 umask 022
 check() { # check WHAT GOT WANT

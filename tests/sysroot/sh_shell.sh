@@ -2,6 +2,8 @@
 # pipelines and their status, background jobs with & and wait, here-documents,
 # read, traps. Run as `busybox sh sh_shell.sh` in an empty scratch directory;
 # exits 4 after its EXIT trap.
+# It uses on purpose what shellcheck warns about in portable scripts:
+# shellcheck disable=SC2006,SC2030,SC2031,SC2046,SC2116,SC2194,SC3043,SC3060
 set -u
 start=$(pwd)
 # Children found on PATH must be the sysroot's riscv64 programs, not the

@@ -6,7 +6,7 @@ echo "header: ${header%%:*}"
 n=0
 total=0
 old=
-while read -r name lang year lines; do
+while read -r name _lang year lines; do
     n=$((n + 1))
     total=$((total + lines))
     if [ "$year" -lt 1990 ]; then old="$old $name"; fi
