@@ -48,6 +48,12 @@ demo: deps
 	@$(MAKE) --no-print-directory all
 	@scripts/demo.sh
 
+# Real Debian riscv64 programs under qemu-riscv64 and rvdbt; the sysroot is
+# fetched once per machine into ~/.cache/rvdbt (scripts/sysroot.sh).
+sysroot: deps
+	@$(MAKE) --no-print-directory all
+	@tests/sysroot.sh
+
 # ISA conformance suite; REF=qemu runs it on the reference emulators instead.
 riscv-tests: riscv-tests-build $(if $(filter qemu,$(REF)),,$(B)/rvdbt)
 	@riscv-tests/run.sh
@@ -55,6 +61,6 @@ riscv-tests: riscv-tests-build $(if $(filter qemu,$(REF)),,$(B)/rvdbt)
 clean:
 	rm -rf $(B)
 
-.PHONY: all deps check demo clean tests riscv-tests
+.PHONY: all deps check demo clean tests riscv-tests sysroot
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
