@@ -10,6 +10,8 @@
 #                                   the two runs (to find flaky workloads)
 # Environment:
 #   RVDBT    the translator command, default build/rvdbt (words split on spaces)
+#   RVDBT_MODES  option sets to run rvdbt with, one run each, separated by
+#            ';' (an empty item is the plain mode); default: the plain mode
 #   QEMU     the oracle, default qemu-riscv64
 #   SYSROOT  use this sysroot instead of the one scripts/sysroot.sh makes
 #   SYSROOT_TIMEOUT  seconds per run, default 60
@@ -40,6 +42,11 @@ TIMEOUT=${SYSROOT_TIMEOUT:-60}
 # start.
 TIMEOUT_CMD=$(command -v timeout)
 read -ra RVDBT_CMD <<< "${RVDBT:-$ROOT/build/rvdbt}"
+MODES=("")
+if [[ -n ${RVDBT_MODES:-} ]]; then
+    IFS=';' read -ra MODES <<< "$RVDBT_MODES"
+fi
+MODE_ARGS=()
 if [[ ${RVDBT_CMD[0]} == */* && ${RVDBT_CMD[0]} != /* ]]; then
     RVDBT_CMD[0]=$PWD/${RVDBT_CMD[0]}
 fi
@@ -146,8 +153,9 @@ run() {
     shift 4
     case $side in
         qemu*) emu=("$QEMU_CMD"); path=$QBIN ;;
-        rvdbt) emu=("${RVDBT_CMD[@]}"); path=/usr/bin:/bin ;;
+        rvdbt) emu=("${RVDBT_CMD[@]}" "${MODE_ARGS[@]}"); path=/usr/bin:/bin ;;
     esac
+    rm -rf "$dir"    # a fresh one for each mode too
     mkdir -p "$dir"
     (cd "$dir" && exec env -i "${GUEST_ENV[@]}" PATH="$path" "$TIMEOUT_CMD" -k 5 "$TIMEOUT" \
         "${emu[@]}" -L "$SYSROOT" "$SYSROOT$prog" "$@" \
@@ -225,13 +233,18 @@ for c in "${CASES[@]}"; do
 
     other=rvdbt
     (( TWICE )) && other=qemu2
-    run "$other" "$name" "$input" "$prog" "${argv[@]}"
-    why=$(compare "$name" qemu "$other")
-    if [[ -n $why ]]; then
-        fail "$name" "$why"
-    else
-        pass "$name"
-    fi
+    for mode in "${MODES[@]}"; do
+        read -ra MODE_ARGS <<< "$mode"
+        label=$name${mode:+ [$mode]}
+        run "$other" "$name" "$input" "$prog" "${argv[@]}"
+        why=$(compare "$name" qemu "$other")
+        if [[ -n $why ]]; then
+            fail "$label" "$why"
+        else
+            pass "$label"
+        fi
+        (( TWICE )) && break
+    done
 done
 
 secs() { printf '%d.%d s' $(( $1 / 1000000 )) $(( $1 / 100000 % 10 )); }
