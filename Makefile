@@ -18,7 +18,7 @@ include softmmu/module.mk
 include loader/module.mk
 include linux/module.mk
 
-OBJS     := $(SRCS:%.c=$(B)/%.o)
+OBJS     := $(patsubst %.S,$(B)/%.o,$(SRCS:%.c=$(B)/%.o))
 MAIN_OBJ := $(B)/linux/main.o
 LIB_OBJS := $(filter-out $(MAIN_OBJ),$(OBJS))
 

@@ -152,7 +152,7 @@ static void catch_internal_faults(void)
         sigaction(sigs[i], &sa, NULL);
 }
 
-static struct rv_cpu *stats_cpu;
+static struct rv_proc *stats_proc;
 
 static char timeout_msg[80];
 
@@ -178,7 +178,7 @@ static int arm_timeout(double seconds)
 
 static void print_stats_at_exit(void)
 {
-    stats_print(stderr, stats_cpu);
+    stats_print(stderr, stats_proc);
 }
 
 /* The options that take an argument, with what the argument is. */
@@ -335,7 +335,7 @@ int main(int argc, char **argv)
         return EXIT_INTERNAL;
     }
     if (proc.opt.stats || proc.opt.count_hits) {
-        stats_cpu = cpu;
+        stats_proc = &proc;
         atexit(print_stats_at_exit);
     }
     if (proc.opt.bare)

@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include "mmu/mmu.h"
+#include "translator/rv_cpu.h"
 
 struct rv_options {
     bool strace;            /* -strace: one line per guest syscall on stderr */
@@ -51,6 +52,7 @@ struct rv_proc {
     uint64_t sigreturn_pc;  /* where handlers return to: `li a7, 139; ecall`, mapped
                                with the first handler (linux/sig_frame.c); 0 before */
     int n_threads;          /* guest threads alive (atomic) */
+    struct rv_counters exited; /* of the threads that have ended (under sig_lock) */
 };
 
 #endif

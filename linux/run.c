@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include "linux/proc.h"
 #include "linux/sig.h"
+#include "linux/stats.h"
 #include "linux/sys.h"
 #include "linux/thread.h"
 #include "translator/tr_exec.h"
@@ -32,6 +33,7 @@ struct rv_thread *thread_new(struct rv_proc *proc, uint64_t sigmask)
 void thread_free(struct rv_thread *t)
 {
     tr_exec_detach(t->cpu);
+    stats_thread_exit(t->cpu->proc, &t->cpu->cnt);
     rv_cpu_free(t->cpu);
     free(t);
 }

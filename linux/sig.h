@@ -33,6 +33,9 @@ void sig_host_set(uint64_t guest_mask, sigset_t *set);
  * that (sys_die_by_signal) as Linux forces it even when blocked or ignored. */
 bool sig_fault(struct rv_cpu *cpu, int sig, uint64_t addr);
 
+/* Whether a pending signal is not blocked (sig_deliver_pending would act). */
+bool sig_deliverable(struct rv_cpu *cpu);
+
 /* Between two guest instructions: act on every pending signal the mask lets
  * through. A handled one gets its frame, on top of the previous one's, so
  * the handler set up last runs first, as on Linux. Cheap when none is. */

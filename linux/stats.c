@@ -16,11 +16,34 @@ static void rate(FILE *f, const char *kind, uint64_t hits, uint64_t misses, bool
     }
 }
 
-void stats_print(FILE *f, const struct rv_cpu *cpu)
+/* a += b, counter by counter (struct rv_counters is all uint64_t). */
+static void add_counters(struct rv_counters *a, const struct rv_counters *b)
 {
-    const struct rv_counters *n = &cpu->cnt;
-    const struct tr_cache *c = cpu->proc->cache;
-    bool exact = cpu->proc->opt.count_hits;
+    uint64_t *x = (uint64_t *)a;
+    const uint64_t *y = (const uint64_t *)b;
+    for (size_t i = 0; i < sizeof *a / sizeof *x; i++)
+        x[i] += y[i];
+}
+
+void stats_thread_exit(struct rv_proc *p, const struct rv_counters *cnt)
+{
+    pthread_mutex_lock(&p->sig_lock);
+    add_counters(&p->exited, cnt);
+    pthread_mutex_unlock(&p->sig_lock);
+}
+
+void stats_print(FILE *f, struct rv_proc *p)
+{
+    /* The totals over every thread: those gone, and those still running
+     * (read as they are; the process is about to end). */
+    struct rv_counters sum = p->exited;
+    struct tr_cache *c = p->cache;
+    pthread_mutex_lock(&c->lock);
+    for (const struct rv_cpu *o = c->cpus; o; o = o->next_cpu)
+        add_counters(&sum, &o->cnt);
+    pthread_mutex_unlock(&c->lock);
+    const struct rv_counters *n = &sum;
+    bool exact = p->opt.count_hits;
     fprintf(f, "rvdbt stats:\n");
     fprintf(f, "  translation: %llu blocks, %llu guest instructions, %llu host bytes (%.2f bytes/insn)\n",
             (unsigned long long)n->blocks_translated, (unsigned long long)n->guest_insns_translated,

@@ -201,9 +201,9 @@ int64_t sys_wait4(struct rv_cpu *c, const uint64_t *a)
 {
     int status;
     struct rusage ru;
-    pid_t pid = wait4((pid_t)a[0], &status, (int)a[2], a[3] ? &ru : NULL);
+    long pid = SYS_SAFE(c, SYS_wait4, (pid_t)a[0], &status, (int)a[2], a[3] ? &ru : NULL, 0, 0);
     if (pid < 0)
-        return -errno;
+        return pid;
     /* The status word is the same on both sides (asm-generic/wait.h). */
     if (pid > 0 && a[1] && mmu_write(sys_mmu(c), a[1], &status, sizeof status))
         return -EFAULT;
@@ -219,8 +219,9 @@ int64_t sys_waitid(struct rv_cpu *c, const uint64_t *a)
     siginfo_t si;
     struct rusage ru;
     memset(&si, 0, sizeof si);
-    if (syscall(SYS_waitid, (int)a[0], (pid_t)a[1], &si, (int)a[3], a[4] ? &ru : NULL) < 0)
-        return -errno;
+    long r = SYS_SAFE(c, SYS_waitid, (int)a[0], (pid_t)a[1], &si, (int)a[3], a[4] ? &ru : NULL, 0);
+    if (r < 0)
+        return r;
     if (a[2] && mmu_write(sys_mmu(c), a[2], &si, sizeof si))
         return -EFAULT;
     if (a[4] && sys_put_rusage(c, a[4], &ru))

@@ -148,6 +148,16 @@ SYS_LIST(SYS_DECLARE)
 
 static inline struct mmu *sys_mmu(struct rv_cpu *c) { return &c->proc->mmu; }
 
+/* A host syscall that may block, for handlers (linux/safe_syscall.S): a
+ * guest signal that arrives just before it blocks still interrupts it.
+ * Returns the kernel's result (value or -errno), -EINTR for a signal; the
+ * dispatcher restarts it or not as Linux would (sig_after_eintr). */
+long sys_safe_syscall(const volatile uint32_t *exit_req, long nr, long a1, long a2, long a3,
+                      long a4, long a5, long a6);
+#define SYS_SAFE(c, nr, a1, a2, a3, a4, a5, a6) \
+    sys_safe_syscall(&(c)->exit_req, (nr), (long)(a1), (long)(a2), (long)(a3), \
+                     (long)(a4), (long)(a5), (long)(a6))
+
 /* Guest struct rusage at addr: 0 or -EFAULT. */
 struct rusage;
 int sys_put_rusage(struct rv_cpu *c, uint64_t addr, const struct rusage *r);

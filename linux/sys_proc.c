@@ -233,7 +233,7 @@ int64_t sys_futex(struct rv_cpu *c, const uint64_t *a)
             if (err)
                 return err;
         }
-        return sys_ret(syscall(SYS_futex, word, op, val, a[3] ? &ts : NULL, NULL, val3));
+        return SYS_SAFE(c, SYS_futex, word, op, val, a[3] ? &ts : NULL, NULL, val3);
     case RV_FUTEX_WAKE:
     case RV_FUTEX_WAKE_BITSET:
         return sys_ret(syscall(SYS_futex, word, op, val, NULL, NULL, val3));

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <ucontext.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -225,12 +226,19 @@ static void record(struct rv_thread *t, int sig, const siginfo_t *si)
     tr_exec_kick(t->cpu);
 }
 
-void sig_host_signal(int sig, siginfo_t *si, void *uc)
+extern const char sys_safe_syscall_start[], sys_safe_syscall_end[], sys_safe_syscall_eintr[];
+
+void sig_host_signal(int sig, siginfo_t *si, void *uc_)
 {
-    (void)uc;
     struct rv_thread *t = host_self;
-    if (t && sig >= 1 && sig <= RV_NSIG)
-        record(t, sig, si);
+    if (!t || sig < 1 || sig > RV_NSIG)
+        return;
+    record(t, sig, si);
+    /* Between sys_safe_syscall's check and its syscall: it must not block. */
+    ucontext_t *uc = uc_;
+    uintptr_t rip = (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
+    if (rip >= (uintptr_t)sys_safe_syscall_start && rip < (uintptr_t)sys_safe_syscall_end)
+        uc->uc_mcontext.gregs[REG_RIP] = (greg_t)(uintptr_t)sys_safe_syscall_eintr;
 }
 
 _Static_assert(sizeof(siginfo_t) == sizeof(struct rv_siginfo), "host and guest siginfo agree");
@@ -267,6 +275,12 @@ void sig_init(struct rv_proc *p)
             p->sigact[sig].handler = RV_SIG_IGN;
         sig_mirror(sig, p->sigact[sig].handler);
     }
+}
+
+bool sig_deliverable(struct rv_cpu *c)
+{
+    struct rv_thread *t = thread_of(c);
+    return (__atomic_load_n(&t->pending, __ATOMIC_ACQUIRE) & ~t->sigmask) != 0;
 }
 
 /* The pending signals the mask lets through, synchronous ones first, then by
@@ -510,9 +524,10 @@ int64_t sys_rt_sigtimedwait(struct rv_cpu *c, const uint64_t *a)
         sigset_t host;
         siginfo_t hi;
         sig_host_set(set, &host);
-        sig = sigtimedwait(&host, &hi, a[2] ? &ts : NULL);
+        /* The kernel's sigset is the first 8 bytes of the host's. */
+        sig = (int)SYS_SAFE(c, SYS_rt_sigtimedwait, &host, &hi, a[2] ? &ts : NULL, 8, 0, 0);
         if (sig < 0)
-            return -errno;
+            return sig;
         memcpy(&info, &hi, sizeof info);
     }
     if (a[1] && mmu_write(sys_mmu(c), a[1], &info, sizeof info))

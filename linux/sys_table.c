@@ -93,6 +93,13 @@ void sys_dispatch(struct rv_cpu *c)
         sys_strace(c, nr, e, a, 0, false);
     int64_t r;
     for (;;) {
+        /* exit_req asks translated code to stop; here it only means that a
+         * signal may have arrived, which a blocking call checks for
+         * (SYS_SAFE). Cleared before the pending set is looked at, so a
+         * signal from then on interrupts the call. */
+        __atomic_store_n(&c->exit_req, 0, __ATOMIC_SEQ_CST);
+        if (sig_deliverable(c))
+            c->exit_req = 1;    /* it came before the ecall: no waiting */
         r = e && e->fn ? e->fn(c, a) : -ENOSYS;
         /* rt_sigreturn's result is the a0 it restored, -EINTR included. */
         if (r != -EINTR || nr == RV_NR_rt_sigreturn)

@@ -69,6 +69,12 @@ void mmu_destroy(struct mmu *m)
  * them (slots, TLB entries, translations) must go; see mmu.h. */
 static void changed(struct mmu *m, uint64_t start, uint64_t end)
 {
+    m->generation++;
+    /* Only translations need the range, and only pages holding them: so
+     * that, say, a thread stack unmapped high up and a heap change low down
+     * do not add up to a range over all the code between. */
+    if (!mmu_code_span(m, &start, &end))
+        return;
     if (m->changed_lo >= m->changed_hi) {
         m->changed_lo = start;
         m->changed_hi = end;
@@ -76,7 +82,6 @@ static void changed(struct mmu *m, uint64_t start, uint64_t end)
         m->changed_lo = start < m->changed_lo ? start : m->changed_lo;
         m->changed_hi = end > m->changed_hi ? end : m->changed_hi;
     }
-    m->generation++;
 }
 
 /* Host protections for guest ones. Guest code is translated, never run in

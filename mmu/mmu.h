@@ -45,7 +45,7 @@ struct mmu {
     uint64_t brk_start, brk;       /* program break: [brk_start, brk) is MMU_F_BRK */
     uint64_t mmap_top;             /* new mappings without a hint are placed below this */
     uint64_t generation;           /* bumped by every unmap/protect/replacing map: slots and TLBs refill */
-    uint64_t changed_lo, changed_hi; /* union of the ranges changed since the translator last looked */
+    uint64_t changed_lo, changed_hi; /* union of the code pages changed since the translator last looked */
     uint64_t *code_bits;           /* one bit per guest page holding translated code */
     struct mmu_file *files;        /* what file regions show; see struct mmu_region */
     size_t n_files;
@@ -135,6 +135,9 @@ bool mmu_code_mark(struct mmu *m, uint64_t addr);
 bool mmu_code_test(const struct mmu *m, uint64_t addr);
 void mmu_code_clear(struct mmu *m, uint64_t addr);
 void mmu_code_clear_range(struct mmu *m, uint64_t lo, uint64_t hi);
+/* Narrow [*lo, *hi) to the pages from its first code page to its last;
+ * false if it has none. */
+bool mmu_code_span(const struct mmu *m, uint64_t *lo, uint64_t *hi);
 /* Narrow [*lo, *hi) to the pages around addr's (unmarked) page that hold no
  * translated code. */
 void mmu_code_clip(const struct mmu *m, uint64_t addr, uint64_t *lo, uint64_t *hi);

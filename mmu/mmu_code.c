@@ -67,3 +67,20 @@ void mmu_code_clear_range(struct mmu *m, uint64_t lo, uint64_t hi)
         }
     }
 }
+
+bool mmu_code_span(const struct mmu *m, uint64_t *lo, uint64_t *hi)
+{
+    if (*lo >= *hi || *lo >= MMU_GUEST_SIZE)
+        return false;
+    uint64_t first = page_no(*lo), end = page_no((*hi < MMU_GUEST_SIZE ? *hi : MMU_GUEST_SIZE) - 1) + 1;
+    uint64_t a = first, b = end;
+    while (a < b && !(m->code_bits[a >> 6] >> (a & 63) & 1))
+        a = (a & 63) || m->code_bits[a >> 6] ? a + 1 : a + 64;
+    if (a >= b)
+        return false;
+    while (!(m->code_bits[(b - 1) >> 6] >> ((b - 1) & 63) & 1))
+        b = !(b & 63) && !m->code_bits[(b - 1) >> 6] ? b - 64 : b - 1;
+    *lo = a * MMU_PAGE_SIZE;
+    *hi = b * MMU_PAGE_SIZE;
+    return true;
+}

@@ -401,11 +401,20 @@ static bool changed_covers(const struct mmu *m, uint64_t start, uint64_t end)
     return m->changed_lo <= start && m->changed_hi >= end;
 }
 
+/* The changed range is kept for the translator, so only over code pages:
+ * make every page these tests use one. */
+static void all_code(struct mmu *m, uint64_t lo, uint64_t hi)
+{
+    for (uint64_t p = lo; p < hi; p += PG)
+        mmu_code_mark(m, p);
+}
+
 static void test_remap(void)
 {
     struct mmu m;
     fresh(&m);
     uint64_t a = 0x10000000, res = 0;
+    all_code(&m, 0x10000000, 0x60000000);
     CHECK(mmu_map(&m, a, 4 * PG, MMU_R | MMU_W, 0, -1, 0) == 0, "map 4 pages");
     fill(&m, a, 4, 0);
 
@@ -441,6 +450,7 @@ static void test_remap(void)
     CHECK(mmu_remap(&m, a, 6 * PG, 8 * PG, MMU_REMAP_MAYMOVE, 0, &res) == 0 && res != a,
           "grow by moving");
     uint64_t b = res;
+    all_code(&m, b, b + 8 * PG);
     const struct mmu_region *r = mmu_lookup(&m, b);
     CHECK(r && r->start == b && r->end == b + 8 * PG && r->prot == (MMU_R | MMU_W) &&
           r->flags == MMU_F_ANON, "moved region: 8 pages, same prot and flags");
@@ -549,6 +559,30 @@ static void test_remap(void)
           "FIXED to page 0");
     CHECK(res == 12345 && m.n_regions == n && m.generation == gen, "failures leave everything alone");
     CHECK(map_sane(&m) && reservation_whole(&m), "map sane, reservation whole after the failures");
+    mmu_destroy(&m);
+}
+
+/* What the translator is told of a change: only the code pages in it. */
+static void test_changed_code(void)
+{
+    struct mmu m;
+    fresh(&m);
+    uint64_t a = 0x70000000, gen = m.generation;
+    CHECK(mmu_map(&m, a, 64 * PG, MMU_R | MMU_W, 0, -1, 0) == 0, "map 64 pages");
+    CHECK(mmu_unmap(&m, a, 8 * PG) == 0 && m.generation != gen && m.changed_lo >= m.changed_hi,
+          "no code in the change: the generation moves, no range");
+    mmu_code_mark(&m, a + 20 * PG);
+    mmu_code_mark(&m, a + 40 * PG);
+    CHECK(mmu_protect(&m, a + 8 * PG, 56 * PG, MMU_R) == 0 && m.changed_lo == a + 20 * PG &&
+          m.changed_hi == a + 41 * PG, "the range runs from the first code page to the last");
+    m.changed_lo = m.changed_hi = 0;
+    CHECK(mmu_unmap(&m, a + 41 * PG, 23 * PG) == 0 && m.changed_lo >= m.changed_hi,
+          "a change above the last code page adds nothing");
+    uint64_t lo = a, hi = a + 64 * PG;
+    CHECK(mmu_code_span(&m, &lo, &hi) && lo == a + 20 * PG && hi == a + 41 * PG, "mmu_code_span");
+    lo = 0, hi = MMU_GUEST_SIZE;
+    CHECK(mmu_code_span(&m, &lo, &hi) && lo == a + 20 * PG && hi == a + 41 * PG,
+          "mmu_code_span over the whole address space");
     mmu_destroy(&m);
 }
 
@@ -825,6 +859,7 @@ int main(void)
     test_brk();
     test_find_free();
     test_files();
+    test_changed_code();
     test_remap();
     test_remap_files();
     test_write_implies_read();

@@ -15,6 +15,7 @@
 #include "linux/proc.h"
 #include "linux/sys.h"
 #include "tests/unit/t.h"
+#include "tests/unit/t_guest.h"
 #include "translator/rv_cpu.h"
 
 enum { NR_openat = 56, NR_close = 57, NR_read = 63, NR_readlinkat = 78, NR_newfstatat = 79,
@@ -222,9 +223,8 @@ int main(void)
 {
     CHECK(mmu_init(&proc.mmu) == 0, "mmu_init");
     CHECK(mmu_map(&proc.mmu, DATA, 0x10000, MMU_R | MMU_W, 0, -1, 0) == 0, "map data");
-    cpu = aligned_alloc(_Alignof(struct rv_cpu), sizeof *cpu);
-    memset(cpu, 0, sizeof *cpu);
-    cpu->proc = &proc;
+    struct rv_thread *thread = t_guest_thread(&proc);
+    cpu = thread->cpu;
     snprintf(dir, sizeof dir, "/tmp/test_path.XXXXXX");
     CHECK(mkdtemp(dir) != NULL, "mkdtemp");
     snprintf(root, sizeof root, "%s/root", dir);
@@ -236,7 +236,7 @@ int main(void)
     char cmd[128];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
     CHECK(system(cmd) == 0, "cleanup");
-    free(cpu);
+    thread_free(thread);
     mmu_destroy(&proc.mmu);
     return t_done("test_path");
 }

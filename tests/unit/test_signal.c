@@ -17,7 +17,7 @@
 #include "linux/sys.h"
 #include "linux/thread.h"
 #include "tests/unit/t.h"
-#include "translator/tr_cache.h"
+#include "tests/unit/t_guest.h"
 #include "translator/rv_cpu.h"
 
 enum { NR_kill = 129, NR_tgkill = 131, NR_sigaltstack = 132, NR_rt_sigaction = 134,
@@ -343,18 +343,8 @@ int main(void)
     CHECK(mmu_map(&proc.mmu, STACK, STACK_TOP - STACK, MMU_R | MMU_W, 0, -1, 0) == 0, "map stack");
     CHECK(mmu_map(&proc.mmu, ALT, ALT_SIZE, MMU_R | MMU_W, 0, -1, 0) == 0, "map alternate stack");
     CHECK(mmu_map(&proc.mmu, RO, 4096, MMU_R, 0, -1, 0) == 0, "map read-only page");
-    /* A guest thread as rvdbt makes one: it belongs to a code cache, and
-     * host signals reach it. */
-    static struct tr_cache cache;
-    CHECK(tr_cache_init(&cache, 1u << 20) == 0, "tr_cache_init");
-    proc.cache = &cache;
-    proc.tlb_size = 1;
-    proc.n_threads = 1;
-    struct rv_thread *thread = thread_new(&proc, 0);
-    CHECK(thread != NULL, "thread_new");
+    struct rv_thread *thread = t_guest_thread(&proc);
     cpu = thread->cpu;
-    sig_init(&proc);
-    sig_thread_start(thread);
 
     test_frame_and_return();
     test_masks_and_order();

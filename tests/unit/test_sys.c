@@ -21,7 +21,7 @@
 #include "linux/sig.h"
 #include "linux/thread.h"
 #include "tests/unit/t.h"
-#include "translator/tr_cache.h"
+#include "tests/unit/t_guest.h"
 #include "translator/rv_cpu.h"
 
 enum {
@@ -670,18 +670,8 @@ int main(void)
     CHECK(mmu_init(&proc.mmu) == 0, "mmu_init");
     CHECK(mmu_map(&proc.mmu, DATA, DATA_END - DATA, MMU_R | MMU_W, 0, -1, 0) == 0, "map data");
     CHECK(mmu_map(&proc.mmu, RO, 4096, MMU_R, 0, -1, 0) == 0, "map read-only page");
-    /* A guest thread as rvdbt makes one: it belongs to a code cache, and
-     * host signals reach it. */
-    static struct tr_cache cache;
-    CHECK(tr_cache_init(&cache, 1u << 20) == 0, "tr_cache_init");
-    proc.cache = &cache;
-    proc.tlb_size = 1;
-    proc.n_threads = 1;
-    struct rv_thread *thread = thread_new(&proc, 0);
-    CHECK(thread != NULL, "thread_new");
+    struct rv_thread *thread = t_guest_thread(&proc);
     cpu = thread->cpu;
-    sig_init(&proc);
-    sig_thread_start(thread);
     snprintf(dir, sizeof dir, "/tmp/test_sys.XXXXXX");
     CHECK(mkdtemp(dir) != NULL, "mkdtemp");
 
