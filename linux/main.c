@@ -33,9 +33,11 @@ static void usage(FILE *f)
           "  -0 ARGV0         use ARGV0 as the guest's argv[0]\n"
           "  -strace          log every guest syscall to stderr\n"
           "  -d ITEMS         log translation: in_asm (guest code of each block),\n"
-          "                   out_asm (host code it became), comma-separated\n"
+          "                   out_asm (host code it became); unimp (each unimplemented\n"
+          "                   syscall the guest makes); comma-separated\n"
           "  -D FILE          write the -d log to FILE instead of stderr\n"
-          "  --stats          print translation and inline-cache counters on exit\n"
+          "  --stats          print translation and inline-cache counters and the\n"
+          "                   unimplemented syscalls the guest made on exit\n"
           "  --count-hits     count inline-cache hits exactly (slower; implies --stats figures are exact)\n"
           "  --ic-miss        never fill inline-cache slots: every access takes the slow path\n"
           "  --tlb-size N     entries of the software TLB behind the slots (1..256, a power of 2)\n"
@@ -215,7 +217,7 @@ int main(int argc, char **argv)
             const char *bad;
             proc.opt.log_mask = tr_log_parse(argv[++i], &bad);
             if (proc.opt.log_mask < 0) {
-                fprintf(stderr, "rvdbt: unknown -d item in '%s' (known: in_asm, out_asm)\n", bad);
+                fprintf(stderr, "rvdbt: unknown -d item in '%s' (known: in_asm, out_asm, unimp)\n", bad);
                 return EXIT_USAGE;
             }
         } else if (!strcmp(a, "-D") && has_arg) {
