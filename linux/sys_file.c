@@ -121,19 +121,19 @@ int64_t sys_iov_in(struct rv_cpu *c, uint64_t g, uint64_t cnt, int prot, struct 
     return (int64_t)cnt;
 }
 
-/* The vector calls take an unsigned long count, so a count with bits above
- * 32 is as over UIO_MAXIOV as any other. */
+/* The vector calls' count is an unsigned long that the kernel hands on as
+ * an unsigned int (import_iovec's nr_segs): bits above 32 are dropped. */
 int64_t sys_readv(struct rv_cpu *c, const uint64_t *a)
 {
     struct iovec iov[RV_UIO_MAXIOV];
-    int64_t n = sys_iov_in(c, a[1], a[2], MMU_W, iov);
+    int64_t n = sys_iov_in(c, a[1], (uint32_t)a[2], MMU_W, iov);
     return n < 0 ? n : sys_ret(readv((int)a[0], iov, (int)n));
 }
 
 int64_t sys_writev(struct rv_cpu *c, const uint64_t *a)
 {
     struct iovec iov[RV_UIO_MAXIOV];
-    int64_t n = sys_iov_in(c, a[1], a[2], MMU_R, iov);
+    int64_t n = sys_iov_in(c, a[1], (uint32_t)a[2], MMU_R, iov);
     return n < 0 ? n : sys_ret(writev((int)a[0], iov, (int)n));
 }
 
@@ -141,14 +141,14 @@ int64_t sys_writev(struct rv_cpu *c, const uint64_t *a)
 int64_t sys_preadv(struct rv_cpu *c, const uint64_t *a)
 {
     struct iovec iov[RV_UIO_MAXIOV];
-    int64_t n = sys_iov_in(c, a[1], a[2], MMU_W, iov);
+    int64_t n = sys_iov_in(c, a[1], (uint32_t)a[2], MMU_W, iov);
     return n < 0 ? n : sys_ret(preadv((int)a[0], iov, (int)n, (off_t)a[3]));
 }
 
 int64_t sys_pwritev(struct rv_cpu *c, const uint64_t *a)
 {
     struct iovec iov[RV_UIO_MAXIOV];
-    int64_t n = sys_iov_in(c, a[1], a[2], MMU_R, iov);
+    int64_t n = sys_iov_in(c, a[1], (uint32_t)a[2], MMU_R, iov);
     return n < 0 ? n : sys_ret(pwritev((int)a[0], iov, (int)n, (off_t)a[3]));
 }
 
@@ -160,7 +160,7 @@ _Static_assert(RWF_HIPRI == RV_RWF_HIPRI && RWF_DSYNC == RV_RWF_DSYNC && RWF_SYN
 int64_t sys_preadv2(struct rv_cpu *c, const uint64_t *a)
 {
     struct iovec iov[RV_UIO_MAXIOV];
-    int64_t n = sys_iov_in(c, a[1], a[2], MMU_W, iov);
+    int64_t n = sys_iov_in(c, a[1], (uint32_t)a[2], MMU_W, iov);
     return n < 0 ? n : sys_ret(syscall(SYS_preadv2, (int)a[0], iov, (int)n, (long)a[3], 0L,
                                        (int)a[5]));
 }
@@ -168,7 +168,7 @@ int64_t sys_preadv2(struct rv_cpu *c, const uint64_t *a)
 int64_t sys_pwritev2(struct rv_cpu *c, const uint64_t *a)
 {
     struct iovec iov[RV_UIO_MAXIOV];
-    int64_t n = sys_iov_in(c, a[1], a[2], MMU_R, iov);
+    int64_t n = sys_iov_in(c, a[1], (uint32_t)a[2], MMU_R, iov);
     return n < 0 ? n : sys_ret(syscall(SYS_pwritev2, (int)a[0], iov, (int)n, (long)a[3], 0L,
                                        (int)a[5]));
 }
@@ -243,7 +243,7 @@ int64_t sys_tee(struct rv_cpu *c, const uint64_t *a)
 int64_t sys_vmsplice(struct rv_cpu *c, const uint64_t *a)
 {
     struct iovec iov[RV_UIO_MAXIOV];
-    int64_t n = sys_iov_in(c, a[1], a[2], MMU_R, iov);
+    int64_t n = sys_iov_in(c, a[1], (uint32_t)a[2], MMU_R, iov);
     return n < 0 ? n : sys_ret(vmsplice((int)a[0], iov, (unsigned long)n, (unsigned)a[3]));
 }
 

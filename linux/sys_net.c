@@ -219,6 +219,20 @@ static int64_t set_filter(struct rv_cpu *c, int fd, int name, uint64_t g, uint32
     return sys_ret(setsockopt(fd, SOL_SOCKET, name, &hp, sizeof hp));
 }
 
+/* For an option not handed over: the host's answer to the same call without
+ * an argument, which is the right error when the socket does not know the
+ * level (-ENOPROTOOPT or -EOPNOTSUPP, by family), the fd is bad, or the
+ * caller lacks the privilege; otherwise the option is one rvdbt does not
+ * carry out, -ENOPROTOOPT. */
+static int64_t opt_refused(int fd, int level, int name, bool set)
+{
+    long r = set ? syscall(SYS_setsockopt, fd, level, name, NULL, 0)
+                 : syscall(SYS_getsockopt, fd, level, name, NULL, NULL);
+    int e = r < 0 ? errno : 0;
+    return e == ENOPROTOOPT || e == EOPNOTSUPP || e == EBADF || e == ENOTSOCK || e == EPERM
+           ? -e : -ENOPROTOOPT;
+}
+
 int64_t sys_setsockopt(struct rv_cpu *c, const uint64_t *a)
 {
     int fd = (int)a[0], level = (int)a[1], name = (int)a[2];
@@ -227,7 +241,7 @@ int64_t sys_setsockopt(struct rv_cpu *c, const uint64_t *a)
         (name == RV_SO_ATTACH_FILTER || name == RV_SO_ATTACH_REUSEPORT_CBPF))
         return set_filter(c, fd, name, a[3], optlen);
     if (!opt_plain(level, name, true))
-        return -ENOPROTOOPT;
+        return opt_refused(fd, level, name, true);
     if ((int32_t)optlen < 0)
         return -EINVAL;
     uint64_t n = optlen;
@@ -242,7 +256,7 @@ int64_t sys_getsockopt(struct rv_cpu *c, const uint64_t *a)
     int fd = (int)a[0], level = (int)a[1], name = (int)a[2];
     int32_t optlen;
     if (!opt_plain(level, name, false))
-        return -ENOPROTOOPT;
+        return opt_refused(fd, level, name, false);
     if (mmu_read(sys_mmu(c), &optlen, a[4], sizeof optlen))
         return -EFAULT;
     uint64_t n = optlen < 0 ? 0 : (uint64_t)optlen, four = sizeof optlen;

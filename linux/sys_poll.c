@@ -180,13 +180,16 @@ static int64_t epoll_wait_common(struct rv_cpu *c, const uint64_t *a, bool ts_ti
     uint64_t bytes = (uint64_t)maxevents * sizeof(struct rv_epoll_event);
     if (!sys_ubuf(c, a[1], &bytes, MMU_W))
         return -EFAULT;
-    /* No event is taken from the host unless there is room for it: only
-     * the writable start of the buffer is offered. */
+    /* Only the writable start of the buffer is offered, so no event is
+     * taken from the host without room for it. With no room at all Linux
+     * still waits, and fails only when an event comes (putting it back,
+     * which rvdbt cannot: a level-triggered one is reported again anyway). */
     int n = maxevents < EPOLL_BATCH ? maxevents : EPOLL_BATCH;
     while (n > 0 && !mmu_check(sys_mmu(c), a[1], (uint64_t)n * sizeof(struct rv_epoll_event), MMU_W))
         n /= 2;
-    if (n == 0)
-        return -EFAULT;
+    bool room = n > 0;
+    if (!room)
+        n = 1;
     int64_t err = mask_in(c, a[4], a[5], &mask, &mp);
     if (err)
         return err;
@@ -200,6 +203,8 @@ static int64_t epoll_wait_common(struct rv_cpu *c, const uint64_t *a, bool ts_ti
     }
     if (r < 0)
         return -errno;
+    if (r > 0 && !room)
+        return -EFAULT;
     for (long i = 0; i < r; i++) {
         struct rv_epoll_event ge = { .events = he[i].events, .data = he[i].data.u64 };
         if (mmu_write(sys_mmu(c), a[1] + (uint64_t)i * sizeof ge, &ge, sizeof ge))
