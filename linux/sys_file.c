@@ -65,8 +65,11 @@ void *sys_ubuf(struct rv_cpu *c, uint64_t g, uint64_t *len, int prot)
             else
                 hi = mid;
         }
-        if (mmu_check(m, g + lo, 1, MMU_X))
+        if (mmu_check(m, g + lo, 1, MMU_X)) {
+            if (lo == 0)
+                return NULL;
             *len = lo;
+        }
     }
     return mmu_host(m, g);
 }
@@ -107,16 +110,22 @@ int64_t sys_iov_in(struct rv_cpu *c, uint64_t g, uint64_t cnt, int prot, struct 
         return -EINVAL;
     if (mmu_read(sys_mmu(c), gv, g, cnt * sizeof gv[0]))
         return -EFAULT;
+    /* every segment inside the guest space first, as the kernel checks them */
+    for (uint64_t i = 0; i < cnt; i++) {
+        if ((int64_t)gv[i].iov_len < 0)
+            return -EINVAL;
+        if (gv[i].iov_base > MMU_GUEST_SIZE || gv[i].iov_len > MMU_GUEST_SIZE - gv[i].iov_base)
+            return -EFAULT;
+    }
     for (uint64_t i = 0; i < cnt; i++) {
         uint64_t len = gv[i].iov_len;
-        if ((int64_t)len < 0)
-            return -EINVAL;
         iov[i].iov_base = sys_ubuf(c, gv[i].iov_base, &len, prot);
         iov[i].iov_len = len;
+        /* cut short (execute-only memory): nothing after it is reached */
         if (!iov[i].iov_base)
-            return -EFAULT;
+            return i ? (int64_t)i : -EFAULT;
         if (len < gv[i].iov_len)
-            return (int64_t)i + 1;      /* cut short: nothing after it is reached */
+            return (int64_t)i + 1;
     }
     return (int64_t)cnt;
 }

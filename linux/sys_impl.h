@@ -93,7 +93,7 @@ static inline int64_t sys_ret(int64_t r) { return r < 0 ? -(int64_t)errno : r; }
  * then stops at the first page the guest cannot access, as the guest's
  * kernel would: host protections mirror the region map, except that
  * execute-only pages are host-readable, so a buffer read from one is cut
- * short (*len) before it. */
+ * short (*len) before it, or NULL (-EFAULT) if that leaves nothing. */
 void *sys_ubuf(struct rv_cpu *c, uint64_t g, uint64_t *len, int prot);
 
 /* Host iovecs for the guest's iovec array at g (cnt entries, at most
