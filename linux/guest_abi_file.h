@@ -54,11 +54,4 @@ struct rv_inotify_event {
 };
 _Static_assert(sizeof(struct rv_inotify_event) == 16, "struct inotify_event header");
 
-/* asm-generic/stat.h's file types for mknodat's mode */
-#define RV_S_IFMT   0170000
-#define RV_S_IFIFO  0010000
-#define RV_S_IFCHR  0020000
-#define RV_S_IFREG  0100000
-#define RV_S_IFSOCK 0140000
-
 #endif

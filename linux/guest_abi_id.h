@@ -20,7 +20,6 @@
 #define RV_PR_SET_NAME        15
 #define RV_PR_GET_NAME        16
 #define RV_PR_GET_SECCOMP     21
-#define RV_PR_SET_SECCOMP     22
 #define RV_PR_CAPBSET_READ    23
 #define RV_PR_CAPBSET_DROP    24
 #define RV_PR_GET_SECUREBITS  27
@@ -45,12 +44,10 @@
 #define RV_PR_SCHED_CORE      62
 #define RV_PR_SET_MEMORY_MERGE 67
 #define RV_PR_GET_MEMORY_MERGE 68
-#define RV_PR_RISCV_V_SET_CONTROL 69
-#define RV_PR_RISCV_V_GET_CONTROL 70
 #define RV_PR_RISCV_SET_ICACHE_FLUSH_CTX 71
-#define RV_PR_RISCV_CTX_SW_FENCEI_ON  0
+/* the context is FENCEI_ON (0) or OFF (1), the scope PER_PROCESS (0) or
+ * PER_THREAD (1) */
 #define RV_PR_RISCV_CTX_SW_FENCEI_OFF 1
-#define RV_PR_RISCV_SCOPE_PER_PROCESS 0
 #define RV_PR_RISCV_SCOPE_PER_THREAD  1
 #define RV_PR_SET_PTRACER     0x59616d61
 #define RV_PR_SET_VMA         0x53564d41
@@ -59,9 +56,6 @@
 
 /* linux/capability.h: the header, then one (v1) or two (v2, v3) data
  * records of three 32-bit masks */
-#define RV_LINUX_CAPABILITY_VERSION_1 0x19980330
-#define RV_LINUX_CAPABILITY_VERSION_2 0x20071026
-#define RV_LINUX_CAPABILITY_VERSION_3 0x20080522
 struct rv_cap_header {
     uint32_t version;
     int32_t pid;

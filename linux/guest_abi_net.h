@@ -43,8 +43,6 @@
 
 /* asm-generic/socket.h: the options whose argument is not plain data or
  * that the checks below name */
-#define RV_SO_TYPE              3
-#define RV_SO_RCVBUF            8
 #define RV_SO_LINGER            13
 #define RV_SO_PASSCRED          16
 #define RV_SO_PEERCRED          17
@@ -53,7 +51,6 @@
 #define RV_SO_ATTACH_FILTER     26
 #define RV_SO_ATTACH_REUSEPORT_CBPF 51
 #define RV_SO_RCVTIMEO_NEW      66
-#define RV_SO_SNDTIMEO_NEW      67
 #define RV_SCM_RIGHTS       1
 #define RV_SCM_CREDENTIALS  2
 
@@ -77,10 +74,6 @@
 #define RV_MSG_NOSIGNAL   0x4000
 #define RV_MSG_WAITFORONE 0x10000
 #define RV_MSG_CMSG_CLOEXEC 0x40000000
-
-#define RV_SHUT_RD   0
-#define RV_SHUT_WR   1
-#define RV_SHUT_RDWR 2
 
 /* linux/socket.h user_msghdr, 64-bit */
 struct rv_msghdr {
