@@ -60,14 +60,22 @@ static int64_t addr_in(struct rv_cpu *c, uint64_t g, uint64_t len, void **p)
 
 /* An address the kernel writes back with its length: the length word at
  * glen is read and written by the host kernel itself, the address as far as
- * sockaddr_storage. NULL for both when g is 0 (no address wanted). */
+ * that length says (the kernel writes at most sockaddr_storage, and the
+ * guard page above the guest space covers that much should another guest
+ * thread change the word meanwhile). NULL for both when g is 0 (no address
+ * wanted). */
 static int64_t addr_out(struct rv_cpu *c, uint64_t g, uint64_t glen, void **p, socklen_t **lp)
 {
-    uint64_t n = RV_SOCKADDR_MAX, four = sizeof(socklen_t);
+    uint64_t four = sizeof(socklen_t);
+    int32_t len;
     *p = NULL;
     *lp = NULL;
     if (!g)
         return 0;
+    if (mmu_read(sys_mmu(c), &len, glen, sizeof len))
+        return -EFAULT;
+    uint64_t n = len < 0 ? 0 : len > RV_SOCKADDR_MAX ? RV_SOCKADDR_MAX : (uint64_t)len;
+    _Static_assert(RV_SOCKADDR_MAX <= MMU_PAGE_SIZE, "the guard page covers any address");
     *p = sys_ubuf(c, g, &n, MMU_W);
     *lp = sys_ubuf(c, glen, &four, MMU_W);
     return *p && *lp ? 0 : -EFAULT;
@@ -249,8 +257,10 @@ int64_t sys_setsockopt(struct rv_cpu *c, const uint64_t *a)
     return val ? sys_ret(setsockopt(fd, level, name, val, (socklen_t)n)) : -EFAULT;
 }
 
-/* The kernel reads the length word, writes at most that many bytes of the
- * value and the length it wrote; both words are the guest's own. */
+/* The kernel writes at most the length given of the value, in the guest's
+ * memory, and the length it wrote. The length goes through a host word, so
+ * another guest thread growing it meanwhile cannot widen the write past
+ * what was checked. */
 int64_t sys_getsockopt(struct rv_cpu *c, const uint64_t *a)
 {
     int fd = (int)a[0], level = (int)a[1], name = (int)a[2];
@@ -259,12 +269,15 @@ int64_t sys_getsockopt(struct rv_cpu *c, const uint64_t *a)
         return opt_refused(fd, level, name, false);
     if (mmu_read(sys_mmu(c), &optlen, a[4], sizeof optlen))
         return -EFAULT;
-    uint64_t n = optlen < 0 ? 0 : (uint64_t)optlen, four = sizeof optlen;
+    uint64_t n = optlen < 0 ? 0 : (uint64_t)optlen;
     void *val = sys_ubuf(c, a[3], &n, MMU_W);
-    socklen_t *len = sys_ubuf(c, a[4], &four, MMU_W);
-    if (!val || !len)
+    if (!val)
         return -EFAULT;
-    return sys_ret(syscall(SYS_getsockopt, fd, level, name, val, len));
+    socklen_t len = (socklen_t)optlen;
+    if (syscall(SYS_getsockopt, fd, level, name, val, &len) < 0)
+        return -errno;
+    optlen = (int32_t)len;
+    return mmu_write(sys_mmu(c), a[4], &optlen, sizeof optlen) ? -EFAULT : 0;
 }
 
 /* A guest msghdr as a host one: its name, iovecs and control buffer as host
