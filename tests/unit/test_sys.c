@@ -21,9 +21,11 @@
 #include <time.h>
 #include <unistd.h>
 #include "linux/proc.h"
+#include "linux/stats.h"
 #include "linux/sys.h"
 #include "tests/unit/t.h"
 #include "translator/rv_cpu.h"
+#include "translator/tr_cache.h"
 
 enum {
     NR_getcwd = 17, NR_dup = 23, NR_dup3 = 24, NR_fcntl = 25, NR_ioctl = 29, NR_mkdirat = 34,
@@ -1082,6 +1084,26 @@ static void test_unimplemented(void)
     SYS(5000);
     CHECK(sys_unimplemented_calls(SYS_NR_MAX) == other + 2, "numbers past the table counted together");
     CHECK(sys_unimplemented_calls(NR_read) == 0, "implemented ones never");
+
+    /* --stats lists them: number, name, calls */
+    static struct tr_cache cache;
+    proc.cache = &cache;
+    char *text = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&text, &size);
+    stats_print(f, cpu);
+    fclose(f);
+    char want[128];
+    snprintf(want, sizeof want, "    %-6d %-24s %10llu calls\n", NR_setxattr, "setxattr",
+             (unsigned long long)sys_unimplemented_calls(NR_setxattr));
+    CHECK(strstr(text, "  unimplemented syscalls (the guest got ENOSYS):\n") && strstr(text, want),
+          "--stats lists setxattr: %s", text);
+    snprintf(want, sizeof want, "    >=%d ", SYS_NR_MAX);
+    CHECK(strstr(text, want) && strstr(strstr(text, want), "(unknown)"), "and the numbers past the table: %s",
+          text);
+    CHECK(!strstr(text, " read "), "no implemented call listed");
+    free(text);
+    proc.cache = NULL;
 
     char log[] = "/tmp/test_sys_unimp.XXXXXX";
     int fd = mkstemp(log);
