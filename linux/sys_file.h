@@ -7,7 +7,7 @@
 
 #define SYS_FILE_LIST(X, U) \
     X(23,  dup,             R_INT, A_FD) \
-    X(24,  dup3,            R_INT, A_FD, A_FD, A_OFLAGS) \
+    X(24,  dup3,            R_INT, A_FD, A_FD, A_FDFLAGS) \
     X(25,  fcntl,           R_INT, A_FD, A_FCNTL, A_HEX) \
     X(29,  ioctl,           R_INT, A_FD, A_HEX, A_HEX) \
     X(32,  flock,           R_INT, A_FD, A_INT) \
@@ -15,7 +15,7 @@
     X(47,  fallocate,       R_INT, A_FD, A_INT, A_LONG, A_LONG) \
     X(56,  openat,          R_INT, A_DIRFD, A_STR, A_OFLAGS, A_OCT) \
     X(57,  close,           R_INT, A_FD) \
-    X(59,  pipe2,           R_INT, A_PTR, A_OFLAGS) \
+    X(59,  pipe2,           R_INT, A_PTR, A_FDFLAGS) \
     X(62,  lseek,           R_INT, A_FD, A_LONG, A_WHENCE) \
     X(63,  read,            R_INT, A_FD, A_PTR, A_SIZE) \
     X(64,  write,           R_INT, A_FD, A_BUF, A_SIZE) \

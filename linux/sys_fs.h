@@ -6,7 +6,7 @@
 
 #define SYS_FS_LIST(X, U) \
     X(17,  getcwd,          R_INT, A_PTR, A_SIZE) \
-    X(26,  inotify_init1,   R_INT, A_OFLAGS) \
+    X(26,  inotify_init1,   R_INT, A_FDFLAGS) \
     X(27,  inotify_add_watch, R_INT, A_FD, A_STR, A_HEX) \
     X(28,  inotify_rm_watch, R_INT, A_FD, A_INT) \
     X(33,  mknodat,         R_INT, A_DIRFD, A_STR, A_OCT, A_HEX) \

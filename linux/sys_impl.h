@@ -22,6 +22,7 @@ enum sys_arg {
     A_SIG,      /* signal number, by name */
     /* flag words and enumerations, by name (sys_strace.c's tables) */
     A_OFLAGS,   /* open flags: O_RDONLY|O_CLOEXEC */
+    A_FDFLAGS,  /* flags of a call making an fd: O_CLOEXEC|O_NONBLOCK, 0 */
     A_PROT,     /* PROT_READ|PROT_WRITE, PROT_NONE */
     A_MFLAGS,   /* mmap flags: MAP_PRIVATE|MAP_ANONYMOUS */
     A_ATFLAGS,  /* AT_SYMLINK_NOFOLLOW|AT_EMPTY_PATH */

@@ -99,6 +99,7 @@ static const struct name o_flags[] = {
     N(O_ASYNC), N(O_DIRECT), N(O_DIRECTORY), N(O_NOFOLLOW), N(O_NOATIME), N(O_CLOEXEC),
     { RV_O_SYNC & ~RV_O_DSYNC, "O_SYNC" }, N(O_PATH), { RV_O_TMPFILE & ~RV_O_DIRECTORY, "O_TMPFILE" },
 };
+static const struct name fd_flags[] = { N(O_NONBLOCK), N(O_CLOEXEC) };
 static const struct name prot_flags[] = { N(PROT_READ), N(PROT_WRITE), N(PROT_EXEC) };
 static const struct name map_flags[] = {
     N(MAP_FIXED), N(MAP_ANONYMOUS), N(MAP_GROWSDOWN), N(MAP_DENYWRITE), N(MAP_EXECUTABLE),
@@ -240,6 +241,10 @@ static void put_arg(struct line *l, struct mmu *m, enum sys_arg kind, const uint
     }
     case A_OFLAGS:
         put_oflags(l, v);
+        break;
+    case A_FDFLAGS:
+        if (!put_bits(l, NAMES(fd_flags), (uint32_t)v, false))
+            put(l, "0");
         break;
     case A_PROT:
         if (!put_bits(l, NAMES(prot_flags), (uint32_t)v, false))

@@ -1138,6 +1138,7 @@ static void test_strace_names(void)
     SYS(NR_futex, 0x5000000, 128 | 1, 1, 0, 0, 0);
     SYS(NR_newfstatat, G_AT_FDCWD, gstr("/"), 0, 0x100 | 0x1000);
     SYS(NR_lseek, -1, 0, 2);
+    SYS(NR_pipe2, RO, G_O_CLOEXEC);
     SYS(NR_setxattr);
     proc.opt.strace = false;
     dup2(saved, 2);
@@ -1158,6 +1159,7 @@ static void test_strace_names(void)
         "futex(0x5000000,FUTEX_WAKE|FUTEX_PRIVATE_FLAG,1,NULL,NULL,0) = -1 errno=14",
         "newfstatat(AT_FDCWD,\"/\",NULL,AT_SYMLINK_NOFOLLOW|AT_EMPTY_PATH) = -1 errno=14",
         "lseek(-1,0,SEEK_END) = -1 errno=9",
+        "pipe2(0x200000,O_CLOEXEC) = -1 errno=14",
         "unimplemented syscall 5 (setxattr) = -1 errno=38",
     };
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
