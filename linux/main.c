@@ -42,9 +42,11 @@ static void usage(FILE *f)
           "  -strace          log every guest syscall to stderr (also when $RVDBT_STRACE\n"
           "                   or $QEMU_STRACE is set)\n"
           "  -d ITEMS         log translation: in_asm (guest code of each block),\n"
-          "                   out_asm (host code it became), comma-separated\n"
+          "                   out_asm (host code it became); unimp (each unimplemented\n"
+          "                   syscall the guest makes); comma-separated\n"
           "  -D FILE          write the -d log to FILE instead of stderr\n"
-          "  --stats          print translation and inline-cache counters on exit\n"
+          "  --stats          print translation and inline-cache counters and the\n"
+          "                   unimplemented syscalls the guest made on exit\n"
           "  --count-hits     count inline-cache hits exactly (slower; implies --stats figures are exact)\n"
           "  --ic-miss        never fill inline-cache slots: every access takes the slow path\n"
           "  --tlb-size N     entries of the software TLB behind the slots (1..256, a power of 2)\n"
@@ -263,7 +265,7 @@ int main(int argc, char **argv)
             const char *bad;
             proc.opt.log_mask = tr_log_parse(v, &bad);
             if (proc.opt.log_mask < 0)
-                return usage_error("-d: unknown item in '%s' (known: in_asm, out_asm)", bad);
+                return usage_error("-d: unknown item in '%s' (known: in_asm, out_asm, unimp)", bad);
         } else if (!strcmp(a, "-D")) {
             proc.opt.log = fopen(v, "w");
             if (!proc.opt.log) {

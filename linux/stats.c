@@ -1,6 +1,7 @@
 /* --stats output: misses are always exact; hits only under --count-hits. */
 #include "linux/proc.h"
 #include "linux/stats.h"
+#include "linux/sys.h"
 #include "translator/tr_cache.h"
 
 static void rate(FILE *f, const char *kind, uint64_t hits, uint64_t misses, bool exact)
@@ -13,6 +14,28 @@ static void rate(FILE *f, const char *kind, uint64_t hits, uint64_t misses, bool
     } else {
         fprintf(f, "  %-8s %12s hits %10llu misses  (hits counted with --count-hits)\n", kind, "-",
                 (unsigned long long)misses);
+    }
+}
+
+/* Every unimplemented syscall the guest made (it got -ENOSYS): number, name,
+ * calls; numbers past the table together on one line. */
+static void print_unimplemented(FILE *f)
+{
+    bool any = false;
+    for (uint64_t nr = 0; nr <= SYS_NR_MAX; nr++) {
+        uint64_t calls = sys_unimplemented_calls(nr);
+        if (!calls)
+            continue;
+        if (!any)
+            fprintf(f, "  unimplemented syscalls (the guest got ENOSYS):\n");
+        any = true;
+        const char *name = nr < SYS_NR_MAX ? sys_name(nr) : NULL;
+        if (nr == SYS_NR_MAX)
+            fprintf(f, "    >=%-4llu %-24s %10llu calls\n", (unsigned long long)nr, "(unknown)",
+                    (unsigned long long)calls);
+        else
+            fprintf(f, "    %-6llu %-24s %10llu calls\n", (unsigned long long)nr,
+                    name ? name : "(unknown)", (unsigned long long)calls);
     }
 }
 
@@ -64,4 +87,5 @@ void stats_print(FILE *f, struct rv_proc *p)
     fprintf(f, "  chaining:    %llu exits patched to jump block to block, %llu translations invalidated\n",
             (unsigned long long)n->chain_patches, (unsigned long long)n->invalidations);
     fprintf(f, "  syscalls:    %llu\n", (unsigned long long)n->syscalls);
+    print_unimplemented(f);
 }

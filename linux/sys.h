@@ -15,6 +15,12 @@ void sys_dispatch(struct rv_cpu *cpu);
 /* Name of guest syscall nr, or NULL. */
 const char *sys_name(uint64_t nr);
 
+/* Numbers below this have a table entry (named or not). */
+#define SYS_NR_MAX 464
+/* How often the guest called unimplemented syscall nr (which got -ENOSYS);
+ * any nr >= SYS_NR_MAX gives the count of all those numbers together. */
+uint64_t sys_unimplemented_calls(uint64_t nr);
+
 /* End the guest as if killed by signal sig (default action): one line on
  * stderr naming the signal and guest pc, then the host dies of the same signal
  * without a core file, so a shell sees 128+sig. */

@@ -1,13 +1,18 @@
 /* File descriptor I/O: read/write and their vector and positioned forms,
- * in-kernel copies (sendfile, copy_file_range), waiting on fds (ppoll,
- * pselect6), open/close/dup/pipe, fcntl and the terminal ioctls. Guest fds
- * are host fds. */
+ * in-kernel copies (sendfile, copy_file_range, splice, tee), open/close/dup/
+ * pipe, fcntl and the terminal ioctls, locks, syncing, space and advice.
+ * Guest fds are host fds.
+ *
+ * Buffers go to the host kernel as host addresses inside the guest space
+ * (sys_ubuf), not copied: the host kernel then moves exactly the bytes the
+ * guest's kernel would, up to the first page the guest cannot access (a read
+ * into a buffer whose second page is unmapped returns what fits the first),
+ * because host protections mirror the region map. */
 #include <fcntl.h>
-#include <poll.h>
+#include <linux/close_range.h>
 #include <sys/file.h>
+#include <sys/mman.h>
 #include <sys/ioctl.h>
-#include <sys/resource.h>
-#include <sys/select.h>
 #include <sys/sendfile.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
@@ -45,88 +50,136 @@ _Static_assert(ICANON == RV_ICANON && ECHO == RV_ECHO && ISIG == RV_ISIG && OPOS
                ICRNL == RV_ICRNL && CBAUD == RV_CBAUD && VMIN == RV_VMIN && VTIME == RV_VTIME &&
                NCCS >= RV_NCCS, "termios");
 
+void *sys_ubuf(struct rv_cpu *c, uint64_t g, uint64_t *len, int prot)
+{
+    struct mmu *m = sys_mmu(c);
+    if (g > MMU_GUEST_SIZE || *len > MMU_GUEST_SIZE - g)
+        return NULL;
+    if (prot == MMU_R && *len && !mmu_check(m, g, *len, MMU_R)) {
+        /* [g, g+lo) readable, [g, g+hi) not: find the first unreadable byte */
+        uint64_t lo = 0, hi = *len;
+        while (hi - lo > 1) {
+            uint64_t mid = lo + (hi - lo) / 2;
+            if (mmu_check(m, g, mid, MMU_R))
+                lo = mid;
+            else
+                hi = mid;
+        }
+        if (mmu_check(m, g + lo, 1, MMU_X)) {
+            if (lo == 0)
+                return NULL;
+            *len = lo;
+        }
+    }
+    return mmu_host(m, g);
+}
+
 int64_t sys_read(struct rv_cpu *c, const uint64_t *a)
 {
-    void *p = mmu_ptr(sys_mmu(c), a[1], a[2], MMU_W);
-    if (!p)
-        return -EFAULT;
-    return sys_ret(read((int)a[0], p, a[2]));
+    uint64_t n = a[2];
+    void *p = sys_ubuf(c, a[1], &n, MMU_W);
+    return p ? SYS_SAFE(c, SYS_read, (int)a[0], p, n, 0, 0, 0) : -EFAULT;
 }
 
 int64_t sys_write(struct rv_cpu *c, const uint64_t *a)
 {
-    const void *p = mmu_ptr(sys_mmu(c), a[1], a[2], MMU_R);
-    if (!p)
-        return -EFAULT;
-    return sys_ret(write((int)a[0], p, a[2]));
+    uint64_t n = a[2];
+    const void *p = sys_ubuf(c, a[1], &n, MMU_R);
+    return p ? SYS_SAFE(c, SYS_write, (int)a[0], p, n, 0, 0, 0) : -EFAULT;
 }
 
 int64_t sys_pread64(struct rv_cpu *c, const uint64_t *a)
 {
-    void *p = mmu_ptr(sys_mmu(c), a[1], a[2], MMU_W);
-    if (!p)
-        return -EFAULT;
-    return sys_ret(pread((int)a[0], p, a[2], (off_t)a[3]));
+    uint64_t n = a[2];
+    void *p = sys_ubuf(c, a[1], &n, MMU_W);
+    return p ? SYS_SAFE(c, SYS_pread64, (int)a[0], p, n, (off_t)a[3], 0, 0) : -EFAULT;
 }
 
 int64_t sys_pwrite64(struct rv_cpu *c, const uint64_t *a)
 {
-    const void *p = mmu_ptr(sys_mmu(c), a[1], a[2], MMU_R);
-    if (!p)
-        return -EFAULT;
-    return sys_ret(pwrite((int)a[0], p, a[2], (off_t)a[3]));
+    uint64_t n = a[2];
+    const void *p = sys_ubuf(c, a[1], &n, MMU_R);
+    return p ? SYS_SAFE(c, SYS_pwrite64, (int)a[0], p, n, (off_t)a[3], 0, 0) : -EFAULT;
 }
 
-/* Host iovecs for the guest's iovec array at g, each buffer checked for prot
- * (MMU_W for reads into it). Returns the count or -errno. */
-static int64_t iov_from_guest(struct rv_cpu *c, uint64_t g, uint64_t cnt, int prot,
-                              struct iovec *iov)
+int64_t sys_iov_in(struct rv_cpu *c, uint64_t g, uint64_t cnt, int prot, struct iovec *iov)
 {
     struct rv_iovec gv[RV_UIO_MAXIOV];
-    struct mmu *m = sys_mmu(c);
 
-    if ((int)cnt < 0 || cnt > RV_UIO_MAXIOV)
+    if (cnt > RV_UIO_MAXIOV)
         return -EINVAL;
-    if (mmu_read(m, gv, g, cnt * sizeof gv[0]))
+    if (mmu_read(sys_mmu(c), gv, g, cnt * sizeof gv[0]))
         return -EFAULT;
+    /* every segment inside the guest space first, as the kernel checks them */
     for (uint64_t i = 0; i < cnt; i++) {
         if ((int64_t)gv[i].iov_len < 0)
             return -EINVAL;
-        iov[i].iov_base = mmu_ptr(m, gv[i].iov_base, gv[i].iov_len, prot);
-        iov[i].iov_len = gv[i].iov_len;
-        if (!iov[i].iov_base && gv[i].iov_len)
+        if (gv[i].iov_base > MMU_GUEST_SIZE || gv[i].iov_len > MMU_GUEST_SIZE - gv[i].iov_base)
             return -EFAULT;
+    }
+    for (uint64_t i = 0; i < cnt; i++) {
+        uint64_t len = gv[i].iov_len;
+        iov[i].iov_base = sys_ubuf(c, gv[i].iov_base, &len, prot);
+        iov[i].iov_len = len;
+        /* cut short (execute-only memory): nothing after it is reached */
+        if (!iov[i].iov_base)
+            return i ? (int64_t)i : -EFAULT;
+        if (len < gv[i].iov_len)
+            return (int64_t)i + 1;
     }
     return (int64_t)cnt;
 }
 
+/* The vector calls' count is an unsigned long that the kernel hands on as
+ * an unsigned int (import_iovec's nr_segs): bits above 32 are dropped. */
 int64_t sys_readv(struct rv_cpu *c, const uint64_t *a)
 {
     struct iovec iov[RV_UIO_MAXIOV];
-    int64_t n = iov_from_guest(c, a[1], a[2], MMU_W, iov);
-    return n < 0 ? n : sys_ret(readv((int)a[0], iov, (int)n));
+    int64_t n = sys_iov_in(c, a[1], (uint32_t)a[2], MMU_W, iov);
+    return n < 0 ? n : SYS_SAFE(c, SYS_readv, (int)a[0], iov, (int)n, 0, 0, 0);
 }
 
 int64_t sys_writev(struct rv_cpu *c, const uint64_t *a)
 {
     struct iovec iov[RV_UIO_MAXIOV];
-    int64_t n = iov_from_guest(c, a[1], a[2], MMU_R, iov);
-    return n < 0 ? n : sys_ret(writev((int)a[0], iov, (int)n));
+    int64_t n = sys_iov_in(c, a[1], (uint32_t)a[2], MMU_R, iov);
+    return n < 0 ? n : SYS_SAFE(c, SYS_writev, (int)a[0], iov, (int)n, 0, 0, 0);
 }
 
 /* On a 64-bit kernel the position is a3 alone (pos_h in a4 is ignored). */
 int64_t sys_preadv(struct rv_cpu *c, const uint64_t *a)
 {
     struct iovec iov[RV_UIO_MAXIOV];
-    int64_t n = iov_from_guest(c, a[1], a[2], MMU_W, iov);
+    int64_t n = sys_iov_in(c, a[1], (uint32_t)a[2], MMU_W, iov);
     return n < 0 ? n : sys_ret(preadv((int)a[0], iov, (int)n, (off_t)a[3]));
 }
 
 int64_t sys_pwritev(struct rv_cpu *c, const uint64_t *a)
 {
     struct iovec iov[RV_UIO_MAXIOV];
-    int64_t n = iov_from_guest(c, a[1], a[2], MMU_R, iov);
+    int64_t n = sys_iov_in(c, a[1], (uint32_t)a[2], MMU_R, iov);
     return n < 0 ? n : sys_ret(pwritev((int)a[0], iov, (int)n, (off_t)a[3]));
+}
+
+/* The RWF_ flags are the same bits on both sides (linux/fs.h); position -1
+ * means the file position, as for the host. */
+_Static_assert(RWF_HIPRI == RV_RWF_HIPRI && RWF_DSYNC == RV_RWF_DSYNC && RWF_SYNC == RV_RWF_SYNC &&
+               RWF_NOWAIT == RV_RWF_NOWAIT && RWF_APPEND == RV_RWF_APPEND, "RWF_ flags");
+
+int64_t sys_preadv2(struct rv_cpu *c, const uint64_t *a)
+{
+    struct iovec iov[RV_UIO_MAXIOV];
+    int64_t n = sys_iov_in(c, a[1], (uint32_t)a[2], MMU_W, iov);
+    return n < 0 ? n : sys_ret(syscall(SYS_preadv2, (int)a[0], iov, (int)n, (long)a[3], 0L,
+                                       (int)a[5]));
+}
+
+int64_t sys_pwritev2(struct rv_cpu *c, const uint64_t *a)
+{
+    struct iovec iov[RV_UIO_MAXIOV];
+    int64_t n = sys_iov_in(c, a[1], (uint32_t)a[2], MMU_R, iov);
+    return n < 0 ? n : sys_ret(syscall(SYS_pwritev2, (int)a[0], iov, (int)n, (long)a[3], 0L,
+                                       (int)a[5]));
 }
 
 /* A file offset the kernel reads at guest address g and writes back advanced
@@ -172,87 +225,35 @@ int64_t sys_copy_file_range(struct rv_cpu *c, const uint64_t *a)
     return offset_out(c, a[3], out, r);
 }
 
-/* ppoll and pselect6 hand the guest's own pollfd array and fd_set words to
- * the host kernel: the layouts and the POLL bits are the same. Like the
- * kernel, they write the time left back into the guest's timeout. The
- * signal mask argument is not applied: the host thread's mask is rvdbt's,
- * and guest signals are delivered by rvdbt (sys_signal.c), not during the
- * host call. */
-_Static_assert(sizeof(struct pollfd) == sizeof(struct rv_pollfd) &&
-               offsetof(struct pollfd, revents) == offsetof(struct rv_pollfd, revents),
-               "struct pollfd");
-_Static_assert(POLLIN == RV_POLLIN && POLLPRI == RV_POLLPRI && POLLOUT == RV_POLLOUT &&
-               POLLERR == RV_POLLERR && POLLHUP == RV_POLLHUP && POLLNVAL == RV_POLLNVAL &&
-               POLLRDNORM == RV_POLLRDNORM && POLLRDBAND == RV_POLLRDBAND &&
-               POLLWRNORM == RV_POLLWRNORM && POLLWRBAND == RV_POLLWRBAND &&
-               POLLMSG == RV_POLLMSG && POLLRDHUP == RV_POLLRDHUP, "poll bits");
-_Static_assert(sizeof(fd_set) * 8 % RV_FD_SET_WORD_BITS == 0 &&
-               sizeof(((fd_set *)0)->fds_bits[0]) * 8 == RV_FD_SET_WORD_BITS, "fd_set words");
-
-/* The host timespec for the guest timeout at g (NULL for none: wait forever). */
-static int64_t timeout_in(struct rv_cpu *c, uint64_t g, struct timespec *ts,
-                          struct timespec **p)
+/* Offsets as in sendfile; a pipe end given one is the host's -ESPIPE. */
+int64_t sys_splice(struct rv_cpu *c, const uint64_t *a)
 {
-    *p = NULL;
-    if (!g)
-        return 0;
-    int err = sys_get_timespec(c, g, ts);
+    loff_t in, out;
+    int64_t err = offset_in(c, a[1], &in);
+    if (!err)
+        err = offset_in(c, a[3], &out);
     if (err)
         return err;
-    *p = ts;
-    return 0;
+    int64_t r = sys_ret(splice((int)a[0], a[1] ? &in : NULL, (int)a[2], a[3] ? &out : NULL,
+                               a[4], (unsigned)a[5]));
+    r = offset_out(c, a[1], in, r);
+    return offset_out(c, a[3], out, r);
 }
 
-static int64_t timeout_out(struct rv_cpu *c, uint64_t g, const struct timespec *ts, int64_t ret)
+int64_t sys_tee(struct rv_cpu *c, const uint64_t *a)
 {
-    if (g && ret != -EFAULT && sys_put_timespec(c, g, ts))
-        return -EFAULT;
-    return ret;
+    (void)c;
+    return sys_ret(tee((int)a[0], (int)a[1], a[2], (unsigned)a[3]));
 }
 
-int64_t sys_ppoll(struct rv_cpu *c, const uint64_t *a)
+/* The pages of the guest buffers go into (or come out of) the pipe; with
+ * SPLICE_F_GIFT they may be taken over, which the host kernel does on the
+ * guest pages themselves, as Linux would. */
+int64_t sys_vmsplice(struct rv_cpu *c, const uint64_t *a)
 {
-    uint64_t nfds = a[1];
-    struct timespec ts, *tp;
-    struct pollfd *fds = NULL;
-    struct rlimit nofile;
-    /* the kernel's own first check, which also bounds the size below */
-    if (getrlimit(RLIMIT_NOFILE, &nofile) == 0 && nfds > nofile.rlim_cur)
-        return -EINVAL;
-    if (nfds) {
-        fds = mmu_ptr(sys_mmu(c), a[0], nfds * sizeof(struct rv_pollfd), MMU_R | MMU_W);
-        if (!fds)
-            return -EFAULT;
-    }
-    int64_t err = timeout_in(c, a[2], &ts, &tp);
-    if (err)
-        return err;
-    int64_t r = sys_ret(syscall(SYS_ppoll, fds, (unsigned long)nfds, tp, NULL, 0));
-    return timeout_out(c, a[2], &ts, r);
-}
-
-int64_t sys_pselect6(struct rv_cpu *c, const uint64_t *a)
-{
-    int nfds = (int)a[0];
-    struct timespec ts, *tp;
-    void *sets[3];
-    if (nfds < 0)
-        return -EINVAL;
-    uint64_t bytes = ((uint64_t)nfds + RV_FD_SET_WORD_BITS - 1) / RV_FD_SET_WORD_BITS *
-                     (RV_FD_SET_WORD_BITS / 8);
-    for (int i = 0; i < 3; i++) {
-        sets[i] = NULL;
-        if (a[1 + i] && bytes) {
-            sets[i] = mmu_ptr(sys_mmu(c), a[1 + i], bytes, MMU_R | MMU_W);
-            if (!sets[i])
-                return -EFAULT;
-        }
-    }
-    int64_t err = timeout_in(c, a[4], &ts, &tp);
-    if (err)
-        return err;
-    int64_t r = sys_ret(syscall(SYS_pselect6, nfds, sets[0], sets[1], sets[2], tp, NULL));
-    return timeout_out(c, a[4], &ts, r);
+    struct iovec iov[RV_UIO_MAXIOV];
+    int64_t n = sys_iov_in(c, a[1], (uint32_t)a[2], MMU_R, iov);
+    return n < 0 ? n : sys_ret(vmsplice((int)a[0], iov, (unsigned long)n, (unsigned)a[3]));
 }
 
 int64_t sys_lseek(struct rv_cpu *c, const uint64_t *a)
@@ -465,7 +466,7 @@ int64_t sys_ioctl(struct rv_cpu *c, const uint64_t *a)
 int64_t sys_flock(struct rv_cpu *c, const uint64_t *a)
 {
     (void)c;
-    return sys_ret(flock((int)a[0], (int)a[1]));
+    return SYS_SAFE(c, SYS_flock, (int)a[0], (int)a[1], 0, 0, 0, 0);
 }
 
 int64_t sys_fsync(struct rv_cpu *c, const uint64_t *a)
@@ -484,4 +485,77 @@ int64_t sys_ftruncate(struct rv_cpu *c, const uint64_t *a)
 {
     (void)c;
     return sys_ret(ftruncate((int)a[0], (off_t)a[1]));
+}
+
+int64_t sys_sync(struct rv_cpu *c, const uint64_t *a)
+{
+    (void)c;
+    (void)a;
+    sync();
+    return 0;
+}
+
+int64_t sys_syncfs(struct rv_cpu *c, const uint64_t *a)
+{
+    (void)c;
+    return sys_ret(syncfs((int)a[0]));
+}
+
+int64_t sys_sync_file_range(struct rv_cpu *c, const uint64_t *a)
+{
+    (void)c;
+    return sys_ret(sync_file_range((int)a[0], (off_t)a[1], (off_t)a[2], (unsigned)a[3]));
+}
+
+/* The FALLOC_FL_ and POSIX_FADV_ values are the same on both sides, so the
+ * host kernel judges the mode and the advice itself. */
+_Static_assert(FALLOC_FL_KEEP_SIZE == RV_FALLOC_FL_KEEP_SIZE &&
+               FALLOC_FL_PUNCH_HOLE == RV_FALLOC_FL_PUNCH_HOLE &&
+               FALLOC_FL_ZERO_RANGE == RV_FALLOC_FL_ZERO_RANGE, "fallocate modes");
+_Static_assert(POSIX_FADV_NORMAL == RV_POSIX_FADV_NORMAL &&
+               POSIX_FADV_RANDOM == RV_POSIX_FADV_RANDOM &&
+               POSIX_FADV_SEQUENTIAL == RV_POSIX_FADV_SEQUENTIAL &&
+               POSIX_FADV_WILLNEED == RV_POSIX_FADV_WILLNEED &&
+               POSIX_FADV_DONTNEED == RV_POSIX_FADV_DONTNEED &&
+               POSIX_FADV_NOREUSE == RV_POSIX_FADV_NOREUSE, "fadvise advice");
+
+int64_t sys_fallocate(struct rv_cpu *c, const uint64_t *a)
+{
+    (void)c;
+    return sys_ret(fallocate((int)a[0], (int)a[1], (off_t)a[2], (off_t)a[3]));
+}
+
+int64_t sys_readahead(struct rv_cpu *c, const uint64_t *a)
+{
+    (void)c;
+    return sys_ret(readahead((int)a[0], (off_t)a[1], a[2]));
+}
+
+/* riscv64's fadvise64 is fadvise64_64: offset, length, advice. The raw call
+ * (glibc's posix_fadvise returns the error instead of setting errno). */
+int64_t sys_fadvise64(struct rv_cpu *c, const uint64_t *a)
+{
+    (void)c;
+    return sys_ret(syscall(SYS_fadvise64, (int)a[0], (long)a[1], (long)a[2], (int)a[3]));
+}
+
+_Static_assert(MFD_CLOEXEC == RV_MFD_CLOEXEC && MFD_ALLOW_SEALING == RV_MFD_ALLOW_SEALING &&
+               MFD_HUGETLB == RV_MFD_HUGETLB, "memfd_create flags");
+
+int64_t sys_memfd_create(struct rv_cpu *c, const uint64_t *a)
+{
+    const char *name;
+    int err = sys_str(c, a[0], &name);
+    return err ? err : sys_ret(syscall(SYS_memfd_create, name, (unsigned)a[1]));
+}
+
+/* Linux takes unsigned fds here: first > last is -EINVAL, ~0 means "to the
+ * end". The guest may close any fd it likes, as it may with close. */
+_Static_assert(CLOSE_RANGE_UNSHARE == RV_CLOSE_RANGE_UNSHARE &&
+               CLOSE_RANGE_CLOEXEC == RV_CLOSE_RANGE_CLOEXEC, "close_range flags");
+
+int64_t sys_close_range(struct rv_cpu *c, const uint64_t *a)
+{
+    (void)c;
+    return sys_ret(syscall(SYS_close_range, (unsigned)a[0], (unsigned)a[1], (unsigned)a[2]));
 }

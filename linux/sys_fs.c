@@ -1,12 +1,14 @@
 /* Paths and file metadata: stat in its three forms, directories, links,
- * permissions, times, file system statistics. How guest paths become host
- * paths (the prefix, /proc/self) is sys_path.c's business. */
+ * permissions, times, file system statistics, inotify. How guest paths
+ * become host paths (the prefix, /proc/self) is sys_path.c's business. */
 #include <dirent.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/inotify.h>
+#include <sys/mman.h>
 #include <sys/statfs.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -307,8 +309,56 @@ int64_t sys_fstatfs(struct rv_cpu *c, const uint64_t *a)
     return fstatfs((int)a[0], &s) < 0 ? -errno : put_statfs(c, a[1], &s);
 }
 
-int64_t sys_umask(struct rv_cpu *c, const uint64_t *a)
+/* Linux 6.6: fchmodat with flags (AT_SYMLINK_NOFOLLOW, AT_EMPTY_PATH). The
+ * host headers may predate it; the number is the same on x86-64. A host
+ * without it answers -ENOSYS, which is the guest's answer too (its libc
+ * then does without). */
+#ifndef SYS_fchmodat2
+#define SYS_fchmodat2 452
+#endif
+
+int64_t sys_fchmodat2(struct rv_cpu *c, const uint64_t *a)
+{
+    const char *path;
+    int err = sys_path(c, a[1], &path);
+    return err ? err : sys_ret(syscall(SYS_fchmodat2, (int)a[0], path, (mode_t)a[2], (int)a[3]));
+}
+
+/* Device numbers are the kernel's new_encode_dev on both sides (a 32-bit
+ * dev_t argument), so the mode and dev pass through. */
+int64_t sys_mknodat(struct rv_cpu *c, const uint64_t *a)
+{
+    const char *path;
+    int err = sys_path(c, a[1], &path);
+    return err ? err : sys_ret(syscall(SYS_mknodat, (int)a[0], path, (mode_t)a[2], (unsigned)a[3]));
+}
+
+/* inotify: the events read from the fd are struct inotify_event records,
+ * the same layout and mask bits on both sides, so plain reads deliver them. */
+_Static_assert(sizeof(struct inotify_event) == sizeof(struct rv_inotify_event) &&
+               offsetof(struct inotify_event, len) == offsetof(struct rv_inotify_event, len),
+               "struct inotify_event");
+_Static_assert(IN_ACCESS == RV_IN_ACCESS && IN_MODIFY == RV_IN_MODIFY && IN_CREATE == RV_IN_CREATE &&
+               IN_DELETE == RV_IN_DELETE && IN_IGNORED == RV_IN_IGNORED &&
+               IN_ONLYDIR == RV_IN_ONLYDIR && IN_MASK_ADD == RV_IN_MASK_ADD &&
+               IN_ISDIR == RV_IN_ISDIR && IN_ONESHOT == RV_IN_ONESHOT &&
+               IN_NONBLOCK == RV_O_NONBLOCK && IN_CLOEXEC == RV_O_CLOEXEC, "inotify bits");
+
+int64_t sys_inotify_init1(struct rv_cpu *c, const uint64_t *a)
 {
     (void)c;
-    return umask((mode_t)a[0]);
+    return sys_ret(inotify_init1((int)a[0]));
+}
+
+int64_t sys_inotify_add_watch(struct rv_cpu *c, const uint64_t *a)
+{
+    const char *path;
+    int err = sys_path(c, a[1], &path);
+    return err ? err : sys_ret(inotify_add_watch((int)a[0], path, (uint32_t)a[2]));
+}
+
+int64_t sys_inotify_rm_watch(struct rv_cpu *c, const uint64_t *a)
+{
+    (void)c;
+    return sys_ret(inotify_rm_watch((int)a[0], (int)a[1]));
 }

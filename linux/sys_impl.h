@@ -7,6 +7,8 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include "linux/guest_abi.h"
+#include "linux/guest_abi_file.h"
+#include "linux/guest_abi_mem.h"
 #include "linux/proc.h"
 #include "linux/sys.h"
 #include "mmu/mmu.h"
@@ -18,10 +20,22 @@ enum sys_arg {
     A_STR,      /* NUL-terminated guest string, quoted */
     A_BUF,      /* guest bytes, quoted; the length is the next argument */
     A_SIG,      /* signal number, by name */
+    /* flag words and enumerations, by name (sys_strace.c's tables) */
+    A_OFLAGS,   /* open flags: O_RDONLY|O_CLOEXEC */
+    A_FDFLAGS,  /* flags of a call making an fd: O_CLOEXEC|O_NONBLOCK, 0 */
+    A_PROT,     /* PROT_READ|PROT_WRITE, PROT_NONE */
+    A_MFLAGS,   /* mmap flags: MAP_PRIVATE|MAP_ANONYMOUS */
+    A_ATFLAGS,  /* AT_SYMLINK_NOFOLLOW|AT_EMPTY_PATH */
+    A_FAMILY,   /* socket domain: AF_INET */
+    A_SOCKTYPE, /* SOCK_STREAM|SOCK_CLOEXEC */
+    A_FCNTL,    /* fcntl command: F_SETFL */
+    A_CLOCK,    /* clock id: CLOCK_MONOTONIC */
+    A_FUTEX,    /* futex op: FUTEX_WAIT|FUTEX_PRIVATE_FLAG */
+    A_WHENCE,   /* lseek: SEEK_SET */
 };
 /* How -strace shows the result. R_NORET: the call does not come back, so its
  * line is printed before it runs. */
-enum sys_ret { R_INT, R_HEX, R_NORET };
+enum sys_ret { R_INT, R_HEX, R_OCT, R_NORET };
 
 /* A handler gets the six argument registers a0..a5 and returns the value for
  * a0: the result, or -errno with the guest's errno numbers. */
@@ -34,117 +48,41 @@ struct sys_entry {
     uint8_t arg[6];         /* enum sys_arg */
 };
 
-/* Every implemented syscall: riscv64 (asm-generic/unistd.h) number, name
- * (handler sys_<name>), result kind, argument kinds. The table, -strace and
- * the handler declarations are all generated from this one list. */
-#define SYS_LIST(X) \
-    X(17,  getcwd,          R_INT, A_PTR, A_SIZE) \
-    X(23,  dup,             R_INT, A_FD) \
-    X(24,  dup3,            R_INT, A_FD, A_FD, A_HEX) \
-    X(25,  fcntl,           R_INT, A_FD, A_INT, A_HEX) \
-    X(29,  ioctl,           R_INT, A_FD, A_HEX, A_HEX) \
-    X(32,  flock,           R_INT, A_FD, A_INT) \
-    X(34,  mkdirat,         R_INT, A_DIRFD, A_STR, A_OCT) \
-    X(35,  unlinkat,        R_INT, A_DIRFD, A_STR, A_HEX) \
-    X(36,  symlinkat,       R_INT, A_STR, A_DIRFD, A_STR) \
-    X(37,  linkat,          R_INT, A_DIRFD, A_STR, A_DIRFD, A_STR, A_HEX) \
-    X(43,  statfs,          R_INT, A_STR, A_PTR) \
-    X(44,  fstatfs,         R_INT, A_FD, A_PTR) \
-    X(45,  truncate,        R_INT, A_STR, A_LONG) \
-    X(46,  ftruncate,       R_INT, A_FD, A_LONG) \
-    X(48,  faccessat,       R_INT, A_DIRFD, A_STR, A_OCT) \
-    X(49,  chdir,           R_INT, A_STR) \
-    X(50,  fchdir,          R_INT, A_FD) \
-    X(52,  fchmod,          R_INT, A_FD, A_OCT) \
-    X(53,  fchmodat,        R_INT, A_DIRFD, A_STR, A_OCT) \
-    X(54,  fchownat,        R_INT, A_DIRFD, A_STR, A_INT, A_INT, A_HEX) \
-    X(55,  fchown,          R_INT, A_FD, A_INT, A_INT) \
-    X(56,  openat,          R_INT, A_DIRFD, A_STR, A_HEX, A_OCT) \
-    X(57,  close,           R_INT, A_FD) \
-    X(59,  pipe2,           R_INT, A_PTR, A_HEX) \
-    X(61,  getdents64,      R_INT, A_FD, A_PTR, A_SIZE) \
-    X(62,  lseek,           R_INT, A_FD, A_LONG, A_INT) \
-    X(63,  read,            R_INT, A_FD, A_PTR, A_SIZE) \
-    X(64,  write,           R_INT, A_FD, A_BUF, A_SIZE) \
-    X(65,  readv,           R_INT, A_FD, A_PTR, A_INT) \
-    X(66,  writev,          R_INT, A_FD, A_PTR, A_INT) \
-    X(67,  pread64,         R_INT, A_FD, A_PTR, A_SIZE, A_LONG) \
-    X(68,  pwrite64,        R_INT, A_FD, A_BUF, A_SIZE, A_LONG) \
-    X(69,  preadv,          R_INT, A_FD, A_PTR, A_INT, A_LONG) \
-    X(70,  pwritev,         R_INT, A_FD, A_PTR, A_INT, A_LONG) \
-    X(71,  sendfile,        R_INT, A_FD, A_FD, A_PTR, A_SIZE) \
-    X(72,  pselect6,        R_INT, A_INT, A_PTR, A_PTR, A_PTR, A_PTR, A_PTR) \
-    X(73,  ppoll,           R_INT, A_PTR, A_INT, A_PTR, A_PTR, A_SIZE) \
-    X(78,  readlinkat,      R_INT, A_DIRFD, A_STR, A_PTR, A_SIZE) \
-    X(79,  newfstatat,      R_INT, A_DIRFD, A_STR, A_PTR, A_HEX) \
-    X(80,  fstat,           R_INT, A_FD, A_PTR) \
-    X(82,  fsync,           R_INT, A_FD) \
-    X(83,  fdatasync,       R_INT, A_FD) \
-    X(88,  utimensat,       R_INT, A_DIRFD, A_STR, A_PTR, A_HEX) \
-    X(93,  exit,            R_NORET, A_INT) \
-    X(95,  waitid,          R_INT, A_INT, A_INT, A_PTR, A_HEX, A_PTR) \
-    X(94,  exit_group,      R_NORET, A_INT) \
-    X(96,  set_tid_address, R_INT, A_PTR) \
-    X(98,  futex,           R_INT, A_PTR, A_INT, A_INT, A_PTR, A_PTR, A_INT) \
-    X(99,  set_robust_list, R_INT, A_PTR, A_SIZE) \
-    X(101, nanosleep,       R_INT, A_PTR, A_PTR) \
-    X(113, clock_gettime,   R_INT, A_INT, A_PTR) \
-    X(114, clock_getres,    R_INT, A_INT, A_PTR) \
-    X(115, clock_nanosleep, R_INT, A_INT, A_INT, A_PTR, A_PTR) \
-    X(123, sched_getaffinity, R_INT, A_INT, A_SIZE, A_PTR) \
-    X(124, sched_yield,     R_INT, A_NONE) \
-    X(129, kill,            R_INT, A_INT, A_SIG) \
-    X(130, tkill,           R_INT, A_INT, A_SIG) \
-    X(131, tgkill,          R_INT, A_INT, A_INT, A_SIG) \
-    X(132, sigaltstack,     R_INT, A_PTR, A_PTR) \
-    X(133, rt_sigsuspend,   R_INT, A_PTR, A_SIZE) \
-    X(134, rt_sigaction,    R_INT, A_SIG, A_PTR, A_PTR, A_SIZE) \
-    X(135, rt_sigprocmask,  R_INT, A_INT, A_PTR, A_PTR, A_SIZE) \
-    X(136, rt_sigpending,   R_INT, A_PTR, A_SIZE) \
-    X(137, rt_sigtimedwait, R_INT, A_PTR, A_PTR, A_PTR, A_SIZE) \
-    X(139, rt_sigreturn,    R_INT, A_NONE) \
-    X(153, times,           R_INT, A_PTR) \
-    X(154, setpgid,         R_INT, A_INT, A_INT) \
-    X(155, getpgid,         R_INT, A_INT) \
-    X(156, getsid,          R_INT, A_INT) \
-    X(157, setsid,          R_INT, A_NONE) \
-    X(160, uname,           R_INT, A_PTR) \
-    X(163, getrlimit,       R_INT, A_INT, A_PTR) \
-    X(164, setrlimit,       R_INT, A_INT, A_PTR) \
-    X(165, getrusage,       R_INT, A_INT, A_PTR) \
-    X(166, umask,           R_INT, A_OCT) \
-    X(169, gettimeofday,    R_INT, A_PTR, A_PTR) \
-    X(172, getpid,          R_INT, A_NONE) \
-    X(173, getppid,         R_INT, A_NONE) \
-    X(174, getuid,          R_INT, A_NONE) \
-    X(175, geteuid,         R_INT, A_NONE) \
-    X(176, getgid,          R_INT, A_NONE) \
-    X(177, getegid,         R_INT, A_NONE) \
-    X(178, gettid,          R_INT, A_NONE) \
-    X(179, sysinfo,         R_INT, A_PTR) \
-    X(214, brk,             R_HEX, A_HEX) \
-    X(215, munmap,          R_INT, A_HEX, A_SIZE) \
-    X(216, mremap,          R_HEX, A_HEX, A_SIZE, A_SIZE, A_HEX, A_HEX) \
-    X(220, clone,           R_INT, A_HEX, A_HEX, A_PTR, A_HEX, A_PTR) \
-    X(221, execve,          R_INT, A_STR, A_PTR, A_PTR) \
-    X(222, mmap,            R_HEX, A_HEX, A_SIZE, A_HEX, A_HEX, A_FD, A_LONG) \
-    X(226, mprotect,        R_INT, A_HEX, A_SIZE, A_HEX) \
-    X(227, msync,           R_INT, A_HEX, A_SIZE, A_HEX) \
-    X(233, madvise,         R_INT, A_HEX, A_SIZE, A_INT) \
-    X(259, riscv_flush_icache, R_INT, A_HEX, A_HEX, A_HEX) \
-    X(260, wait4,           R_INT, A_INT, A_PTR, A_HEX, A_PTR) \
-    X(261, prlimit64,       R_INT, A_INT, A_INT, A_PTR, A_PTR) \
-    X(276, renameat2,       R_INT, A_DIRFD, A_STR, A_DIRFD, A_STR, A_HEX) \
-    X(278, getrandom,       R_INT, A_PTR, A_SIZE, A_HEX) \
-    X(283, membarrier,      R_INT, A_INT, A_HEX, A_INT) \
-    X(285, copy_file_range, R_INT, A_FD, A_PTR, A_FD, A_PTR, A_SIZE, A_HEX) \
-    X(291, statx,           R_INT, A_DIRFD, A_STR, A_HEX, A_HEX, A_PTR) \
-    X(293, rseq,            R_INT, A_PTR, A_INT, A_HEX, A_HEX) \
-    X(439, faccessat2,      R_INT, A_DIRFD, A_STR, A_OCT, A_HEX)
+/* The syscalls, one X-macro list per family in linux/sys_<family>.h, each
+ * next to the sys_<family>.c that carries them out:
+ *   X(riscv64 number (asm-generic/unistd.h), name (handler sys_<name>),
+ *     result kind, argument kinds...)   implemented
+ *   U(number, name)                     known to the guest ABI, not carried
+ *                                       out: -ENOSYS, counted, named by
+ *                                       -strace and --stats
+ * The table (sys_table.c), -strace and the handler declarations are all
+ * generated from these lists. */
+#include "linux/sys_file.h"
+#include "linux/sys_fs.h"
+#include "linux/sys_mem.h"
+#include "linux/sys_proc.h"
+#include "linux/sys_signal.h"
+#include "linux/sys_time.h"
+#include "linux/sys_net.h"
+#include "linux/sys_poll.h"
+#include "linux/sys_id.h"
+#include "linux/sys_thread.h"
+#include "linux/sys_exec.h"
+
+#define SYS_FAMILIES(X, U) \
+    SYS_FILE_LIST(X, U) SYS_FS_LIST(X, U) SYS_MEM_LIST(X, U) SYS_PROC_LIST(X, U) \
+    SYS_SIGNAL_LIST(X, U) SYS_TIME_LIST(X, U) SYS_NET_LIST(X, U) SYS_POLL_LIST(X, U) \
+    SYS_ID_LIST(X, U) SYS_THREAD_LIST(X, U) SYS_EXEC_LIST(X, U)
 
 #define SYS_DECLARE(nr, name, ...) sys_fn sys_##name;
-SYS_LIST(SYS_DECLARE)
+#define SYS_SKIP(nr, name)
+SYS_FAMILIES(SYS_DECLARE, SYS_SKIP)
 #undef SYS_DECLARE
+#undef SYS_SKIP
+
+/* The handler of every U entry and of numbers no list names: counts the
+ * call, logs it under -d unimp, returns -ENOSYS (sys_table.c). */
+sys_fn sys_unimplemented;
 
 static inline struct mmu *sys_mmu(struct rv_cpu *c) { return &c->proc->mmu; }
 
@@ -165,6 +103,20 @@ int sys_put_rusage(struct rv_cpu *c, uint64_t addr, const struct rusage *r);
 /* The guest result of a host call that returns -1 and sets errno. Guest and
  * host errno numbers agree (both asm-generic/errno*.h, checked in sys_table.c). */
 static inline int64_t sys_ret(int64_t r) { return r < 0 ? -(int64_t)errno : r; }
+
+/* The host address of the guest buffer [g, g+*len) for a host call that
+ * reads (prot MMU_R) or writes (MMU_W) it itself, or NULL for -EFAULT when
+ * the range leaves the guest space (the kernel's access_ok). The host kernel
+ * then stops at the first page the guest cannot access, as the guest's
+ * kernel would: host protections mirror the region map, except that
+ * execute-only pages are host-readable, so a buffer read from one is cut
+ * short (*len) before it, or NULL (-EFAULT) if that leaves nothing. */
+void *sys_ubuf(struct rv_cpu *c, uint64_t g, uint64_t *len, int prot);
+
+/* Host iovecs for the guest's iovec array at g (cnt entries, at most
+ * UIO_MAXIOV) through sys_ubuf: the number to hand the host, or -errno. */
+struct iovec;
+int64_t sys_iov_in(struct rv_cpu *c, uint64_t g, uint64_t cnt, int prot, struct iovec *iov);
 
 /* The guest string at g, in place: NUL-terminated within PATH_MAX. 0 or
  * -EFAULT/-ENAMETOOLONG. */
@@ -188,6 +140,11 @@ bool sys_proc_open(struct rv_cpu *c, const char *path, int flags, int64_t *fd);
 struct timespec;
 int sys_get_timespec(struct rv_cpu *c, uint64_t g, struct timespec *ts);
 int sys_put_timespec(struct rv_cpu *c, uint64_t g, const struct timespec *ts);
+
+/* Guest itimerspec in and out (sys_time.c): 0 or -EFAULT. */
+struct itimerspec;
+int sys_itimerspec_in(struct rv_cpu *c, uint64_t g, struct itimerspec *its);
+int sys_itimerspec_out(struct rv_cpu *c, uint64_t g, const struct itimerspec *its);
 
 /* Name of guest signal sig ("SIGSEGV", "SIGRT3"), or NULL. */
 const char *sys_signame(int sig);

@@ -2,6 +2,8 @@
  * mmap and friends. The guest's flag values are decoded here, never handed to
  * the host's mmap. */
 #include <sys/mman.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 #include "linux/sys_impl.h"
 
 /* Linux's default vm.mmap_min_addr: fixed mappings below it are refused with
@@ -9,7 +11,11 @@
 #define SYS_MMAP_MIN_ADDR 0x10000ull
 #define RV_PROT_SEM 0x8     /* asm-generic/mman-common.h: accepted, no effect */
 
-_Static_assert(MADV_DONTNEED == RV_MADV_DONTNEED && MS_ASYNC == RV_MS_ASYNC &&
+_Static_assert(MADV_NORMAL == RV_MADV_NORMAL && MADV_DONTNEED == RV_MADV_DONTNEED &&
+               MADV_FREE == RV_MADV_FREE && MADV_REMOVE == RV_MADV_REMOVE &&
+               MADV_DONTFORK == RV_MADV_DONTFORK && MADV_WIPEONFORK == RV_MADV_WIPEONFORK &&
+               MADV_POPULATE_WRITE == RV_MADV_POPULATE_WRITE &&
+               MADV_HWPOISON == RV_MADV_HWPOISON && MS_ASYNC == RV_MS_ASYNC &&
                MS_INVALIDATE == RV_MS_INVALIDATE && MS_SYNC == RV_MS_SYNC,
                "madvise/msync values handed to the host");
 _Static_assert(MMU_R == RV_PROT_READ && MMU_W == RV_PROT_WRITE && MMU_X == RV_PROT_EXEC,
@@ -115,6 +121,17 @@ static int64_t mapped_range(struct rv_cpu *c, uint64_t addr, uint64_t *len)
     return mmu_check(sys_mmu(c), addr, *len, 0) ? 0 : -ENOMEM;
 }
 
+/* Every advice Linux knows goes to the host for the host pages behind the
+ * guest range, which have the same kind (private or shared, anonymous or
+ * file), so what the guest reads next is what Linux would give it (zero
+ * pages after DONTNEED on private anonymous memory, the file's contents on
+ * a private file mapping, either after FREE) and fork-time advice holds for
+ * a forked guest too. Three are refused: poisoning host pages
+ * (HWPOISON, SOFT_OFFLINE) needs CAP_SYS_ADMIN and no guest gets it here;
+ * guard pages (GUARD_INSTALL/REMOVE, Linux 6.13) would fault inside
+ * translated code where the region map says the pages are there, so the
+ * guest is told its kernel predates them. DONTFORK is accepted without
+ * effect: a forked guest's region map would list pages its host lacks. */
 int64_t sys_madvise(struct rv_cpu *c, const uint64_t *a)
 {
     uint64_t len = a[1];
@@ -122,16 +139,18 @@ int64_t sys_madvise(struct rv_cpu *c, const uint64_t *a)
     int64_t err = mapped_range(c, a[0], &len);
     if (err)
         return err;
-    if (advice < RV_MADV_NORMAL || (advice > RV_MADV_DONTNEED && advice < RV_MADV_FREE) ||
-        advice > RV_MADV_COLLAPSE)
+    switch (advice) {
+    case RV_MADV_NORMAL ... RV_MADV_DONTNEED:
+    case RV_MADV_FREE ... RV_MADV_COLLAPSE:
+        break;
+    case RV_MADV_HWPOISON: case RV_MADV_SOFT_OFFLINE:
+        return -EPERM;
+    default:
         return -EINVAL;
-    /* DONTNEED changes what the guest reads next (zero pages for private
-     * anonymous memory, the file's contents for private file mappings); the
-     * host mapping behind the guest pages has the same kind, so the host call
-     * gives exactly that. Every other advice is a hint and may be ignored. */
-    if ((advice == RV_MADV_DONTNEED || advice == RV_MADV_DONTNEED_LOCKED) && len)
-        return sys_ret(madvise(mmu_host(sys_mmu(c), a[0]), len, MADV_DONTNEED));
-    return 0;
+    }
+    if (advice == RV_MADV_DONTFORK || !len)
+        return 0;
+    return sys_ret(madvise(mmu_host(sys_mmu(c), a[0]), len, advice));
 }
 
 int64_t sys_msync(struct rv_cpu *c, const uint64_t *a)
@@ -145,4 +164,97 @@ int64_t sys_msync(struct rv_cpu *c, const uint64_t *a)
     if (err || !len)
         return err;
     return sys_ret(msync(mmu_host(sys_mmu(c), a[0]), len, flags));
+}
+
+/* mlock and friends work on the host pages behind a guest range that is
+ * wholly mapped (Linux's -ENOMEM otherwise), so RLIMIT_MEMLOCK and
+ * CAP_IPC_LOCK decide as they would; the range is widened to whole pages
+ * first, as the kernel does. */
+static int64_t lock_range(struct rv_cpu *c, uint64_t addr, uint64_t len, uint64_t *start)
+{
+    *start = addr & ~(MMU_PAGE_SIZE - 1);
+    if (len > MMU_GUEST_SIZE)
+        return -ENOMEM;
+    uint64_t n = MMU_PAGE_ALIGN(len + (addr - *start));
+    return mmu_check(sys_mmu(c), *start, n, 0) ? (int64_t)n : -ENOMEM;
+}
+
+_Static_assert(MLOCK_ONFAULT == RV_MLOCK_ONFAULT && MCL_CURRENT == RV_MCL_CURRENT &&
+               MCL_FUTURE == RV_MCL_FUTURE && MCL_ONFAULT == RV_MCL_ONFAULT, "mlock flags");
+
+int64_t sys_mlock2(struct rv_cpu *c, const uint64_t *a)
+{
+    uint64_t start;
+    if ((unsigned)a[2] & ~RV_MLOCK_ONFAULT)
+        return -EINVAL;
+    int64_t n = lock_range(c, a[0], a[1], &start);
+    if (n <= 0)
+        return n;
+    return sys_ret(mlock2(mmu_host(sys_mmu(c), start), (size_t)n, (unsigned)a[2]));
+}
+
+int64_t sys_mlock(struct rv_cpu *c, const uint64_t *a)
+{
+    return sys_mlock2(c, (const uint64_t[6]){ a[0], a[1], 0 });
+}
+
+int64_t sys_munlock(struct rv_cpu *c, const uint64_t *a)
+{
+    uint64_t start;
+    int64_t n = lock_range(c, a[0], a[1], &start);
+    if (n <= 0)
+        return n;
+    return sys_ret(munlock(mmu_host(sys_mmu(c), start), (size_t)n));
+}
+
+/* The flags are checked as Linux does; the guest's pages are not locked.
+ * The host call would lock rvdbt's own memory too (code cache, the slot
+ * arrays of every thread) and with MCL_FUTURE every later host mapping. */
+int64_t sys_mlockall(struct rv_cpu *c, const uint64_t *a)
+{
+    (void)c;
+    unsigned flags = (unsigned)a[0];
+    if (!flags || (flags & ~(unsigned)(RV_MCL_CURRENT | RV_MCL_FUTURE | RV_MCL_ONFAULT)) ||
+        flags == RV_MCL_ONFAULT)
+        return -EINVAL;
+    return 0;
+}
+
+/* rvdbt locks nothing of its own, so unlocking everything on the host
+ * undoes exactly what the guest locked. */
+int64_t sys_munlockall(struct rv_cpu *c, const uint64_t *a)
+{
+    (void)c;
+    (void)a;
+    return sys_ret(munlockall());
+}
+
+/* One byte per page of the aligned, wholly mapped range: the host's
+ * residency of the host pages behind it. */
+int64_t sys_mincore(struct rv_cpu *c, const uint64_t *a)
+{
+    uint64_t len = a[1];
+    if (a[0] & (MMU_PAGE_SIZE - 1))
+        return -EINVAL;
+    if (len > MMU_GUEST_SIZE || a[0] > MMU_GUEST_SIZE - MMU_PAGE_ALIGN(len))
+        return -ENOMEM;
+    len = MMU_PAGE_ALIGN(len);
+    if (!mmu_check(sys_mmu(c), a[0], len, 0))
+        return -ENOMEM;
+    uint64_t vlen = len / MMU_PAGE_SIZE;
+    unsigned char *vec = sys_ubuf(c, a[2], &vlen, MMU_W);
+    if (!vec)
+        return -EFAULT;
+    return sys_ret(mincore(mmu_host(sys_mmu(c), a[0]), len, vec));
+}
+
+/* Guest threads are host threads of this process, so the host's barriers
+ * over this process's threads (the private and global commands, their
+ * registrations and QUERY's answer) are exactly the guest's. The
+ * SYNC_CORE kind is sound too: stores into translated code reach the slow
+ * path and drop the translations before the store lands. */
+int64_t sys_membarrier(struct rv_cpu *c, const uint64_t *a)
+{
+    (void)c;
+    return sys_ret(syscall(SYS_membarrier, (int)a[0], (unsigned)a[1], (int)a[2]));
 }

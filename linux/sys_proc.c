@@ -65,13 +65,6 @@ int64_t sys_rseq(struct rv_cpu *c, const uint64_t *a)
     return -ENOSYS;
 }
 
-int64_t sys_membarrier(struct rv_cpu *c, const uint64_t *a)
-{
-    (void)c;
-    (void)a;
-    return -ENOSYS;
-}
-
 /* Succeeds without flushing for now: dropping stale translations of the range
  * is the translator's to add. Only the flags are checked (bit 0,
  * SYS_RISCV_FLUSH_ICACHE_LOCAL, is the only one asm/unistd.h defines). */

@@ -1,9 +1,13 @@
 /* The syscall table and the dispatcher: number -> handler, with -strace and
  * the syscall counter on the way through. */
 #include <errno.h>
+#include <inttypes.h>
+#include <stdatomic.h>
+#include <stdio.h>
 #include <string.h>
 #include "linux/sig.h"
 #include "linux/sys_impl.h"
+#include "translator/tr_log.h"
 
 /* Handlers return host errno values to the guest unchanged: both ABIs take
  * them from asm-generic/errno-base.h and asm-generic/errno.h. A few from each
@@ -16,68 +20,53 @@ _Static_assert(EDEADLK == 35 && ENAMETOOLONG == 36 && ENOSYS == 38 && ENOTEMPTY 
 
 #define SYS_ENTRY(nr, name, ret, ...) \
     [nr] = { #name, sys_##name, ret, { __VA_ARGS__ } },
-/* Known to the guest ABI but not carried out: the name still shows in -strace
- * and sys_name(), the guest gets -ENOSYS. */
-#define SYS_UNIMPL(nr, name) [nr] = { #name, NULL, R_INT, { A_NONE } },
-
-#define SYS_NR_MAX 452
-#define RV_NR_rt_sigreturn 139
+/* Known to the guest ABI but not carried out: the name still shows in -strace,
+ * sys_name() and --stats, the guest gets -ENOSYS. */
+#define SYS_UNIMPL(nr, name) [nr] = { #name, sys_unimplemented, R_INT, { A_NONE } },
 
 static const struct sys_entry sys_table[SYS_NR_MAX] = {
-    SYS_LIST(SYS_ENTRY)
-    SYS_UNIMPL(19, eventfd2)
-    SYS_UNIMPL(20, epoll_create1)
-    SYS_UNIMPL(21, epoll_ctl)
-    SYS_UNIMPL(22, epoll_pwait)
-    SYS_UNIMPL(33, mknodat)
-    SYS_UNIMPL(97, unshare)
-    SYS_UNIMPL(100, get_robust_list)
-    SYS_UNIMPL(102, getitimer)
-    SYS_UNIMPL(103, setitimer)
-    SYS_UNIMPL(117, ptrace)
-    SYS_UNIMPL(128, restart_syscall)
-    SYS_UNIMPL(140, setpriority)
-    SYS_UNIMPL(141, getpriority)
-    SYS_UNIMPL(158, getgroups)
-    SYS_UNIMPL(167, prctl)
-    SYS_UNIMPL(168, getcpu)
-    SYS_UNIMPL(198, socket)
-    SYS_UNIMPL(199, socketpair)
-    SYS_UNIMPL(200, bind)
-    SYS_UNIMPL(201, listen)
-    SYS_UNIMPL(202, accept)
-    SYS_UNIMPL(203, connect)
-    SYS_UNIMPL(204, getsockname)
-    SYS_UNIMPL(205, getpeername)
-    SYS_UNIMPL(206, sendto)
-    SYS_UNIMPL(207, recvfrom)
-    SYS_UNIMPL(208, setsockopt)
-    SYS_UNIMPL(209, getsockopt)
-    SYS_UNIMPL(210, shutdown)
-    SYS_UNIMPL(211, sendmsg)
-    SYS_UNIMPL(212, recvmsg)
-    SYS_UNIMPL(223, fadvise64)
-    SYS_UNIMPL(232, mincore)
-    SYS_UNIMPL(242, accept4)
-    SYS_UNIMPL(279, memfd_create)
-    SYS_UNIMPL(424, pidfd_send_signal)
-    SYS_UNIMPL(434, pidfd_open)
-    SYS_UNIMPL(435, clone3)
-    SYS_UNIMPL(436, close_range)
-    SYS_UNIMPL(437, openat2)
+    SYS_FAMILIES(SYS_ENTRY, SYS_UNIMPL)
+
+#define RV_NR_rt_sigreturn 139
 };
+
+/* A number no list names is unimplemented too, without a name. */
+static const struct sys_entry sys_unnamed = { NULL, sys_unimplemented, R_INT, { A_NONE } };
 
 static const struct sys_entry *sys_entry(uint64_t nr)
 {
     if (nr >= SYS_NR_MAX || !sys_table[nr].name)
-        return NULL;
+        return &sys_unnamed;
     return &sys_table[nr];
 }
 
 const char *sys_name(uint64_t nr)
 {
-    const struct sys_entry *e = sys_entry(nr);
-    return e ? e->name : NULL;
+    return sys_entry(nr)->name;
+}
+
+/* Calls of each unimplemented number, the last slot for all numbers past the
+ * table; several guest threads may bump them at once. */
+static _Atomic uint64_t sys_unimpl_calls[SYS_NR_MAX + 1];
+
+int64_t sys_unimplemented(struct rv_cpu *c, const uint64_t *a)
+{
+    (void)a;
+    uint64_t nr = c->x[17];
+    atomic_fetch_add_explicit(&sys_unimpl_calls[nr < SYS_NR_MAX ? nr : SYS_NR_MAX], 1,
+                              memory_order_relaxed);
+    if (c->proc->opt.log_mask & TR_LOG_UNIMP) {
+        const char *name = sys_name(nr);
+        fprintf(c->proc->opt.log, "unimplemented syscall %" PRIu64 "%s%s%s\n", nr,
+                name ? " (" : "", name ? name : "", name ? ")" : "");
+    }
+    return -ENOSYS;
+}
+
+uint64_t sys_unimplemented_calls(uint64_t nr)
+{
+    return atomic_load_explicit(&sys_unimpl_calls[nr < SYS_NR_MAX ? nr : SYS_NR_MAX],
+                                memory_order_relaxed);
 }
 
 void sys_dispatch(struct rv_cpu *c)

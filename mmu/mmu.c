@@ -312,19 +312,22 @@ int mmu_unmap(struct mmu *m, uint64_t start, uint64_t len)
     return err;
 }
 
-/* Whether [start, end) is covered by regions without a hole; i is the first
- * region with end > start. */
-static bool covered(const struct mmu *m, size_t i, uint64_t start, uint64_t end)
+/* The end of the run of regions without a hole that starts at or before
+ * start (i is the first region with end > start), capped at end; start
+ * itself if start is not mapped. */
+static uint64_t covered_to(const struct mmu *m, size_t i, uint64_t start, uint64_t end)
 {
     uint64_t at = start;
-    for (; i < m->n_regions && at < end; i++) {
-        if (m->regions[i].start > at)
-            return false;
+    for (; i < m->n_regions && at < end && m->regions[i].start <= at; i++)
         at = m->regions[i].end;
-    }
-    return at >= end;
+    return at < end ? at : end;
 }
 
+/* Linux's order (do_mprotect_pkey): an unmapped first page is -ENOMEM with
+ * nothing changed; otherwise the mappings are changed one by one up to the
+ * first hole, which makes the result -ENOMEM, or up to the first refusal
+ * (say, write access to a shared mapping of a read-only file), whose error
+ * it returns. What was changed before either stays changed. */
 static int protect_locked(struct mmu *m, uint64_t start, uint64_t len, int prot)
 {
     int err = check_range(start, &len, -ENOMEM);
@@ -335,33 +338,27 @@ static int protect_locked(struct mmu *m, uint64_t start, uint64_t len, int prot)
         return -EINVAL;
     if (len == 0)
         return 0;
-    uint64_t end = start + len;
-    if (!covered(m, first_after(m, start), start, end))
+    uint64_t end = start + len, stop = covered_to(m, first_after(m, start), start, end);
+    if (stop == start)
         return -ENOMEM;
     if ((err = reserve(m, 2)))
         return err;
     split_at(m, start);
-    split_at(m, end);
+    split_at(m, stop);
     size_t i = first_after(m, start), j;
-    /* Region by region, so that a refusal (say, write access to a shared
-     * mapping of a read-only file) can be undone and leaves the map as it was. */
-    for (j = i; j < m->n_regions && m->regions[j].start < end; j++) {
+    for (j = i; j < m->n_regions && m->regions[j].start < stop; j++) {
         struct mmu_region *r = &m->regions[j];
         if (mprotect(m->base + r->start, r->end - r->start, host_prot(prot)) != 0) {
             err = -errno;
-            while (j-- > i)
-                mprotect(m->base + m->regions[j].start,
-                         m->regions[j].end - m->regions[j].start, host_prot(m->regions[j].prot));
-            merge_span(m, i, i + 1);
-            merge_span(m, first_after(m, end), first_after(m, end));
-            return err;
+            break;
         }
+        r->prot = prot;
     }
-    for (size_t k = i; k < j; k++)
-        m->regions[k].prot = prot;
-    merge_span(m, i, j);
-    changed(m, start, end);
-    return 0;
+    uint64_t done = j > i ? m->regions[j - 1].end : start;
+    merge_span(m, i, first_after(m, stop));
+    if (done > start)
+        changed(m, start, done);
+    return err ? err : stop < end ? -ENOMEM : 0;
 }
 
 int mmu_protect(struct mmu *m, uint64_t start, uint64_t len, int prot)
@@ -380,7 +377,7 @@ static int set_file_locked(struct mmu *m, uint64_t start, uint64_t len, uint32_t
     if (off & (MMU_PAGE_SIZE - 1))
         return -EINVAL;
     uint64_t end = start + len;
-    if (!covered(m, first_after(m, start), start, end))
+    if (covered_to(m, first_after(m, start), start, end) < end)
         return -ENOMEM;
     if ((err = reserve(m, 2)))
         return err;

@@ -85,7 +85,9 @@ enum { MMU_REMAP_MAYMOVE = 1, MMU_REMAP_FIXED = 2, MMU_REMAP_DONTUNMAP = 4 };
  * mappable address). */
 int mmu_remap(struct mmu *m, uint64_t old, uint64_t old_len, uint64_t new_len, int flags,
               uint64_t new_addr, uint64_t *result);
-/* Like mprotect: -ENOMEM when part of the range is unmapped. */
+/* Like Linux mprotect: -ENOMEM when the range starts unmapped (nothing
+ * changes) or has a hole (the part before the hole is changed); a refusal
+ * part way leaves the part before it changed. */
 int mmu_protect(struct mmu *m, uint64_t start, uint64_t len, int prot);
 /* Linux brk semantics: returns the new break, or the old one when the request fails. */
 uint64_t mmu_brk(struct mmu *m, uint64_t new_brk);

@@ -9,7 +9,7 @@
 int tr_log_parse(const char *items, const char **bad)
 {
     static const struct { const char *name; int bit; } known[] = {
-        { "in_asm", TR_LOG_IN_ASM }, { "out_asm", TR_LOG_OUT_ASM },
+        { "in_asm", TR_LOG_IN_ASM }, { "out_asm", TR_LOG_OUT_ASM }, { "unimp", TR_LOG_UNIMP },
     };
     int mask = 0;
     char buf[256];
@@ -65,6 +65,8 @@ static void log_host(FILE *f, const struct tr_cache *c, const struct tr_block *b
 
 void tr_log_block(FILE *f, int mask, struct mmu *m, const struct tr_cache *c, const struct tr_block *b)
 {
+    if (!(mask & (TR_LOG_IN_ASM | TR_LOG_OUT_ASM)))
+        return;
     if (mask & TR_LOG_IN_ASM)
         log_guest(f, m, b);
     if (mask & TR_LOG_OUT_ASM)

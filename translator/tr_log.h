@@ -10,7 +10,8 @@ struct tr_block;
 struct tr_cache;
 struct mmu;
 
-enum { TR_LOG_IN_ASM = 1, TR_LOG_OUT_ASM = 2 };
+/* TR_LOG_UNIMP: each unimplemented syscall the guest makes (linux/sys_table.c). */
+enum { TR_LOG_IN_ASM = 1, TR_LOG_OUT_ASM = 2, TR_LOG_UNIMP = 4 };
 
 /* Parse "-d" items ("in_asm,out_asm"); returns the mask or -1 naming the bad
  * item in *bad. */
