@@ -25,6 +25,8 @@ set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 G=$ROOT/build/tests/guest
 QEMU=${QEMU:-qemu-riscv64}
+# Where the dynamically linked guest programs find their loader and libraries.
+RV_SYSROOT=/usr/riscv64-linux-gnu
 TIMEOUT=${GUEST_TIMEOUT:-60}
 
 read -ra RVDBT_CMD <<< "${RVDBT:-$ROOT/build/rvdbt}"
@@ -146,33 +148,42 @@ if ! QEMU=$(command -v "$QEMU"); then
 fi
 
 # one_case LABEL BINARY NATIVE_BINARY ARGS...: NATIVE_BINARY is "" when the
-# output is riscv-specific. Uses IN and STATUS from the caller.
+# output is riscv-specific. Uses IN, STATUS, ORACLE and SYSROOT from the
+# caller: SYSROOT, for a dynamically linked BINARY, is the riscv64 root that
+# qemu and rvdbt take with -L; ORACLE=native makes the native build the
+# reference in qemu's place.
 one_case() {
-    local label=$1 bin=$2 native=$3 mode qs
+    local label=$1 bin=$2 native=$3 mode rs ref=qemu root=()
     shift 3
     selected "$label" || return 0
     if [[ ! -x $bin ]]; then
         fail "$label" "$bin missing: make guest-progs"
         return
     fi
-    run qemu "$IN" "$QEMU" "$bin" "$@"
-    qs=$(< "$WORK/qemu.st")
-    if [[ $qs != "$STATUS" ]]; then
-        # The oracle disagrees with the table: the test or qemu is wrong, and
-        # comparing rvdbt with it would prove nothing.
-        fail "$label" "oracle qemu: $(status_text "$qs"), expected $STATUS$(first_err_line "$WORK/qemu.err")"
+    [[ -n $SYSROOT ]] && root=(-L "$SYSROOT")
+    if [[ $ORACLE == native ]]; then
+        ref=native
+        run ref "$IN" "$native" "$@"
+    else
+        run ref "$IN" "$QEMU" "${root[@]}" "$bin" "$@"
+    fi
+    rs=$(< "$WORK/ref.st")
+    if [[ $rs != "$STATUS" ]]; then
+        # The oracle disagrees with the table: the test or the oracle is
+        # wrong, and comparing rvdbt with it would prove nothing.
+        fail "$label" "oracle $ref: $(status_text "$rs"), expected $STATUS$(first_err_line "$WORK/ref.err")"
         return
     fi
-    if [[ -n $native ]]; then
+    if [[ $ref == qemu && -n $native ]]; then
         run native "$IN" "$native" "$@"
-        compare "$label native" qemu native qemu
+        compare "$label native" ref native qemu
     fi
     if (( RVDBT_OK )); then
         for mode in "${MODES[@]}"; do
             local opts=()
             read -ra opts <<< "$mode"
-            run rvdbt "$IN" "${RVDBT_CMD[@]}" "${opts[@]}" "$bin" "$@"
-            compare "$label${mode:+ [$mode]}" qemu rvdbt qemu
+            run rvdbt "$IN" "${RVDBT_CMD[@]}" "${root[@]}" "${opts[@]}" "$bin" "$@"
+            compare "$label${mode:+ [$mode]}" ref rvdbt "$ref"
         done
     fi
 }
@@ -181,13 +192,20 @@ one_case() {
 # x86-64 build must print the same. s NAME [ARGS...]: an assembly program,
 # static and, if built, position-independent. Before either, ID=x adds ":x"
 # to the label, IN=file feeds stdin, STATUS=n is the exit status expected.
+# Before c, DYN=1 also runs the dynamically linked build (dyn/NAME, in
+# GUEST_DYN), and ORACLE=native compares rvdbt with the native build instead
+# of qemu-riscv64, for programs that exec riscv64 programs: qemu runs those
+# only where binfmt_misc hands them back to it.
 c() {
-    local name=$1 kind=$2 opt
+    local name=$1 kind=$2 opt native=
     shift 2
+    [[ $kind == native ]] && native=$G/native/$name
     for opt in O0 O2; do
-        one_case "$opt/$name${ID:+:$ID}" "$G/$opt/$name" \
-            "$([[ $kind == native ]] && echo "$G/native/$name")" "$@"
+        one_case "$opt/$name${ID:+:$ID}" "$G/$opt/$name" "$native" "$@"
     done
+    if [[ -n $DYN ]]; then
+        SYSROOT=$RV_SYSROOT one_case "dyn/$name${ID:+:$ID}" "$G/dyn/$name" "$native" "$@"
+    fi
 }
 s() {
     local name=$1
@@ -198,6 +216,9 @@ s() {
 ID=
 IN=/dev/null
 STATUS=0
+DYN=
+ORACLE=
+SYSROOT=
 
 if ! make -s -C "$ROOT" guest-progs > "$WORK/build.log" 2>&1; then
     fail build "make guest-progs failed: $(grep -m1 -i error "$WORK/build.log")"
