@@ -293,6 +293,23 @@ c sig_oddpc rv
 ID=blocked STATUS=132 c sig_ill rv blocked
 c sig_altstack native
 c mremap native
+# Threads, processes and signals that come from outside the instruction
+# stream (other processes and threads, timers), static at -O0 and -O2 and
+# linked dynamically. Each program checks itself and ends with status 99 and
+# a "watchdog:" line naming the part that hung rather than hang.
+DYN=1 c mt_sync native
+DYN=1 c mt_create native
+DYN=1 c mt_atomic native
+DYN=1 c proc_fork native
+DYN=1 c proc_wait native
+DYN=1 c proc_shell native
+DYN=1 ORACLE=native c proc_exec native
+DYN=1 c sig_async native
+DYN=1 c sig_eintr native
+DYN=1 c sig_alarm native
+DYN=1 c sig_thread native
+DYN=1 c sig_fault_mt native
+DYN=1 c sig_timer native
 ID=noargs c cmdline native
 ID=args c cmdline native one "two words" "" "$LONG_ARG"
 s hello

@@ -106,13 +106,16 @@ static void test_alarm(void)
     CHECK(first == 0 && (left == 10 || left == 9));
 }
 
-static void run_ticks(const char *name, int which, int sig, int limit)
+/* Every USEC microseconds of the timer's clock: for ITIMER_REAL long enough
+ * that the handler stops it before the next expiry even when the machine is
+ * loaded (the other two clocks stand still while the process waits). */
+static void run_ticks(const char *name, int which, int sig, int limit, long usec)
 {
     stage = name;
     set(sig, on_tick);
     ticks = 0;
     tick_limit = limit;
-    struct itimerval every = {{0, 10000}, {0, 10000}};
+    struct itimerval every = {{0, usec}, {0, usec}};
     CHECK(setitimer(which, &every, NULL) == 0);
     volatile unsigned long spins = 0;
     while (ticks < limit)
@@ -154,9 +157,9 @@ int main(void)
     setvbuf(stdout, NULL, _IOLBF, 0);
     start_watchdog(50);
     test_alarm();
-    run_ticks("ITIMER_REAL", ITIMER_REAL, SIGALRM, 5);
-    run_ticks("ITIMER_VIRTUAL", ITIMER_VIRTUAL, SIGVTALRM, 3);
-    run_ticks("ITIMER_PROF", ITIMER_PROF, SIGPROF, 3);
+    run_ticks("ITIMER_REAL", ITIMER_REAL, SIGALRM, 5, 50000);
+    run_ticks("ITIMER_VIRTUAL", ITIMER_VIRTUAL, SIGVTALRM, 3, 10000);
+    run_ticks("ITIMER_PROF", ITIMER_PROF, SIGPROF, 3, 10000);
     test_sigsuspend();
     return guest_done();
 }
