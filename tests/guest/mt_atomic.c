@@ -8,6 +8,7 @@
 #include <sched.h>
 #include <signal.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "guest.h"
@@ -28,6 +29,19 @@ static void start_watchdog(unsigned seconds)
 {
     signal(SIGALRM, on_watchdog);
     alarm(seconds);
+}
+
+/* pthread_create, or the end of the test with a line saying why: the
+ * checks after it would wait for a thread that is not there. */
+static pthread_t start_thread(const pthread_attr_t *attr, void *(*fn)(void *), void *arg)
+{
+    pthread_t t;
+    int r = pthread_create(&t, attr, fn, arg);
+    if (r != 0) {
+        printf("pthread_create failed: %s\n", strerror(r));
+        exit(1);
+    }
+    return t;
 }
 
 #define THREADS 8
@@ -160,7 +174,7 @@ int main(void)
     pthread_barrier_init(&start_line, NULL, THREADS);
     for (int i = 0; i < THREADS; i++) {
         ids[i] = i;
-        CHECK(pthread_create(&t[i], NULL, worker, &ids[i]) == 0);
+        t[i] = start_thread(NULL, worker, &ids[i]);
     }
     for (int i = 0; i < THREADS; i++)
         CHECK(pthread_join(t[i], NULL) == 0);

@@ -9,6 +9,7 @@
 #include <pthread.h>
 #include <semaphore.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -33,10 +34,23 @@ static void start_watchdog(unsigned seconds)
     alarm(seconds);
 }
 
+/* pthread_create, or the end of the test with a line saying why: the
+ * checks after it would wait for a thread that is not there. */
+static pthread_t start_thread(const pthread_attr_t *attr, void *(*fn)(void *), void *arg)
+{
+    pthread_t t;
+    int r = pthread_create(&t, attr, fn, arg);
+    if (r != 0) {
+        printf("pthread_create failed: %s\n", strerror(r));
+        exit(1);
+    }
+    return t;
+}
+
 static void start_all(pthread_t *t, int n, void *(*fn)(void *), long *args)
 {
     for (int i = 0; i < n; i++)
-        CHECK(pthread_create(&t[i], NULL, fn, args ? &args[i] : NULL) == 0);
+        t[i] = start_thread(NULL, fn, args ? &args[i] : NULL);
 }
 
 static void join_all(pthread_t *t, int n)
@@ -86,12 +100,12 @@ static void test_mutex(void)
     int r = -1;
     pthread_t p;
     pthread_mutex_lock(&mtx);
-    pthread_create(&p, NULL, trylock_probe, &r);
+    p = start_thread(NULL, trylock_probe, &r);
     pthread_join(p, NULL);
     pthread_mutex_unlock(&mtx);
     printf("trylock while held: %s\n", strerror(r));
     CHECK(r == EBUSY);
-    pthread_create(&p, NULL, trylock_probe, &r);
+    p = start_thread(NULL, trylock_probe, &r);
     pthread_join(p, NULL);
     printf("trylock when free: %d\n", r);
     CHECK(r == 0);
@@ -266,13 +280,13 @@ static void test_rwlock(void)
     int res[2];
     pthread_t p;
     pthread_rwlock_rdlock(&rw);
-    pthread_create(&p, NULL, try_locks, res);
+    p = start_thread(NULL, try_locks, res);
     pthread_join(p, NULL);
     pthread_rwlock_unlock(&rw);
     printf("while read-locked: tryrdlock %d, trywrlock %s\n", res[0], strerror(res[1]));
     CHECK(res[0] == 0 && res[1] == EBUSY);
     pthread_rwlock_wrlock(&rw);
-    pthread_create(&p, NULL, try_locks, res);
+    p = start_thread(NULL, try_locks, res);
     pthread_join(p, NULL);
     pthread_rwlock_unlock(&rw);
     printf("while write-locked: tryrdlock %s, trywrlock %s\n", strerror(res[0]), strerror(res[1]));
@@ -343,7 +357,7 @@ static void test_semaphore(void)
     int odd = 0;
     sem_init(&ping, 0, 0);
     sem_init(&pong, 0, 0);
-    pthread_create(&t, NULL, ponger, NULL);
+    t = start_thread(NULL, ponger, NULL);
     for (int i = 0; i < PINGS; i++) {
         sem_post(&ping);
         sem_wait(&pong);

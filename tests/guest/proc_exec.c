@@ -42,6 +42,32 @@ static void start_watchdog(unsigned seconds)
     alarm(seconds);
 }
 
+/* pthread_create, or the end of the test with a line saying why: the
+ * checks after it would wait for a thread that is not there. */
+static pthread_t start_thread(const pthread_attr_t *attr, void *(*fn)(void *), void *arg)
+{
+    pthread_t t;
+    int r = pthread_create(&t, attr, fn, arg);
+    if (r != 0) {
+        printf("pthread_create failed: %s\n", strerror(r));
+        exit(1);
+    }
+    return t;
+}
+
+/* fork, or the end of the test: a failed fork's -1 must never reach kill(),
+ * where it would mean every process this one may signal. */
+static pid_t fork_checked(void)
+{
+    fflush(stdout);
+    pid_t p = fork();
+    if (p < 0) {
+        printf("fork failed: %s\n", strerror(errno));
+        exit(1);
+    }
+    return p;
+}
+
 static const char *self;    /* argv[0] */
 
 static void describe(const char *what, int st)
@@ -79,7 +105,7 @@ static int run_capture(char **argv, char **env, char *buf, size_t size)
     int out[2];
     CHECK(pipe(out) == 0);
     fflush(stdout);
-    pid_t p = fork();
+    pid_t p = fork_checked();
     if (p == 0) {
         dup2(out[1], 1);
         close(out[0]);
@@ -162,7 +188,7 @@ static void test_inherit(void)
     int keep[2], gone[2], out[2];
     CHECK(pipe(keep) == 0 && pipe2(gone, O_CLOEXEC) == 0 && pipe(out) == 0);
     fflush(stdout);
-    pid_t p = fork();
+    pid_t p = fork_checked();
     if (p == 0) {
         dup2(out[1], 1);
         signal(SIGUSR1, SIG_IGN);
@@ -283,10 +309,9 @@ static void test_exec_threaded(void)
 {
     stage = "exec from a thread";
     fflush(stdout);
-    pid_t p = fork();
+    pid_t p = fork_checked();
     if (p == 0) {
-        pthread_t t;
-        pthread_create(&t, NULL, exec_from_thread, NULL);
+        start_thread(NULL, exec_from_thread, NULL);
         for (;;)
             pause();        /* exec ends this thread too */
     }

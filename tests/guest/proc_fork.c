@@ -33,6 +33,32 @@ static void start_watchdog(unsigned seconds)
     alarm(seconds);
 }
 
+/* pthread_create, or the end of the test with a line saying why: the
+ * checks after it would wait for a thread that is not there. */
+static pthread_t start_thread(const pthread_attr_t *attr, void *(*fn)(void *), void *arg)
+{
+    pthread_t t;
+    int r = pthread_create(&t, attr, fn, arg);
+    if (r != 0) {
+        printf("pthread_create failed: %s\n", strerror(r));
+        exit(1);
+    }
+    return t;
+}
+
+/* fork, or the end of the test: a failed fork's -1 must never reach kill(),
+ * where it would mean every process this one may signal. */
+static pid_t fork_checked(void)
+{
+    fflush(stdout);
+    pid_t p = fork();
+    if (p < 0) {
+        printf("fork failed: %s\n", strerror(errno));
+        exit(1);
+    }
+    return p;
+}
+
 /* waitpid for one child, retried across signals; the raw status. */
 static int reap(pid_t pid)
 {
@@ -59,7 +85,7 @@ static void test_exit_statuses(void)
     stage = "exit statuses";
     pid_t kids[5];
     for (int i = 0; i < 5; i++) {
-        kids[i] = fork();
+        kids[i] = fork_checked();
         if (kids[i] == 0)
             _exit(i * 50 + 5);
         CHECK(kids[i] > 0);
@@ -77,7 +103,7 @@ static void test_exit_statuses(void)
     CHECK(none == -1 && err == ECHILD);
 
     /* exit() flushes the child's own stdio buffer, holding what it printed */
-    pid_t p = fork();
+    pid_t p = fork_checked();
     if (p == 0) {
         setvbuf(stdout, NULL, _IOFBF, BUFSIZ);
         printf("child's buffered line\n");
@@ -91,7 +117,7 @@ static volatile uintptr_t null_addr;    /* the compiler cannot see the store is 
 static void test_signaled(void)
 {
     stage = "killed children";
-    pid_t p = fork();
+    pid_t p = fork_checked();
     if (p == 0) {
         raise(SIGKILL);
         _exit(0);
@@ -100,14 +126,14 @@ static void test_signaled(void)
     describe("raise(SIGKILL)", st);
     CHECK(WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL);
 
-    p = fork();
+    p = fork_checked();
     if (p == 0)
         abort();
     st = reap(p);
     describe("abort()", st);
     CHECK(WIFSIGNALED(st) && WTERMSIG(st) == SIGABRT);
 
-    p = fork();
+    p = fork_checked();
     if (p == 0) {
         *(volatile int *)null_addr = 1;
         _exit(0);
@@ -120,7 +146,7 @@ static void test_signaled(void)
      * tells the parent the child is there (its SIGTERM is still default). */
     int ready[2];
     CHECK(pipe(ready) == 0);
-    p = fork();
+    p = fork_checked();
     if (p == 0) {
         close(ready[0]);
         write(ready[1], "r", 1);
@@ -145,7 +171,7 @@ static void test_memory_and_ids(void)
     pid_t parent = getpid();
     int *heap = malloc(sizeof *heap);
     *heap = 7;
-    pid_t p = fork();
+    pid_t p = fork_checked();
     if (p == 0) {
         int ok = shared_value == 100 && *heap == 7 && getppid() == parent && getpid() != parent;
         shared_value = 1;
@@ -169,7 +195,7 @@ static void test_pipes(void)
     stage = "pipes";
     int down[2], up[2];
     CHECK(pipe(down) == 0 && pipe(up) == 0);
-    pid_t p = fork();
+    pid_t p = fork_checked();
     if (p == 0) {
         close(down[1]);
         close(up[0]);
@@ -250,7 +276,7 @@ static void *forking_thread(void *arg)
 {
     pid_t *tid = arg;
     *tid = gettid();
-    pid_t p = fork();
+    pid_t p = fork_checked();
     if (p == 0) {
         /* The child is a copy of this thread alone: it is its process's
          * only thread, so its tid is its pid. */
@@ -265,7 +291,7 @@ static void test_fork_from_thread(void)
     pthread_t t;
     pid_t tid = 0;
     void *st;
-    CHECK(pthread_create(&t, NULL, forking_thread, &tid) == 0);
+    t = start_thread(NULL, forking_thread, &tid);
     CHECK(pthread_join(t, &st) == 0);
     describe("fork from a thread", (int)(intptr_t)st);
     CHECK(WIFEXITED((int)(intptr_t)st) && WEXITSTATUS((int)(intptr_t)st) == 9);

@@ -35,6 +35,19 @@ static void start_watchdog(unsigned seconds)
     alarm(seconds);
 }
 
+/* fork, or the end of the test: a failed fork's -1 must never reach kill(),
+ * where it would mean every process this one may signal. */
+static pid_t fork_checked(void)
+{
+    fflush(stdout);
+    pid_t p = fork();
+    if (p < 0) {
+        printf("fork failed: %s\n", strerror(errno));
+        exit(1);
+    }
+    return p;
+}
+
 static void describe(const char *what, int st)
 {
     if (WIFEXITED(st))
@@ -102,7 +115,7 @@ static void test_fork_exec(void)
     stage = "fork + exec /bin/sh";
     int out[2];
     CHECK(pipe(out) == 0);
-    pid_t p = fork();
+    pid_t p = fork_checked();
     if (p == 0) {
         dup2(out[1], 1);
         close(out[0]);
@@ -122,7 +135,7 @@ static void test_fork_exec(void)
     describe("sh -c ... exit 5", st);
     CHECK(!strcmp(buf, "zero|one|two words|only value|not passed\n") && WIFEXITED(st) && WEXITSTATUS(st) == 5);
 
-    p = fork();
+    p = fork_checked();
     if (p == 0) {
         execlp("no-such-program-anywhere", "x", (char *)NULL);
         _exit(errno == ENOENT ? 127 : 1);

@@ -7,6 +7,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/time.h>
@@ -33,6 +34,19 @@ static void start_watchdog(unsigned seconds)
     alarm(seconds);
 }
 
+/* fork, or the end of the test: a failed fork's -1 must never reach kill(),
+ * where it would mean every process this one may signal. */
+static pid_t fork_checked(void)
+{
+    fflush(stdout);
+    pid_t p = fork();
+    if (p < 0) {
+        printf("fork failed: %s\n", strerror(errno));
+        exit(1);
+    }
+    return p;
+}
+
 static long usec(struct timeval tv)
 {
     return tv.tv_sec * 1000000L + tv.tv_usec;
@@ -53,7 +67,7 @@ static void burn_cpu(long ms)
 static void test_wait4(void)
 {
     stage = "wait4";
-    pid_t p = fork();
+    pid_t p = fork_checked();
     if (p == 0) {
         burn_cpu(200);
         _exit(17);
@@ -81,7 +95,7 @@ static void test_waitid(void)
     siginfo_t si;
     int ready[2];
     CHECK(pipe(ready) == 0);
-    pid_t p = fork();
+    pid_t p = fork_checked();
     if (p == 0) {
         char c;
         read(ready[0], &c, 1);      /* until the parent has looked with WNOHANG */
@@ -104,7 +118,7 @@ static void test_waitid(void)
     close(ready[0]);
     close(ready[1]);
 
-    p = fork();
+    p = fork_checked();
     if (p == 0) {
         for (;;)
             pause();
@@ -117,7 +131,7 @@ static void test_waitid(void)
 
     /* stopped and continued, seen by waitid and by waitpid */
     for (int how = 0; how < 2; how++) {
-        p = fork();
+        p = fork_checked();
         if (p == 0) {
             raise(SIGSTOP);
             _exit(11);          /* after SIGCONT */
@@ -186,7 +200,7 @@ static void test_sigchld(void)
     sigaddset(&chld, SIGCHLD);
     sigprocmask(SIG_BLOCK, &chld, &old);
     for (int i = 1; i <= KIDS; i++) {
-        if (fork() == 0)
+        if (fork_checked() == 0)
             _exit(i);
     }
     while (reaped < KIDS)
@@ -201,7 +215,7 @@ static void test_sigchld(void)
     stage = "SIGCHLD ignored";
     signal(SIGCHLD, SIG_IGN);
     for (int i = 0; i < 3; i++) {
-        if (fork() == 0)
+        if (fork_checked() == 0)
             _exit(1);
     }
     int st;

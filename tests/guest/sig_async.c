@@ -10,6 +10,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -32,6 +33,19 @@ static void start_watchdog(unsigned seconds)
 {
     signal(SIGALRM, on_watchdog);
     alarm(seconds);
+}
+
+/* fork, or the end of the test: a failed fork's -1 must never reach kill(),
+ * where it would mean every process this one may signal. */
+static pid_t fork_checked(void)
+{
+    fflush(stdout);
+    pid_t p = fork();
+    if (p < 0) {
+        printf("fork failed: %s\n", strerror(errno));
+        exit(1);
+    }
+    return p;
 }
 
 static void set_info(int sig, void (*h)(int, siginfo_t *, void *), int flags)
@@ -92,9 +106,10 @@ static void test_siginfo(void)
     sigemptyset(&none);
     sigprocmask(SIG_BLOCK, &usr1, &old);
     got = 0;
-    pid_t p = fork();
+    pid_t parent = getpid();
+    pid_t p = fork_checked();
     if (p == 0) {
-        kill(getppid(), SIGUSR1);
+        kill(parent, SIGUSR1);
         _exit(0);
     }
     while (got == 0)
@@ -114,10 +129,10 @@ static void test_siginfo(void)
     got = 0;
     int ready[2];
     CHECK(pipe(ready) == 0);
-    p = fork();
+    p = fork_checked();
     if (p == 0) {
         for (int i = 1; i <= RT_SENT; i++)
-            sigqueue(getppid(), rt, (union sigval){.sival_int = i * 11});
+            sigqueue(parent, rt, (union sigval){.sival_int = i * 11});
         write(ready[1], "s", 1);
         _exit(0);
     }
@@ -148,7 +163,7 @@ static pid_t start_sender(void)
 {
     CHECK(pipe(to_child) == 0 && pipe(from_child) == 0);
     pid_t parent = getpid();
-    pid_t p = fork();
+    pid_t p = fork_checked();
     if (p == 0) {
         close(to_child[1]);
         close(from_child[0]);
@@ -300,7 +315,7 @@ static void ack(int sig)
 static void test_defaults(void)
 {
     stage = "default actions";
-    pid_t p = fork();
+    pid_t p = fork_checked();
     if (p == 0) {
         raise(SIGTERM);
         _exit(0);
@@ -310,7 +325,7 @@ static void test_defaults(void)
     int ready[2];
     CHECK(pipe(ready) == 0);
     char c;
-    p = fork();
+    p = fork_checked();
     if (p == 0) {
         sigset_t term = just(SIGTERM);
         sigprocmask(SIG_BLOCK, &term, NULL);
@@ -332,7 +347,7 @@ static void test_defaults(void)
 
     int go[2];
     CHECK(pipe(go) == 0);
-    p = fork();
+    p = fork_checked();
     if (p == 0) {
         signal(SIGINT, SIG_IGN);
         write(ready[1], "r", 1);
@@ -349,7 +364,7 @@ static void test_defaults(void)
     /* SA_RESETHAND: the handler once, then the default, which kills */
     int acks[2];
     CHECK(pipe(acks) == 0);
-    p = fork();
+    p = fork_checked();
     if (p == 0) {
         ack_fd = acks[1];
         struct sigaction sa;

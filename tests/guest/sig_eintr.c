@@ -10,6 +10,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
@@ -33,6 +34,19 @@ static void start_watchdog(unsigned seconds)
 {
     signal(SIGALRM, on_watchdog);
     alarm(seconds);
+}
+
+/* fork, or the end of the test: a failed fork's -1 must never reach kill(),
+ * where it would mean every process this one may signal. */
+static pid_t fork_checked(void)
+{
+    fflush(stdout);
+    pid_t p = fork();
+    if (p < 0) {
+        printf("fork failed: %s\n", strerror(errno));
+        exit(1);
+    }
+    return p;
 }
 
 /* Shared with the sender child. */
@@ -87,7 +101,7 @@ static pid_t start_sender(int count, int fd, const char *msg)
 {
     pid_t parent = getpid();
     sh->handled = sh->done = 0;
-    pid_t p = fork();
+    pid_t p = fork_checked();
     if (p == 0) {
         for (int sent = 0; count == 0 ? !sh->done : sent < count; sent++) {
             while (!sleeping(parent) && !sh->done)

@@ -33,6 +33,19 @@ static void start_watchdog(unsigned seconds)
     alarm(seconds);
 }
 
+/* pthread_create, or the end of the test with a line saying why: the
+ * checks after it would wait for a thread that is not there. */
+static pthread_t start_thread(const pthread_attr_t *attr, void *(*fn)(void *), void *arg)
+{
+    pthread_t t;
+    int r = pthread_create(&t, attr, fn, arg);
+    if (r != 0) {
+        printf("pthread_create failed: %s\n", strerror(r));
+        exit(1);
+    }
+    return t;
+}
+
 #define THREADS 4
 #define FAULTS 300
 #define ALT_SIZE (64 * 1024)
@@ -123,7 +136,7 @@ int main(void)
     memset(r, 0, sizeof r);
     pthread_barrier_init(&line, NULL, THREADS + 1);
     for (int i = 0; i < THREADS; i++)
-        CHECK(pthread_create(&t[i], NULL, worker, &r[i]) == 0);
+        t[i] = start_thread(NULL, worker, &r[i]);
     fault_loop(&r[THREADS]);        /* main, no alternate stack: alt_lo == alt_hi == 0 */
     for (int i = 0; i < THREADS; i++)
         pthread_join(t[i], NULL);

@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
 #include <time.h>
@@ -31,6 +32,19 @@ static void start_watchdog(unsigned seconds)
 {
     signal(SIGALRM, on_watchdog);
     alarm(seconds);
+}
+
+/* pthread_create, or the end of the test with a line saying why: the
+ * checks after it would wait for a thread that is not there. */
+static pthread_t start_thread(const pthread_attr_t *attr, void *(*fn)(void *), void *arg)
+{
+    pthread_t t;
+    int r = pthread_create(&t, attr, fn, arg);
+    if (r != 0) {
+        printf("pthread_create failed: %s\n", strerror(r));
+        exit(1);
+    }
+    return t;
 }
 
 #define WORKERS 4
@@ -213,7 +227,7 @@ static void test_sigwait_thread(void)
 {
     stage = "sigwait thread";
     pthread_t w;
-    pthread_create(&w, NULL, waiter, NULL);     /* SIGHUP blocked everywhere */
+    w = start_thread(NULL, waiter, NULL);     /* SIGHUP blocked everywhere */
     for (int i = 0; i < WAITS; i++) {
         if (i == 1)
             sigqueue(getpid(), SIGHUP, (union sigval){.sival_int = 77});
@@ -243,7 +257,7 @@ int main(void)
     pthread_sigmask(SIG_BLOCK, &hup, NULL);
     pthread_barrier_init(&line, NULL, WORKERS + 1);
     for (long i = 0; i < WORKERS; i++)
-        CHECK(pthread_create(&workers[i], NULL, worker, (void *)i) == 0);
+        workers[i] = start_thread(NULL, worker, (void *)i);
     pthread_barrier_wait(&line);        /* the tids are known */
     test_directed();
     test_masks();

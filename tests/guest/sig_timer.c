@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -34,6 +35,19 @@ static void start_watchdog(unsigned seconds)
 {
     signal(SIGALRM, on_watchdog);
     alarm(seconds);
+}
+
+/* pthread_create, or the end of the test with a line saying why: the
+ * checks after it would wait for a thread that is not there. */
+static pthread_t start_thread(const pthread_attr_t *attr, void *(*fn)(void *), void *arg)
+{
+    pthread_t t;
+    int r = pthread_create(&t, attr, fn, arg);
+    if (r != 0) {
+        printf("pthread_create failed: %s\n", strerror(r));
+        exit(1);
+    }
+    return t;
 }
 
 static void sleep_ms(int ms)
@@ -199,7 +213,7 @@ static void test_thread_id(void)
     stage = "SIGEV_THREAD_ID";
     set_info(SIGUSR1, on_aimed);
     pthread_t t;
-    CHECK(pthread_create(&t, NULL, target, NULL) == 0);
+    t = start_thread(NULL, target, NULL);
     while (target_tid == 0)
         sleep_ms(1);
     struct sigevent ev;
