@@ -4,7 +4,8 @@
 # qemu-riscv64, the oracle, whose exit status must be the one the table below
 # expects; where the output does not depend on the machine, the native x86-64
 # build must print the same as qemu; then rvdbt, once per mode, must match
-# qemu's stdout and exit status.
+# qemu's stdout and exit status. (A program that execs riscv64 programs has
+# the native build as its oracle instead: see c below.)
 #
 #   tests/guest.sh [PATTERN...]     run the cases whose label matches a glob
 #                                   (labels look like O2/intops, pie/isa,

@@ -130,11 +130,17 @@ static void test_waitid(void)
     CHECK(r == 0 && si.si_code == CLD_KILLED && si.si_status == SIGTERM);
 
     /* stopped and continued, seen by waitid and by waitpid */
+    int go[2];
+    CHECK(pipe(go) == 0);
     for (int how = 0; how < 2; how++) {
         p = fork_checked();
         if (p == 0) {
             raise(SIGSTOP);
-            _exit(11);          /* after SIGCONT */
+            /* After SIGCONT: exiting at once could take the continued
+             * state away before the parent looks. */
+            char c;
+            read(go[0], &c, 1);
+            _exit(11);
         }
         int st = 0;
         if (how == 0) {
@@ -160,10 +166,13 @@ static void test_waitid(void)
             printf("waitpid WCONTINUED: continued %d\n", WIFCONTINUED(st));
             CHECK(r == p && WIFCONTINUED(st));
         }
+        write(go[1], "g", 1);
         r = waitpid(p, &st, 0);
         printf("then exited %d\n", WIFEXITED(st) ? WEXITSTATUS(st) : -1);
         CHECK(r == p && WIFEXITED(st) && WEXITSTATUS(st) == 11);
     }
+    close(go[0]);
+    close(go[1]);
 }
 
 #define KIDS 4
