@@ -313,12 +313,8 @@ int main(int argc, char **argv)
     proc.tlb_size = tlb_size;
     proc.n_threads = 1;
     /* The mask survives execve: the first thread starts with the host's. */
-    sigset_t host_mask;
-    uint64_t mask = 0;
-    pthread_sigmask(SIG_SETMASK, NULL, &host_mask);
-    for (int sig = 1; sig <= 64; sig++)
-        if (sigismember(&host_mask, sig) == 1)
-            mask |= 1ull << (sig - 1);
+    uint64_t mask = sig_host_mask_set(0);
+    sig_host_mask_set(mask);
     struct rv_thread *thread = thread_new(&proc, mask);
     if (!thread) {
         fprintf(stderr, "rvdbt: cannot allocate the guest thread state\n");

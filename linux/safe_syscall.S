@@ -37,3 +37,15 @@ sys_safe_syscall_eintr:
     .cfi_endproc
     .size sys_safe_syscall, . - sys_safe_syscall
     .section .note.GNU-stack, "", @progbits
+
+/* The return from rvdbt's host signal handlers, for the raw rt_sigaction
+ * that installs them (SA_RESTORER: the host C library's sigaction refuses
+ * signals 32 and 33, which guests use). */
+    .text
+    .globl sig_host_restorer
+    .type sig_host_restorer, @function
+sig_host_restorer:
+    mov $15, %eax           /* rt_sigreturn */
+    syscall
+    .size sig_host_restorer, . - sig_host_restorer
+    .section .note.GNU-stack, "", @progbits

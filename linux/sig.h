@@ -20,6 +20,9 @@ void sig_thread_start(struct rv_thread *t);
 /* The host handler of every signal the guest may receive; main.c's fault
  * handler passes on the fault signals that were sent rather than raised. */
 void sig_host_signal(int sig, siginfo_t *si, void *uc);
+/* The host thread's mask (all 64 signals, 32 and 33 too): set, returning
+ * the old one. */
+uint64_t sig_host_mask_set(uint64_t mask);
 /* Set the host thread's mask to mirror t's guest mask. */
 void sig_host_mask_sync(struct rv_thread *t);
 /* The host signal set for a guest mask (without rvdbt's fault signals). */

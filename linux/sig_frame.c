@@ -16,24 +16,31 @@ static const uint32_t sigreturn_code[] = {
 int sig_frame_trampoline(struct rv_proc *p)
 {
     struct mmu *m = &p->mmu;
-    if (p->sigreturn_pc)
+    if (__atomic_load_n(&p->sigreturn_pc, __ATOMIC_ACQUIRE))
         return 0;
-    uint64_t page = mmu_find_free(m, 0, MMU_PAGE_SIZE);
-    if (!page)
-        return -ENOMEM;
+    /* Two threads may install their first handlers at once: one maps. */
+    static pthread_mutex_t once = PTHREAD_MUTEX_INITIALIZER;
+    pthread_mutex_lock(&once);
+    if (p->sigreturn_pc) {
+        pthread_mutex_unlock(&once);
+        return 0;
+    }
     /* Written while writable, then made what the vDSO is: read and execute. */
-    int err = mmu_map(m, page, MMU_PAGE_SIZE, MMU_R | MMU_W, 0, -1, 0);
-    if (err)
+    uint64_t page;
+    int err = mmu_map_free(m, 0, MMU_PAGE_SIZE, false, MMU_R | MMU_W, 0, -1, 0, &page);
+    if (err) {
+        pthread_mutex_unlock(&once);
         return err;
+    }
     err = mmu_write(m, page, sigreturn_code, sizeof sigreturn_code);
     if (!err)
         err = mmu_protect(m, page, MMU_PAGE_SIZE, MMU_R | MMU_X);
-    if (err) {
+    if (err)
         mmu_unmap(m, page, MMU_PAGE_SIZE);
-        return err;
-    }
-    p->sigreturn_pc = page;
-    return 0;
+    else
+        __atomic_store_n(&p->sigreturn_pc, page, __ATOMIC_RELEASE);
+    pthread_mutex_unlock(&once);
+    return err;
 }
 
 bool sig_frame_push(struct rv_cpu *c, uint64_t sp, uint64_t handler, const struct rv_siginfo *info,

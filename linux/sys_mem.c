@@ -64,18 +64,17 @@ int64_t sys_mmap(struct rv_cpu *c, const uint64_t *a)
             return -EPERM;
         if (addr >= MMU_GUEST_SIZE || len > MMU_GUEST_SIZE - addr)
             return -ENOMEM;
-        /* NOREPLACE wins over FIXED, as in the kernel; find_free answers the
-         * hint itself exactly when the whole range is free. */
-        if ((flags & RV_MAP_FIXED_NOREPLACE) && mmu_find_free(m, addr, len) != addr)
-            return -EEXIST;
-    } else {
-        addr = mmu_find_free(m, addr < MMU_GUEST_SIZE ? addr : 0, len);
-        if (!addr)
-            return -ENOMEM;
     }
     int mflags = type == RV_MAP_PRIVATE ? 0 : MMU_F_SHARED;
-    int err = mmu_map(m, addr, len, prot & (MMU_R | MMU_W | MMU_X), mflags,
-                      anon ? -1 : fd, anon ? 0 : (off_t)off);
+    int mprot = prot & (MMU_R | MMU_W | MMU_X);
+    int err;
+    /* NOREPLACE wins over FIXED, as in the kernel; find_free answers the
+     * hint itself exactly when the whole range is free. */
+    if (fixed && !(flags & RV_MAP_FIXED_NOREPLACE))
+        err = mmu_map(m, addr, len, mprot, mflags, anon ? -1 : fd, anon ? 0 : (off_t)off);
+    else
+        err = mmu_map_free(m, fixed ? addr : addr < MMU_GUEST_SIZE ? addr : 0, len, fixed, mprot, mflags,
+                           anon ? -1 : fd, anon ? 0 : (off_t)off, &addr);
     return err ? err : (int64_t)addr;
 }
 

@@ -152,20 +152,38 @@ static int altstack_set(struct rv_thread *t, const struct rv_stack *ss, uint64_t
 /* Signals the host must never block: rvdbt's own faults arrive as these. */
 #define SIG_HOST_KEPT (SIG_SYNCHRONOUS | SIG_UNBLOCKABLE)
 
+/* rvdbt talks to the host kernel's signal calls directly: the host C
+ * library hides signals 32 and 33 (its own SIGCANCEL and SIGSETXID) from
+ * sigaction, sigprocmask and sigaddset, and a guest uses them (its own C
+ * library's same two, and SIGEV_THREAD timers). rvdbt itself needs neither:
+ * no thread of its is cancelled, and its set*id calls are per thread. The
+ * kernel's sigset is 8 bytes, the first word of the C library's sigset_t. */
+struct host_ksigaction {
+    void *handler;
+    unsigned long flags;
+    void (*restorer)(void);
+    uint64_t mask;
+};
+#define HOST_SA_RESTORER 0x04000000ul
+extern void sig_host_restorer(void);
+
 void sig_host_set(uint64_t guest_mask, sigset_t *set)
 {
-    sigemptyset(set);
-    guest_mask &= ~SIG_HOST_KEPT;
-    for (int sig = 1; sig <= RV_NSIG; sig++)
-        if (guest_mask & SIG_BIT(sig))
-            sigaddset(set, sig);
+    uint64_t k = guest_mask & ~SIG_HOST_KEPT;
+    memset(set, 0, sizeof *set);
+    memcpy(set, &k, sizeof k);
+}
+
+uint64_t sig_host_mask_set(uint64_t mask)
+{
+    uint64_t old = 0;
+    syscall(SYS_rt_sigprocmask, SIG_SETMASK, &mask, &old, sizeof mask);
+    return old;
 }
 
 void sig_host_mask_sync(struct rv_thread *t)
 {
-    sigset_t set;
-    sig_host_set(t->sigmask, &set);
-    pthread_sigmask(SIG_SETMASK, &set, NULL);
+    sig_host_mask_set(t->sigmask & ~SIG_HOST_KEPT);
 }
 
 static void set_mask(struct rv_thread *t, uint64_t mask)
@@ -234,8 +252,14 @@ void sig_host_signal(int sig, siginfo_t *si, void *uc_)
     if (!t || sig < 1 || sig > RV_NSIG)
         return;
     record(t, sig, si);
-    /* Between sys_safe_syscall's check and its syscall: it must not block. */
     ucontext_t *uc = uc_;
+    /* One instance at a time: until this one is delivered the host keeps
+     * sig blocked (the mask the handler returns to), so further instances
+     * (a real-time signal sent five times) wait queued in the host kernel,
+     * in order, and the next resync of the mask lets the next one in. */
+    if (!(SIG_BIT(sig) & SIG_HOST_KEPT))
+        ((uint64_t *)&uc->uc_sigmask)[0] |= SIG_BIT(sig);
+    /* Between sys_safe_syscall's check and its syscall: it must not block. */
     uintptr_t rip = (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
     if (rip >= (uintptr_t)sys_safe_syscall_start && rip < (uintptr_t)sys_safe_syscall_end)
         uc->uc_mcontext.gregs[REG_RIP] = (greg_t)(uintptr_t)sys_safe_syscall_eintr;
@@ -253,25 +277,24 @@ static void sig_mirror(int sig, uint64_t handler)
 {
     if (sig == RV_SIGKILL || sig == RV_SIGSTOP || (SIG_BIT(sig) & SIG_SYNCHRONOUS))
         return;     /* rvdbt's own: main.c routes sent ones to sig_host_signal */
-    if (sig == 32 || sig == 33)
-        return;     /* the host C library's own; it refuses to hand them over */
-    struct sigaction sa = { .sa_flags = SA_SIGINFO, .sa_sigaction = sig_host_signal };
+    struct host_ksigaction k = { .handler = (void *)sig_host_signal, .flags = SA_SIGINFO | HOST_SA_RESTORER,
+                                 .restorer = sig_host_restorer, .mask = ~0ull };
     if (handler == RV_SIG_IGN)
-        sa = (struct sigaction){ .sa_handler = SIG_IGN };
+        k.handler = (void *)SIG_IGN;
     else if (handler == RV_SIG_DFL && sig_default(sig) != DFL_TERM)
-        sa = (struct sigaction){ .sa_handler = SIG_DFL };
-    sigfillset(&sa.sa_mask);
-    sigaction(sig, &sa, NULL);
+        k.handler = (void *)SIG_DFL;
+    syscall(SYS_rt_sigaction, sig, &k, NULL, sizeof k.mask);
 }
 
 void sig_init(struct rv_proc *p)
 {
     pthread_mutex_init(&p->sig_lock, NULL);
     for (int sig = 1; sig <= RV_NSIG; sig++) {
-        struct sigaction old;
+        struct host_ksigaction old;
         /* Ignored signals stay ignored across exec, as on Linux. */
-        if (sig != RV_SIGKILL && sig != RV_SIGSTOP && sigaction(sig, NULL, &old) == 0 &&
-            old.sa_handler == SIG_IGN && !(SIG_BIT(sig) & SIG_SYNCHRONOUS))
+        if (sig != RV_SIGKILL && sig != RV_SIGSTOP && !(SIG_BIT(sig) & SIG_SYNCHRONOUS) &&
+            syscall(SYS_rt_sigaction, sig, NULL, &old, sizeof old.mask) == 0 &&
+            old.handler == (void *)SIG_IGN)
             p->sigact[sig].handler = RV_SIG_IGN;
         sig_mirror(sig, p->sigact[sig].handler);
     }
@@ -288,12 +311,13 @@ bool sig_deliverable(struct rv_cpu *c)
 void sig_deliver_pending(struct rv_cpu *c)
 {
     struct rv_thread *t = thread_of(c);
-    uint64_t ready;
+    uint64_t ready, took = 0;
     while ((ready = __atomic_load_n(&t->pending, __ATOMIC_ACQUIRE) & ~t->sigmask)) {
         uint64_t sync = ready & SIG_SYNCHRONOUS;
         int sig = __builtin_ctzll(sync ? sync : ready) + 1;
         struct rv_siginfo info = t->pending_info[sig];
         __atomic_and_fetch(&t->pending, ~SIG_BIT(sig), __ATOMIC_ACQ_REL);
+        took |= SIG_BIT(sig);
         if (sig_handled(c->proc, sig))
             sig_deliver(c, sig, &info);
         else
@@ -302,6 +326,8 @@ void sig_deliver_pending(struct rv_cpu *c)
     if (t->restore_mask) {
         t->restore_mask = false;
         set_mask(t, t->saved_mask);
+    } else if (took) {
+        sig_host_mask_sync(t);  /* what host_signal kept blocked comes in again */
     }
 }
 
@@ -348,6 +374,24 @@ int64_t sys_tgkill(struct rv_cpu *c, const uint64_t *a)
 {
     (void)c;
     return sys_ret(syscall(SYS_tgkill, (pid_t)a[0], (pid_t)a[1], (int)a[2]));
+}
+
+/* The siginfo passes as it is (same layout); the kernel checks what a
+ * sender may put in it. */
+int64_t sys_rt_sigqueueinfo(struct rv_cpu *c, const uint64_t *a)
+{
+    siginfo_t si;
+    if (mmu_read(sys_mmu(c), &si, a[2], sizeof si))
+        return -EFAULT;
+    return sys_ret(syscall(SYS_rt_sigqueueinfo, (pid_t)a[0], (int)a[1], &si));
+}
+
+int64_t sys_rt_tgsigqueueinfo(struct rv_cpu *c, const uint64_t *a)
+{
+    siginfo_t si;
+    if (mmu_read(sys_mmu(c), &si, a[3], sizeof si))
+        return -EFAULT;
+    return sys_ret(syscall(SYS_rt_tgsigqueueinfo, (pid_t)a[0], (pid_t)a[1], (int)a[2], &si));
 }
 
 int64_t sys_rt_sigaction(struct rv_cpu *c, const uint64_t *a)
@@ -408,13 +452,9 @@ int64_t sys_rt_sigprocmask(struct rv_cpu *c, const uint64_t *a)
  * in our pending set (they arrived before the guest blocked them). */
 static uint64_t pending_set(struct rv_thread *t)
 {
-    sigset_t host;
-    uint64_t set = __atomic_load_n(&t->pending, __ATOMIC_ACQUIRE);
-    if (sigpending(&host) == 0)
-        for (int sig = 1; sig <= RV_NSIG; sig++)
-            if (sigismember(&host, sig) == 1)
-                set |= SIG_BIT(sig);
-    return set;
+    uint64_t host = 0;
+    syscall(SYS_rt_sigpending, &host, sizeof host);
+    return __atomic_load_n(&t->pending, __ATOMIC_ACQUIRE) | host;
 }
 
 int64_t sys_rt_sigpending(struct rv_cpu *c, const uint64_t *a)
@@ -463,11 +503,9 @@ int64_t sys_sigaltstack(struct rv_cpu *c, const uint64_t *a)
 int sig_wait_masked(struct rv_cpu *c, uint64_t mask, sigset_t *host_mask)
 {
     struct rv_thread *t = thread_of(c);
-    sigset_t all;
     /* Nothing may arrive between the look at the pending set and the wait:
      * everything is blocked until the host call swaps in the wait's mask. */
-    sigfillset(&all);
-    pthread_sigmask(SIG_SETMASK, &all, NULL);
+    sig_host_mask_set(~SIG_HOST_KEPT);
     t->saved_mask = t->sigmask;
     t->restore_mask = true;
     t->sigmask = mask & ~SIG_UNBLOCKABLE;

@@ -14,7 +14,8 @@
     X(136, rt_sigpending,   R_INT, A_PTR, A_SIZE) \
     X(137, rt_sigtimedwait, R_INT, A_PTR, A_PTR, A_PTR, A_SIZE) \
     X(139, rt_sigreturn,    R_INT, A_NONE) \
-    U(138, rt_sigqueueinfo) \
-    U(240, rt_tgsigqueueinfo) U(424, pidfd_send_signal)
+    X(138, rt_sigqueueinfo, R_INT, A_INT, A_SIG, A_PTR) \
+    X(240, rt_tgsigqueueinfo, R_INT, A_INT, A_INT, A_SIG, A_PTR) \
+    U(424, pidfd_send_signal)
 
 #endif

@@ -300,7 +300,7 @@ void sys_strace(struct rv_cpu *c, uint64_t nr, const struct sys_entry *e,
     struct line l = { .len = 0 };
     struct mmu *m = sys_mmu(c);
 
-    put(&l, "%d ", (int)getpid());
+    put(&l, "%d ", (int)c->tid);
     if (e->fn == sys_unimplemented) {
         put(&l, "unimplemented syscall %" PRIu64, nr);
         if (e->name)

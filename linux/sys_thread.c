@@ -108,7 +108,6 @@ static int64_t clone_thread(struct rv_cpu *c, uint64_t flags, uint64_t sp, uint6
     struct clone_start s = { .parent = c, .flags = flags, .sp = sp, .ptid = ptid, .tls = tls, .ctid = ctid };
     pthread_attr_t attr;
     pthread_t th;
-    sigset_t all, old;
 
     sem_init(&s.started, 0, 0);
     pthread_attr_init(&attr);
@@ -116,11 +115,10 @@ static int64_t clone_thread(struct rv_cpu *c, uint64_t flags, uint64_t sp, uint6
     pthread_attr_setstacksize(&attr, HOST_STACK_SIZE);
     /* The new host thread starts with every signal blocked, until it is
      * the guest thread's and takes that mask (linux_run). */
-    sigfillset(&all);
-    pthread_sigmask(SIG_SETMASK, &all, &old);
+    uint64_t old = sig_host_mask_set(~0ull);
     __atomic_add_fetch(&c->proc->n_threads, 1, __ATOMIC_ACQ_REL);
     int err = pthread_create(&th, &attr, thread_main, &s);
-    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    sig_host_mask_set(old);
     pthread_attr_destroy(&attr);
     if (err) {
         __atomic_sub_fetch(&c->proc->n_threads, 1, __ATOMIC_ACQ_REL);
@@ -228,9 +226,7 @@ int64_t sys_exit(struct rv_cpu *c, const uint64_t *a)
         if (word && mmu_write(sys_mmu(c), t->clear_child_tid, &zero, 4) == 0)
             syscall(SYS_futex, word, 1 /* FUTEX_WAKE */, 1, NULL, NULL, 0);
     }
-    sigset_t all;
-    sigfillset(&all);
-    pthread_sigmask(SIG_SETMASK, &all, NULL);
+    sig_host_mask_set(~0ull);
     sig_thread_start(NULL);
     thread_free(t);
     pthread_exit(NULL);

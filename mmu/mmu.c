@@ -288,6 +288,23 @@ int mmu_map(struct mmu *m, uint64_t start, uint64_t len, int prot, int flags, in
     return err;
 }
 
+static uint64_t find_free_locked(const struct mmu *m, uint64_t hint, uint64_t len);
+
+int mmu_map_free(struct mmu *m, uint64_t hint, uint64_t len, bool exact, int prot, int flags, int fd,
+                 off_t off, uint64_t *addr)
+{
+    struct mmu_file_id id;
+    bool named = fd >= 0 && mmu_file_identify(fd, &id);
+    pthread_rwlock_wrlock(&m->lock);
+    uint64_t at = find_free_locked(m, hint, len);
+    int err = exact && at != hint ? -EEXIST : !at ? -ENOMEM : 0;
+    if (!err)
+        err = map_locked(m, at, len, prot, flags, fd, off, named ? mmu_file_intern(m, &id) : 0);
+    pthread_rwlock_unlock(&m->lock);
+    *addr = at;
+    return err;
+}
+
 static int unmap_locked(struct mmu *m, uint64_t start, uint64_t len)
 {
     int err = check_range(start, &len, -EINVAL);

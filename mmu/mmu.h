@@ -66,6 +66,12 @@ int mmu_map(struct mmu *m, uint64_t start, uint64_t len, int prot, int flags, in
 /* Find a free page-aligned range of len bytes: at hint if free, else the highest
  * free range below mmap_top. Returns the address or 0 if none. */
 uint64_t mmu_find_free(struct mmu *m, uint64_t hint, uint64_t len);
+/* mmu_map at a free range found as mmu_find_free does, under one lock, so
+ * that threads mapping at once never get the same range; exact: at hint
+ * only (-EEXIST if it is not free). 0 with *addr, or -errno (-ENOMEM: no
+ * room). */
+int mmu_map_free(struct mmu *m, uint64_t hint, uint64_t len, bool exact, int prot, int flags, int fd,
+                 off_t off, uint64_t *addr);
 int mmu_unmap(struct mmu *m, uint64_t start, uint64_t len);
 /* mremap's flags, with Linux's values. */
 enum { MMU_REMAP_MAYMOVE = 1, MMU_REMAP_FIXED = 2, MMU_REMAP_DONTUNMAP = 4 };

@@ -528,6 +528,7 @@ static void test_signals(void)
     pid = fork();
     if (pid == 0) {
         dup2(p[1], 2);
+        cpu->tid = (uint64_t)getpid();  /* what clone does for a forked child */
         proc.opt.strace = true;
         SYS(NR_exit_group, 0x1ff);
     }
