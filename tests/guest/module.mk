@@ -36,17 +36,17 @@ GUEST_DYN    := $(filter-out $(GUEST_NODYN),$(GUEST_C)) $(GUEST_DL)
 GUEST_DYN    := $(GUEST_DYN:%=$(GUEST_OUT)/dyn/%)
 GUEST_BINS   := $(GUEST_O0) $(GUEST_O2) $(GUEST_DYN) $(GUEST_NATIVE) $(GUEST_ASM) $(GUEST_PIEBIN)
 
-$(GUEST_O0): $(GUEST_OUT)/O0/%: tests/guest/%.c tests/guest/guest.h
+$(GUEST_O0): $(GUEST_OUT)/O0/%: tests/guest/%.c tests/guest/guest.h tests/guest/watchdog.h
 	@mkdir -p $(@D)
 	$(RV_CC) $(GUEST_CFLAGS) -O0 -static $< -o $@ $(GUEST_LIBS)
-$(GUEST_O2): $(GUEST_OUT)/O2/%: tests/guest/%.c tests/guest/guest.h
+$(GUEST_O2): $(GUEST_OUT)/O2/%: tests/guest/%.c tests/guest/guest.h tests/guest/watchdog.h
 	@mkdir -p $(@D)
 	$(RV_CC) $(GUEST_CFLAGS) -O2 -static $< -o $@ $(GUEST_LIBS)
 # dl_dlopen is not linked against libm: dlopen must load it.
-$(GUEST_DYN): $(GUEST_OUT)/dyn/%: tests/guest/%.c tests/guest/guest.h
+$(GUEST_DYN): $(GUEST_OUT)/dyn/%: tests/guest/%.c tests/guest/guest.h tests/guest/watchdog.h
 	@mkdir -p $(@D)
 	$(RV_CC) $(GUEST_CFLAGS) -O2 $< -o $@ $(if $(filter dl_dlopen,$*),,$(GUEST_LIBS))
-$(GUEST_NATIVE): $(GUEST_OUT)/native/%: tests/guest/%.c tests/guest/guest.h
+$(GUEST_NATIVE): $(GUEST_OUT)/native/%: tests/guest/%.c tests/guest/guest.h tests/guest/watchdog.h
 	@mkdir -p $(@D)
 	$(CC) $(GUEST_CFLAGS) -O2 $< -o $@ $(GUEST_LIBS)
 $(GUEST_ASM): $(GUEST_OUT)/asm/%: tests/guest/%.S tests/guest/check.inc

@@ -21,52 +21,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "guest.h"
+#include "watchdog.h"
 
 extern char **environ;
-
-static const char *volatile stage = "start";
-
-static void on_watchdog(int sig)
-{
-    (void)sig;
-    static const char msg[] = "watchdog: stuck in ";
-    write(1, msg, sizeof msg - 1);
-    write(1, stage, strlen(stage));
-    write(1, "\n", 1);
-    _exit(99);
-}
-
-static void start_watchdog(unsigned seconds)
-{
-    signal(SIGALRM, on_watchdog);
-    alarm(seconds);
-}
-
-/* pthread_create, or the end of the test with a line saying why: the
- * checks after it would wait for a thread that is not there. */
-static pthread_t start_thread(const pthread_attr_t *attr, void *(*fn)(void *), void *arg)
-{
-    pthread_t t;
-    int r = pthread_create(&t, attr, fn, arg);
-    if (r != 0) {
-        printf("pthread_create failed: %s\n", strerror(r));
-        exit(1);
-    }
-    return t;
-}
-
-/* fork, or the end of the test: a failed fork's -1 must never reach kill(),
- * where it would mean every process this one may signal. */
-static pid_t fork_checked(void)
-{
-    fflush(stdout);
-    pid_t p = fork();
-    if (p < 0) {
-        printf("fork failed: %s\n", strerror(errno));
-        exit(1);
-    }
-    return p;
-}
 
 static const char *self;    /* argv[0] */
 
@@ -324,7 +281,7 @@ int main(int argc, char **argv)
     if (argc > 2 && !strcmp(argv[1], "--child"))
         return child_main(argc, argv);
     setvbuf(stdout, NULL, _IOLBF, 0);
-    start_watchdog(50);
+    start_alarm_watchdog(50);
     self = argv[0];
     test_args_env();
     test_inherit();

@@ -14,39 +14,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "guest.h"
+#include "watchdog.h"
 
 extern char **environ;
-
-static const char *volatile stage = "start";
-
-static void on_watchdog(int sig)
-{
-    (void)sig;
-    static const char msg[] = "watchdog: stuck in ";
-    write(1, msg, sizeof msg - 1);
-    write(1, stage, strlen(stage));
-    write(1, "\n", 1);
-    _exit(99);
-}
-
-static void start_watchdog(unsigned seconds)
-{
-    signal(SIGALRM, on_watchdog);
-    alarm(seconds);
-}
-
-/* fork, or the end of the test: a failed fork's -1 must never reach kill(),
- * where it would mean every process this one may signal. */
-static pid_t fork_checked(void)
-{
-    fflush(stdout);
-    pid_t p = fork();
-    if (p < 0) {
-        printf("fork failed: %s\n", strerror(errno));
-        exit(1);
-    }
-    return p;
-}
 
 static void describe(const char *what, int st)
 {
@@ -209,7 +179,7 @@ static void test_posix_spawn(void)
 int main(void)
 {
     setvbuf(stdout, NULL, _IOLBF, 0);
-    start_watchdog(50);
+    start_alarm_watchdog(50);
     test_system();
     test_popen();
     test_fork_exec();

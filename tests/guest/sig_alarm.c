@@ -13,18 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "guest.h"
-
-static const char *volatile stage = "start";
-
-static void on_watchdog(int sig)
-{
-    (void)sig;
-    static const char msg[] = "watchdog: stuck in ";
-    write(1, msg, sizeof msg - 1);
-    write(1, stage, strlen(stage));
-    write(1, "\n", 1);
-    _exit(99);
-}
+#include "watchdog.h"
 
 static void start_watchdog(unsigned seconds)
 {

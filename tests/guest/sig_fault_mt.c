@@ -14,37 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "guest.h"
-
-static const char *volatile stage = "start";
-
-static void on_watchdog(int sig)
-{
-    (void)sig;
-    static const char msg[] = "watchdog: stuck in ";
-    write(1, msg, sizeof msg - 1);
-    write(1, stage, strlen(stage));
-    write(1, "\n", 1);
-    _exit(99);
-}
-
-static void start_watchdog(unsigned seconds)
-{
-    signal(SIGALRM, on_watchdog);
-    alarm(seconds);
-}
-
-/* pthread_create, or the end of the test with a line saying why: the
- * checks after it would wait for a thread that is not there. */
-static pthread_t start_thread(const pthread_attr_t *attr, void *(*fn)(void *), void *arg)
-{
-    pthread_t t;
-    int r = pthread_create(&t, attr, fn, arg);
-    if (r != 0) {
-        printf("pthread_create failed: %s\n", strerror(r));
-        exit(1);
-    }
-    return t;
-}
+#include "watchdog.h"
 
 #define THREADS 4
 #define FAULTS 300
@@ -122,7 +92,7 @@ static void *worker(void *arg)
 int main(void)
 {
     setvbuf(stdout, NULL, _IOLBF, 0);
-    start_watchdog(50);
+    start_alarm_watchdog(50);
     stage = "faulting threads";
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);

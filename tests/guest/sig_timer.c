@@ -13,42 +13,12 @@
 #include <time.h>
 #include <unistd.h>
 #include "guest.h"
+#include "watchdog.h"
 
 /* glibc 2.36's sigevent names the thread id field only through the union */
 #ifndef sigev_notify_thread_id
 #define sigev_notify_thread_id _sigev_un._tid
 #endif
-
-static const char *volatile stage = "start";
-
-static void on_watchdog(int sig)
-{
-    (void)sig;
-    static const char msg[] = "watchdog: stuck in ";
-    write(1, msg, sizeof msg - 1);
-    write(1, stage, strlen(stage));
-    write(1, "\n", 1);
-    _exit(99);
-}
-
-static void start_watchdog(unsigned seconds)
-{
-    signal(SIGALRM, on_watchdog);
-    alarm(seconds);
-}
-
-/* pthread_create, or the end of the test with a line saying why: the
- * checks after it would wait for a thread that is not there. */
-static pthread_t start_thread(const pthread_attr_t *attr, void *(*fn)(void *), void *arg)
-{
-    pthread_t t;
-    int r = pthread_create(&t, attr, fn, arg);
-    if (r != 0) {
-        printf("pthread_create failed: %s\n", strerror(r));
-        exit(1);
-    }
-    return t;
-}
 
 static void sleep_ms(int ms)
 {
@@ -278,7 +248,7 @@ static void test_sigev_thread(void)
 int main(void)
 {
     setvbuf(stdout, NULL, _IOLBF, 0);
-    start_watchdog(50);
+    start_alarm_watchdog(50);
     test_periodic();
     test_overrun();
     test_absolute();
