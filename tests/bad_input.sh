@@ -131,11 +131,18 @@ elif ! command -v setpriv > /dev/null; then
 else
     chmod 711 "$WORK"
     NOBODY=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+    saved=${RVDBT_CMD[0]}
+    # The clone may sit where nobody may not go (say, under /root): then a
+    # copy of the binary in the scratch directory runs instead.
+    if ! "${NOBODY[@]}" test -x "${RVDBT_CMD[0]}"; then
+        cp "${RVDBT_CMD[0]}" "$WORK/rvdbt" && chmod 755 "$WORK/rvdbt" && RVDBT_CMD[0]=$WORK/rvdbt
+    fi
     if ! "${NOBODY[@]}" test -x "${RVDBT_CMD[0]}"; then
         fail unreadable "user nobody cannot run ${RVDBT_CMD[0]}"
     else
         RUN_AS="${NOBODY[*]}" refuse unreadable "$WORK/pub/unreadable" 'cannot open: permission denied'
     fi
+    RVDBT_CMD[0]=$saved
 fi
 
 # A program without the execute bit: refused as execve refuses it (EACCES),
