@@ -89,7 +89,7 @@ RVDBT_MODES=';--ic-miss;--tlb-size 1 --no-chain --code-cache-size 131072' suite 
 suite bad_input tests/bad_input.sh
 suite ic_stats tests/ic_stats.sh
 suite fp_diff timeout -k 10 120 build/tests/fuzz/fp_diff
-suite rand_diff timeout -k 10 120 build/tests/fuzz/rand_diff
+suite rand_diff timeout -k 10 120 build/tests/fuzz/rand_diff -n 5000
 suite riscv-tests riscv-tests/run.sh
 # Bare mode: the isa bodies under p- and v-like environments, the trap tests.
 RVDBT_MODES=';--ic-miss;--no-chain --code-cache-size 131072' suite bare riscv-tests/env_v/run.sh

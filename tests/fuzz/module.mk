@@ -22,7 +22,7 @@ fuzz-fp: fuzz-progs $(B)/rvdbt
 .PHONY: fuzz-progs fuzz-fp
 
 # rand_diff: random RV64GC sequences, rvdbt in each mode against qemu.
-# tests/run.sh runs 2,000 sequences per mode; `make fuzz N=... SEED=...`
+# tests/run.sh runs 5,000 sequences per mode; `make fuzz N=... SEED=...`
 # runs any number.
 RAND_HDR := tests/fuzz/rand_diff.h tests/fuzz/rand_gen.h translator/rv_insn_table.h
 $(FUZZ_OUT)/rand_guest: tests/fuzz/rand_guest.c tests/fuzz/rand_harness.S tests/fuzz/rand_diff.h

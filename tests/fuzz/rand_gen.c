@@ -9,7 +9,12 @@
  *  - rounding modes are the five static ones and DYN, and a CSR write never
  *    makes frm invalid (DYN would then raise SIGILL and end the run);
  *  - LR is followed at once by its SC, in one unit;
- *  - AMOs use the buffer base itself, which is 8-aligned.
+ *  - AMOs use an 8-aligned address in the buffer;
+ *  - a third of the accesses first set a random register to an address in
+ *    the buffer (addi rX, s0 or sp) and use that as the base, so that every
+ *    guest register is a base now and then;
+ *  - jumps (jal, jalr, c.j, c.jr, c.jalr, branches) go forward to the start
+ *    of a later unit or to the end of the sequence.
  * Compressed words are drawn at random and decoded with the same table's
  * RV_CINSN_LIST, keeping those whose fields are safe. */
 #include <string.h>
@@ -114,6 +119,37 @@ static uint32_t with_s(uint32_t w, uint32_t imm)
     return (w & 0x01fff07f) | (imm >> 5 & 0x7f) << 25 | (imm & 31) << 7;
 }
 
+static uint32_t addi(unsigned rd, unsigned rs, int32_t imm)
+{
+    return with_i(0x13 | rd << 7 | rs << 15, (uint32_t)imm);
+}
+
+/* Now and then replaces base by a random register set to an address in the
+ * buffer by an addi ahead of the access (the unit's first word), moving the
+ * offset to match; with aligned8 the register holds an 8-aligned address
+ * and *off becomes 0. avoid is a register the unit writes before its last
+ * use of the base (an LR's rd), or 0. */
+static unsigned rebase(struct rg_rng *r, struct rg_unit *u, unsigned base, int32_t *off,
+                       bool aligned8, unsigned avoid)
+{
+    unsigned rx;
+    int32_t d;
+    if (below(r, 3))
+        return base;
+    do
+        rx = pick_rd(r);
+    while (rx == 0 || rx == avoid);
+    if (aligned8) {
+        d = 8 * (int32_t)below(r, RD_BUF_BYTES / 8) - (base == 8 ? RD_S0_OFF : RD_SP_OFF);
+        *off = 0;
+    } else {
+        d = (int32_t)below(r, 513) - 256;
+        *off -= d;
+    }
+    u->w[u->n++] = addi(rx, base, d);
+    return rx;
+}
+
 static unsigned width_of(const char *text)
 {
     if (text[0] == 'f')
@@ -169,11 +205,11 @@ static bool gen_word(struct rg_rng *r, struct rg_unit *u)
     int32_t off;
     w |= in->match;
     u->kind = RG_PLAIN;
-    u->n = 1;
+    u->n = 0;
     if (in->ext == RV_EXT_PRIV || in->ext == RV_EXT_ZIFENCEI)
         return false;
     if (in->ext == RV_EXT_ZICSR) {
-        u->w[0] = gen_csr(r);
+        u->w[u->n++] = gen_csr(r);
         return true;
     }
     switch (in->fmt) {
@@ -200,17 +236,34 @@ static bool gen_word(struct rg_rng *r, struct rg_unit *u)
             w = with_rs1(w, pick_rs(r));
         break;
     case RV_FMT_IM:
-        if (!strcmp(in->text, "jalr"))
-            return false;
+        if (!strcmp(in->text, "jalr")) {
+            unsigned rx;
+            do
+                rx = pick_rd(r);
+            while (rx == 0);
+            u->skip = (uint8_t)(1 + below(r, 6));
+            u->w[u->n++] = 0x17 | rx << 7;                  /* auipc rx, 0 */
+            if (below(r, 2)) {
+                u->kind = RG_JALR;
+                u->w[u->n++] = 0x67 | pick_rd(r) << 7 | rx << 15;
+            } else {
+                u->kind = RG_CJR;
+                u->w[u->n++] = addi(rx, rx, 0);
+                u->w[u->n++] = (below(r, 2) ? 0x8002u : 0x9002u) | rx << 7;
+            }
+            return true;
+        }
         /* fall through */
     case RV_FMT_FL:
         mem_operand(r, width_of(in->text), &base, &off);
+        base = rebase(r, u, base, &off, false, 0);
         w = with_i(with_rs1(w, base), (uint32_t)off);
         if (in->fmt == RV_FMT_IM)
             w = with_rd(w, pick_rd(r));
         break;
     case RV_FMT_S: case RV_FMT_FS:
         mem_operand(r, width_of(in->text), &base, &off);
+        base = rebase(r, u, base, &off, false, 0);
         w = with_s(with_rs1(w, base), (uint32_t)off);
         if (in->fmt == RV_FMT_S)
             w = with_rs2(w, pick_rs(r));
@@ -218,15 +271,18 @@ static bool gen_word(struct rg_rng *r, struct rg_unit *u)
     case RV_FMT_AMO:
         if (!strncmp(in->text, "sc.", 3))
             return false;
-        w = with_rs2(with_rs1(with_rd(w, pick_rd(r)), below(r, 2) ? 8 : 2), pick_rs(r));
+        off = 0;
+        base = rebase(r, u, below(r, 2) ? 8 : 2, &off, true, 0);
+        w = with_rs2(with_rs1(with_rd(w, pick_rd(r)), base), pick_rs(r));
         break;
     case RV_FMT_LR: {
-        unsigned b = below(r, 2) ? 8 : 2;
-        u->n = 2;
-        u->w[0] = with_rs1(with_rd(w, pick_rd(r)), b);
+        unsigned rd = pick_rd(r);
+        off = 0;
+        base = rebase(r, u, below(r, 2) ? 8 : 2, &off, true, rd);
+        u->w[u->n++] = with_rs1(with_rd(w, rd), base);
         /* sc of the same width: funct5 3 instead of 2, aq/rl random */
-        u->w[1] = with_rs2(with_rs1(with_rd((w & ~(0x1fu << 27)) | 3u << 27, pick_rd(r)), b),
-                           pick_rs(r));
+        u->w[u->n++] = with_rs2(with_rs1(with_rd((w & ~(0x1fu << 27)) | 3u << 27, pick_rd(r)),
+                                         base), pick_rs(r));
         return true;
     }
     case RV_FMT_B: case RV_FMT_J:
@@ -244,7 +300,7 @@ static bool gen_word(struct rg_rng *r, struct rg_unit *u)
     default:                /* ecall, ebreak, sfence: not in user sequences */
         return false;
     }
-    u->w[0] = w;
+    u->w[u->n++] = w;
     return true;
 }
 
@@ -326,7 +382,7 @@ void rg_gen_seq(struct rg_rng *r, struct rg_seq *s)
         bool ok = below(r, 8) < half ? gen_half(r, u) : gen_word(r, u);
         if (!ok)
             continue;
-        bytes += 8;
+        bytes += 4 * u->n;
         if (bytes > RD_MAX_BYTES)
             break;
         s->n++;
@@ -427,14 +483,17 @@ void rg_layout(const struct rg_seq *s, struct rd_case *c)
         uint8_t *p = c->code + off[i];
         for (unsigned k = 0; k < u->n; k++) {
             uint32_t w = u->w[k];
-            if (u->kind != RG_PLAIN) {
-                unsigned t = i + 1 + u->skip > s->n ? s->n : i + 1 + u->skip;
-                int32_t d = (int32_t)(off[t] - off[i]);
-                int32_t lim = u->kind == RG_CBRANCH ? 254 : 4094;
-                if (d > lim)    /* out of reach: to the next unit instead */
-                    d = (int32_t)(off[i + 1] - off[i]);
+            /* the target: a later unit's start; out of reach, the next one */
+            unsigned t = i + 1 + u->skip > s->n ? s->n : i + 1 + u->skip;
+            int32_t d = (int32_t)(off[t] - off[i]);
+            int32_t lim = u->kind == RG_CBRANCH ? 254 : u->kind >= RG_JALR ? 2047 : 4094;
+            if (d > lim)
+                d = (int32_t)(off[i + 1] - off[i]);
+            if (u->kind == RG_BRANCH || u->kind == RG_JAL || u->kind == RG_CBRANCH ||
+                u->kind == RG_CJ)
                 w = enc_branch(u, d);
-            }
+            else if (u->kind >= RG_JALR && k == 1)  /* the jalr or the addi */
+                w = with_i(w, (uint32_t)d);
             unsigned len = (w & 3) == 3 ? 4 : 2;
             memcpy(p, &w, len);
             p += len;

@@ -1,5 +1,6 @@
 /* rand_diff's generator: random but valid RV64GC sequences, as units of one
- * or two instructions, so that the shrinker drops an LR/SC pair together and
+ * to three instructions, so that the shrinker drops an LR/SC pair or a base register's set-up
+ * together with its use, and
  * a branch keeps naming "skip the next k units" whatever is dropped. */
 #ifndef RAND_GEN_H
 #define RAND_GEN_H
@@ -16,12 +17,14 @@ enum rg_kind {
     RG_BRANCH,      /* B-type w[0], offset filled in by rg_layout */
     RG_JAL,         /* J-type w[0] */
     RG_CBRANCH,     /* c.beqz / c.bnez */
-    RG_CJ           /* c.j */
+    RG_CJ,          /* c.j */
+    RG_JALR,        /* auipc rX, 0; jalr rd, imm(rX): imm filled in */
+    RG_CJR          /* auipc rX, 0; addi rX, rX, imm; c.jr/c.jalr rX */
 };
 
 struct rg_unit {
     uint8_t kind, n, skip;
-    uint32_t w[2];
+    uint32_t w[3];
 };
 
 struct rg_seq {
