@@ -10,11 +10,15 @@
 #define RD_MAX_BYTES 1280      /* a sequence's code: up to 320 words */
 #define RD_BUF_BYTES 1024      /* the scratch buffer loads and stores use */
 /* The two base registers point into the buffer (both 8-aligned): s0 (x8)
- * for the wide and compressed forms, sp (x2) for the sp-relative ones. */
+ * for the wide and compressed forms, sp (x2) for the sp-relative ones. s0
+ * is the start of a page, so misaligned accesses around it cross pages. */
 #define RD_S0_OFF 512
 #define RD_SP_OFF 384
-/* Code pages sit at fixed addresses, so auipc gives the same under both. */
+/* Code pages and the buffer sit at fixed addresses, so auipc and addresses
+ * in registers are the same under both. Each case has two code pages, and
+ * the boundary between them falls inside its sequence. */
 #define RD_CODE_BASE 0x20000000ul
+#define RD_BUF_BASE 0x1f000000ul
 #define RD_BATCH 2000          /* cases in one guest run at most */
 
 struct rd_case {
@@ -22,7 +26,7 @@ struct rd_case {
     uint64_t f[32];
     uint64_t fcsr;
     uint32_t nbytes;            /* bytes of code */
-    uint32_t pad;
+    uint32_t split;             /* bytes of it before the page boundary (even) */
     uint8_t buf[RD_BUF_BYTES];
     uint8_t code[RD_MAX_BYTES];
 };

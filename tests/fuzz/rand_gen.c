@@ -101,7 +101,9 @@ static void mem_operand(struct rg_rng *r, unsigned width, unsigned *base, int32_
     bool s0 = below(r, 2);
     int32_t boff = s0 ? RD_S0_OFF : RD_SP_OFF;
     int32_t o = (int32_t)below(r, RD_BUF_BYTES - width + 1) - boff;
-    if (below(r, 2))
+    if (s0 && !below(r, 4))     /* across the page boundary at s0 */
+        o = (int32_t)below(r, 2 * width) - (int32_t)width;
+    else if (below(r, 2))
         o &= ~(int32_t)(width - 1);
     if (o + boff < 0)
         o += (int32_t)width;
@@ -377,6 +379,7 @@ void rg_gen_seq(struct rg_rng *r, struct rg_seq *s)
     unsigned bytes = 0;
     unsigned half = below(r, 4);    /* share of compressed forms: 0-3 in 8 */
     s->n = 0;
+    s->split = (uint16_t)rg_rand(r);
     while (s->n < len) {
         struct rg_unit *u = &s->u[s->n];
         bool ok = below(r, 8) < half ? gen_half(r, u) : gen_word(r, u);
@@ -478,6 +481,7 @@ void rg_layout(const struct rg_seq *s, struct rd_case *c)
     for (unsigned i = 0; i < s->n; i++)
         off[i + 1] = off[i] + unit_bytes(&s->u[i]);
     c->nbytes = off[s->n];
+    c->split = (uint32_t)((uint64_t)s->split * c->nbytes >> 16) & ~1u;
     for (unsigned i = 0; i < s->n; i++) {
         const struct rg_unit *u = &s->u[i];
         uint8_t *p = c->code + off[i];

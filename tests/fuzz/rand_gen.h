@@ -29,6 +29,7 @@ struct rg_unit {
 
 struct rg_seq {
     unsigned n;
+    uint16_t split;     /* where the page boundary falls, in 1/65536 of it */
     struct rg_unit u[RG_MAX_UNITS];
 };
 
