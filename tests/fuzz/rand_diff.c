@@ -182,6 +182,17 @@ static bool clean_exit(const struct side *s)
     return !s->timed_out && WIFEXITED(s->status) && WEXITSTATUS(s->status) == 0;
 }
 
+/* The signal that ended a side, 0 if none: rvdbt reports a guest killed by
+ * signal N as exit status 128+N, qemu dies of it. */
+static int stop_signal(const struct side *s)
+{
+    if (WIFSIGNALED(s->status))
+        return WTERMSIG(s->status);
+    if (WIFEXITED(s->status) && WEXITSTATUS(s->status) > 128)
+        return WEXITSTATUS(s->status) - 128;
+    return 0;
+}
+
 static const char *status_text(const struct side *s, char *b, size_t len)
 {
     if (s->timed_out)
@@ -264,8 +275,9 @@ static bool differs_alone(unsigned k, const struct rd_case *c, char *why, size_t
     bool ok1 = clean_exit(&b) && b.nres == 1;
     if (ok0 && ok1) {
         d = first_diff(&b.res[0], &a.res[0], why, len);
-    } else if (ok0 == ok1 && a.status == b.status) {
-        d = false;          /* both stop alike */
+    } else if (!ok0 && !ok1 && !a.timed_out && !b.timed_out && a.nres == b.nres &&
+               stop_signal(&a) && stop_signal(&a) == stop_signal(&b)) {
+        d = false;          /* both die of the same signal */
     } else {
         snprintf(why, len, "qemu %s, rvdbt %s", status_text(&a, st[0], sizeof st[0]),
                  status_text(&b, st[1], sizeof st[1]));
@@ -321,12 +333,15 @@ static void shrink_and_show(unsigned k, const struct rg_seq *seq, const struct r
         disassemble(&c);
         return;
     }
-    for (bool changed = true; changed;) {
-        changed = false;
-        for (unsigned i = s.n; i-- > 0;) {
+    /* runs of units first, halving their length, then single units until
+     * none can go */
+    for (unsigned run = s.n / 2 ? s.n / 2 : 1;;) {
+        bool changed = false;
+        for (unsigned i = s.n; i >= run && run;) {
+            i -= run;
             t = s;
-            memmove(&t.u[i], &t.u[i + 1], (t.n - i - 1) * sizeof t.u[0]);
-            t.n--;
+            memmove(&t.u[i], &t.u[i + run], (t.n - i - run) * sizeof t.u[0]);
+            t.n -= run;
             rg_layout(&t, &c);
             char w2[200];
             if (differs_alone(k, &c, w2, sizeof w2)) {
@@ -334,7 +349,13 @@ static void shrink_and_show(unsigned k, const struct rg_seq *seq, const struct r
                 changed = true;
                 snprintf(why, sizeof why, "%s", w2);
             }
+            if (i > s.n)
+                i = s.n;
         }
+        if (run > 1)
+            run /= 2;
+        else if (!changed)
+            break;
     }
     rg_layout(&s, &c);
     printf("    shrunk to %u unit(s); rvdbt vs qemu: %s\n", s.n, why);
