@@ -3,9 +3,9 @@
  * and buffer contents from a seed; the guest (rand_guest.c) runs a batch of
  * them and writes every register, fcsr and the buffer after each; the same
  * batch runs under qemu once and under rvdbt in each mode, and the results
- * must agree bit for bit. A differing case is shrunk (units dropped one at
- * a time while the difference stays, each try a run of that case alone)
- * and printed disassembled.
+ * must agree bit for bit. A differing case is shrunk (runs of units, then
+ * single units, dropped while the difference stays; each try is a run of
+ * that case alone) and printed disassembled with its inputs.
  *
  *   rand_diff [-n N] [--seed N] [--modes "A;B;..."] [--show N]
  *
