@@ -11,8 +11,9 @@
  *
  *   -n N      sequences per mode (default 2000)
  *   --seed N  the generator's seed (default 1)
- *   --modes   rvdbt option sets, ';'-separated, "" for none (default
- *             ";--ic-miss;--tlb-size 1;--no-chain;--code-cache-size 131072")
+ *   --modes   rvdbt option sets, ';'-separated, "" for none (default: none,
+ *             each of --ic-miss, --tlb-size 1, --no-chain and
+ *             --code-cache-size 131072, and all four at once)
  *   --show N  differing cases shrunk and shown (default 3)
  * Environment: RVDBT (default build/rvdbt next to build/tests/fuzz), QEMU
  * (default qemu-riscv64), RAND_DIFF_GUEST, RAND_DIFF_TIMEOUT (s per run,
@@ -479,7 +480,8 @@ static void setup(const char *modes)
 
 int main(int argc, char **argv)
 {
-    const char *modes = ";--ic-miss;--tlb-size 1;--no-chain;--code-cache-size 131072";
+    const char *modes = ";--ic-miss;--tlb-size 1;--no-chain;--code-cache-size 131072;"
+                        "--ic-miss --tlb-size 1 --no-chain --code-cache-size 131072";
     cfg.n = 2000;
     cfg.seed = 1;
     cfg.show = 3;
