@@ -20,3 +20,21 @@ fuzz-fp: fuzz-progs $(B)/rvdbt
 	$(FUZZ_OUT)/fp_diff --long $(if $(SEED),--seed $(SEED))
 
 .PHONY: fuzz-progs fuzz-fp
+
+# rand_diff: random RV64GC sequences, rvdbt in each mode against qemu.
+# tests/run.sh runs 5,000 sequences per mode; `make fuzz N=... SEED=...`
+# runs any number.
+RAND_HDR := tests/fuzz/rand_diff.h tests/fuzz/rand_gen.h translator/rv_insn_table.h
+$(FUZZ_OUT)/rand_guest: tests/fuzz/rand_guest.c tests/fuzz/rand_harness.S tests/fuzz/rand_diff.h
+	@mkdir -p $(@D)
+	$(RV_CC) -O2 -static -Wall -Wextra $(WERROR) -I. $(filter %.c %.S,$^) -o $@
+$(FUZZ_OUT)/rand_diff: tests/fuzz/rand_diff.c tests/fuzz/rand_gen.c $(RAND_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(filter-out -MMD -MP,$(CFLAGS)) $(filter %.c,$^) -o $@
+
+fuzz-progs: $(FUZZ_OUT)/rand_guest $(FUZZ_OUT)/rand_diff
+
+fuzz: fuzz-progs $(B)/rvdbt
+	$(FUZZ_OUT)/rand_diff $(if $(N),-n $(N)) $(if $(SEED),--seed $(SEED))
+
+.PHONY: fuzz
