@@ -1,4 +1,5 @@
 /* --stats output: misses are always exact; hits only under --count-hits. */
+#include <time.h>
 #include "linux/proc.h"
 #include "linux/stats.h"
 #include "linux/sys.h"
@@ -55,6 +56,20 @@ void stats_thread_exit(struct rv_proc *p, const struct rv_counters *cnt)
     pthread_mutex_unlock(&p->sig_lock);
 }
 
+/* The run's wall time counts from rvdbt's start, before the guest loads. */
+static struct timespec started;
+__attribute__((constructor)) static void note_start(void)
+{
+    clock_gettime(CLOCK_MONOTONIC, &started);
+}
+
+static double seconds_since(const struct timespec *t0)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - t0->tv_sec) + (double)(now.tv_nsec - t0->tv_nsec) * 1e-9;
+}
+
 void stats_print(FILE *f, struct rv_proc *p)
 {
     /* The totals over every thread: those gone, and those still running
@@ -72,6 +87,8 @@ void stats_print(FILE *f, struct rv_proc *p)
             (unsigned long long)n->blocks_translated, (unsigned long long)n->guest_insns_translated,
             (unsigned long long)c->host_bytes,
             n->guest_insns_translated ? (double)c->host_bytes / (double)n->guest_insns_translated : 0.0);
+    fprintf(f, "  time:        %.3f s translating, %.3f s in all\n",
+            (double)n->translate_ns * 1e-9, seconds_since(&started));
     fprintf(f, "  dispatch:    %llu block lookups, %llu found translated (%.2f%%)\n",
             (unsigned long long)n->lookups, (unsigned long long)n->lookup_hits,
             n->lookups ? 100.0 * (double)n->lookup_hits / (double)n->lookups : 0.0);

@@ -70,6 +70,7 @@ struct rv_counters {
     uint64_t chain_patches, invalidations;
     uint64_t syscalls;
     uint64_t interrupts;     /* exits taken because exit_req was set */
+    uint64_t translate_ns;   /* time spent translating (monotonic clock) */
 };
 
 /* Bare mode's software TLB: one entry per 4 KiB virtual page, direct-mapped
@@ -155,6 +156,7 @@ struct rv_cpu {
     uint32_t fault_bus_adrerr; /* the last SIGBUS was a host bus error (file past its end), not misalignment */
     uint64_t chain_from;     /* exec address of the rel32 of the exit taken, to chain it; 0 if none */
     uint32_t jalr_site;      /* slot of the jalr that missed (RV_EXIT_JALR) */
+    uint64_t jtab_base;      /* jalr table entries are relative to this (tr_cache.jtable_stub) */
     uint32_t ras_top;        /* index of the newest return-stack entry */
     struct rv_ras_entry ras[RV_RAS_SIZE];
     uint64_t mmu_generation; /* of the address space when the slots were last valid */

@@ -12,9 +12,20 @@
 #include "translator/x86_emit.h"
 
 /* Host register roles in translated code. rbp holds the rv_cpu pointer for the
- * whole run; rax, rcx, rdx, rsi, rdi, r8-r11 are scratch within one guest
- * instruction; rbx, r12-r15 are left for guest register mapping. */
+ * whole run. Eleven guest registers live in host registers (tr_host_of, in
+ * tr_block.c): rbx, r12-r15, rsi, rdi and r8-r11. The three left are the
+ * scratch registers of one guest instruction, named by role: T0 (rax) takes
+ * results and addresses, T1 (rcx) the second operand and shift counts, T2
+ * (rdx) loaded values and the high half of mul/div. */
 #define TR_CPU X86_RBP
+#define TR_T0 X86_RAX
+#define TR_T1 X86_RCX
+#define TR_T2 X86_RDX
+
+/* The host register holding guest x[r], or X86_NOREG if x[r] lives in the
+ * state block (x0 and the less used registers). */
+extern const int8_t tr_host_of[32];
+static inline int tr_xreg(int r) { return tr_host_of[r]; }
 
 struct tr_cache;
 struct tr_block;
@@ -49,6 +60,15 @@ struct tr_ctx {
     uint64_t pc;             /* guest pc of the instruction being translated */
     uint64_t next_pc;        /* pc + its length */
     bool end;                /* the instruction ended the block */
+    /* Guest registers whose value is a constant known at translation time
+     * (set by lui, auipc, li and addi on a known value; any other write of
+     * rd forgets it): x[r] == known_val[r] when bit r of known is set. A
+     * jalr through one (auipc+jalr, a call out of range of jal) becomes a
+     * direct, chainable exit. The instruction that makes rd known says so
+     * in rd_known; the block loop clears the bit otherwise. */
+    uint32_t known;
+    bool rd_known;
+    uint64_t known_val[32];
     bool sites_exhausted;    /* no slot entries left: flush and translate again */
     int n_stubs;
     struct tr_stub stubs[TR_MAX_STUBS];
@@ -63,11 +83,26 @@ typedef bool (*tr_fn)(struct tr_ctx *ctx, const struct rv_insn *in);
 RV_INSN_LIST(X)
 #undef X
 
-/* operand helpers (tr_block.c) */
-void tr_get_x(struct tr_ctx *ctx, int host, int r);        /* host = x[r] */
+/* Operand helpers (tr_block.c): the only code that knows where a guest
+ * integer register lives. Each takes care of x0 (reads as 0, writes dropped). */
+void tr_get_x(struct tr_ctx *ctx, int host, int r);        /* host = x[r] (nothing if host holds x[r]) */
 void tr_put_x(struct tr_ctx *ctx, int r, int host);        /* x[r] = host (dropped for x0) */
+/* A host register holding x[r]: its own, or `scratch` loaded with it. */
+int tr_src_x(struct tr_ctx *ctx, int r, int scratch);
+/* The host register to build x[r]'s new value in: its own, or `scratch`
+ * (then tr_put_x stores it). */
+int tr_dst_x(struct tr_ctx *ctx, int r, int scratch);
+/* host = host op x[r], with x[r] as a register, memory or (x0) immediate operand. */
+void tr_alu_x(struct tr_ctx *ctx, enum x86_alu op, enum x86_width w, int host, int r);
+void tr_set_x_imm(struct tr_ctx *ctx, int r, uint64_t imm);   /* x[r] = imm */
+/* x[rd] = imm as the instruction's result: rd's value is known after it. */
+void tr_def_const(struct tr_ctx *ctx, int rd, uint64_t imm);
 void tr_get_f(struct tr_ctx *ctx, int host, int r);
 void tr_put_f(struct tr_ctx *ctx, int r, int host);
+/* Mapped registers to the state block and back: around helper calls, at the
+ * enter/leave trampolines (tr_cache.c) and in slow-path stubs. */
+void tr_emit_spill(struct x86_buf *b);
+void tr_emit_reload(struct x86_buf *b);
 /* Continue at guest pc: a chainable exit (jmp, or jcc when taken). */
 void tr_exit_pc(struct tr_ctx *ctx, uint64_t pc);
 void tr_exit_jcc(struct tr_ctx *ctx, enum x86_cc cc, uint64_t pc);

@@ -6,13 +6,35 @@
 #include <unistd.h>
 #include "translator/tr_cache.h"
 #include "mmu/mmu.h"
+#include "softmmu/tlb.h"
+#include "translator/tr.h"
 #include "translator/x86_emit.h"
 
 static const int callee_saved[] = { X86_RBX, X86_RBP, X86_R12, X86_R13, X86_R14, X86_R15 };
 #define N_SAVED (int)(sizeof callee_saved / sizeof callee_saved[0])
 
-/* enter(cpu, code): save the host's callee-saved registers, pin rbp = cpu and
- * jump into translated code; leave: undo that and return eax. Six pushes after
+/* Entered by a call from translated code, so rsp is 8 off the alignment
+ * the C helper needs. The slow path may leave through fault_jmp (a guest
+ * fault), and bare mode's reads the value of a store from x[]: every mapped
+ * register is in the state block before the call. */
+static uint64_t emit_slow_call(struct x86_buf *b, const void *fn)
+{
+    uint64_t start = x86_here(b);
+    tr_emit_spill(b);
+    x86_mov_rr(b, X86_W64, X86_RSI, X86_RAX);
+    x86_mov_rr(b, X86_W64, X86_RDI, TR_CPU);
+    x86_alu_ri(b, X86_SUB, X86_W64, X86_RSP, 8);
+    x86_mov_ri(b, X86_RAX, (uint64_t)(uintptr_t)fn);
+    x86_call_r(b, X86_RAX);
+    x86_alu_ri(b, X86_ADD, X86_W64, X86_RSP, 8);
+    tr_emit_reload(b);
+    x86_ret(b);
+    return start;
+}
+
+/* enter(cpu, code): save the host's callee-saved registers, pin rbp = cpu,
+ * load the mapped guest registers and jump into translated code; leave:
+ * store them back, undo the rest and return eax. Six pushes after
  * the return address leave rsp 8 off 16-byte alignment, hence the extra 8 so
  * that helpers called from translated code see the ABI's alignment. */
 static void emit_trampolines(struct tr_cache *c)
@@ -24,9 +46,12 @@ static void emit_trampolines(struct tr_cache *c)
         x86_push_r(&b, callee_saved[i]);
     x86_alu_ri(&b, X86_SUB, X86_W64, X86_RSP, 8);
     x86_mov_rr(&b, X86_W64, X86_RBP, X86_RDI);
-    x86_jmp_r(&b, X86_RSI);
+    x86_mov_rr(&b, X86_W64, X86_RAX, X86_RSI);   /* rsi holds a guest register */
+    tr_emit_reload(&b);
+    x86_jmp_r(&b, X86_RAX);
 
     c->leave = x86_here(&b);
+    tr_emit_spill(&b);
     x86_alu_ri(&b, X86_ADD, X86_W64, X86_RSP, 8);
     for (int i = N_SAVED - 1; i >= 0; i--)
         x86_pop_r(&b, callee_saved[i]);
@@ -37,6 +62,8 @@ static void emit_trampolines(struct tr_cache *c)
     x86_mov_mr(&b, X86_W64, X86_MEM(X86_RBP, RV_OFF(pc)), X86_RCX);
     x86_mov_ri(&b, X86_RAX, RV_EXIT_JTABLE);
     x86_jmp_rel32(&b, c->leave);
+    c->load_slow = emit_slow_call(&b, (const void *)tlb_load_slow);
+    c->store_slow = emit_slow_call(&b, (const void *)tlb_store_slow);
     c->stubs_end = (size_t)(b.p - c->rw);
 }
 
@@ -181,7 +208,7 @@ void tr_cache_flush(struct tr_cache *c)
         free(b->in);
         free(b->access);
         if (b->pc < MMU_GUEST_SIZE && c->jtab[b->pc >> TR_JTAB_BITS]) {
-            free(c->jtab[b->pc >> TR_JTAB_BITS]);
+            munmap(c->jtab[b->pc >> TR_JTAB_BITS], TR_JTAB_BYTES);
             c->jtab[b->pc >> TR_JTAB_BITS] = NULL;
         }
     }

@@ -50,7 +50,16 @@ struct tr_cache {
     uint64_t enter;          /* int enter(struct rv_cpu *cpu, uint64_t host_code) */
     uint64_t leave;          /* jump here with eax = enum rv_exit to return from enter */
     uint64_t jtable_stub;    /* jalr table entries of untranslated targets point here */
-    uint64_t **jtab;         /* per 64 KiB window of guest code: host code per 2-byte slot */
+    /* Called by load/store stubs with the guest address in rax, the site
+     * word in edx and the guest pc in rcx: store the mapped registers, call
+     * tlb_load_slow/tlb_store_slow, load them again, return the host
+     * address in rax. One copy instead of the spill code in every stub. */
+    uint64_t load_slow, store_slow;
+    /* Per 64 KiB window of guest code, one entry per 2-byte slot: the host
+     * code of the block starting there minus jtable_stub, so that the zero
+     * of a page never written means "not translated" and a table costs
+     * only the pages its entries touch. */
+    int64_t **jtab;
     uint32_t n_jtabs;        /* tables allocated since the last flush */
     size_t stubs_end;        /* the fixed code above ends here; flushes keep it */
     uint32_t n_sites;        /* slot entries handed out */
@@ -70,7 +79,8 @@ struct tr_cache {
 };
 
 #define TR_JTAB_BITS 16      /* a jalr slot covers one window of 2^16 bytes of guest code */
-#define TR_JTAB_MAX 256      /* tables (256 KiB each) alive at once: 64 MiB at most */
+#define TR_JTAB_MAX 256      /* tables alive at once: 64 MiB of address space at most */
+#define TR_JTAB_BYTES ((size_t)8 << (TR_JTAB_BITS - 1))   /* one table: 256 KiB reserved */
 
 #define TR_HASH_SIZE (1u << 16)
 #define TR_DEFAULT_CACHE_SIZE (64u << 20)

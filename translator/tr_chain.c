@@ -7,6 +7,7 @@
  * when it is invalidated. */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include "linux/proc.h"
 #include "translator/tr_cache.h"
 #include "translator/x86_emit.h"
@@ -41,43 +42,44 @@ void tr_chain_patch(struct tr_cache *c, uint64_t field, struct tr_block *to)
     set_rel32(c, field, target);
 }
 
-static uint64_t *jtab_window(struct tr_cache *c, uint64_t pc)
+static int64_t *jtab_window(struct tr_cache *c, uint64_t pc)
 {
     if (pc >= MMU_GUEST_SIZE)
         return NULL;     /* bare mode's upper addresses: no table, the slot always misses */
-    uint64_t **w = &c->jtab[pc >> TR_JTAB_BITS];
+    int64_t **w = &c->jtab[pc >> TR_JTAB_BITS];
     if (!*w) {
         /* A guest spreading jalr targets over many windows could make tables
-         * grow without bound; past the budget its slots simply stay empty. */
+         * grow without bound; past the budget its slots simply stay empty.
+         * Blocks translated before the table existed are entered through
+         * the stub once, which fills their entries. */
         if (c->n_jtabs >= TR_JTAB_MAX)
             return NULL;
-        c->n_jtabs++;
-        size_t n = (size_t)1 << (TR_JTAB_BITS - 1);
-        *w = malloc(n * sizeof **w);
-        if (!*w)
+        void *t = mmap(NULL, TR_JTAB_BYTES, PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+        if (t == MAP_FAILED)
             return NULL;
-        for (size_t i = 0; i < n; i++)
-            (*w)[i] = c->jtable_stub;
-        /* Fill in what is already translated in this window. */
-        for (size_t i = 0; i < c->n_blocks; i++) {
-            const struct tr_block *b = &c->blocks[i];
-            if (b->valid && b->pc >> TR_JTAB_BITS == pc >> TR_JTAB_BITS)
-                (*w)[(b->pc & ((1u << TR_JTAB_BITS) - 1)) >> 1] = b->host;
-        }
+        c->n_jtabs++;
+        *w = t;
     }
     return *w;
 }
 
+static int64_t *jtab_entry(struct tr_cache *c, uint64_t pc)
+{
+    int64_t *w = pc < MMU_GUEST_SIZE ? c->jtab[pc >> TR_JTAB_BITS] : NULL;
+    return w ? &w[(pc & ((1u << TR_JTAB_BITS) - 1)) >> 1] : NULL;
+}
+
 void tr_jtab_set(struct tr_cache *c, struct tr_block *b)
 {
-    uint64_t *w = b->pc < MMU_GUEST_SIZE ? c->jtab[b->pc >> TR_JTAB_BITS] : NULL;
-    if (w)
-        w[(b->pc & ((1u << TR_JTAB_BITS) - 1)) >> 1] = b->host;
+    int64_t *e = jtab_entry(c, b->pc);
+    if (e)
+        *e = (int64_t)(b->host - c->jtable_stub);
 }
 
 void tr_jtab_fill(struct tr_cache *c, struct rv_cpu *cpu, uint32_t site, struct tr_block *b)
 {
-    uint64_t *w = jtab_window(c, b->pc);
+    int64_t *w = jtab_window(c, b->pc);
     if (!w)
         return;
     tr_jtab_set(c, b);
@@ -95,9 +97,9 @@ static void invalidate_block(struct tr_cache *c, struct tr_block *b)
     for (uint32_t i = 0; i < b->n_in; i++)
         set_rel32(c, b->in[i].field, b->in[i].stub);
     b->n_in = 0;
-    uint64_t *w = b->pc < MMU_GUEST_SIZE ? c->jtab[b->pc >> TR_JTAB_BITS] : NULL;
-    if (w)
-        w[(b->pc & ((1u << TR_JTAB_BITS) - 1)) >> 1] = c->jtable_stub;
+    int64_t *e = jtab_entry(c, b->pc);
+    if (e)
+        *e = 0;
     struct tr_block **p = &c->hash[tr_cache_hash(b->pc)];
     while (*p != b)
         p = &(*p)->next;

@@ -9,10 +9,12 @@
  * thread to leave (exit_req, checked at every block entry) and waits until
  * none runs; nobody enters translated code while c->exclusive is set. */
 #include <signal.h>
+#include <ucontext.h>
 #include <string.h>
 #include <unistd.h>
 #include "linux/proc.h"
 #include "softmmu/tlb.h"
+#include "translator/tr.h"
 #include "translator/tr_cache.h"
 #include "translator/tr_exec.h"
 #include "translator/tr_log.h"
@@ -20,9 +22,19 @@
 /* The guest thread running translated code on this host thread. */
 static __thread struct rv_cpu *current;
 
-void tr_host_fault(int sig, uint64_t host_addr, uint64_t rip)
+/* The ucontext's general register slot of each host register. */
+static const int8_t greg_of[16] = {
+    [X86_RAX] = REG_RAX, [X86_RCX] = REG_RCX, [X86_RDX] = REG_RDX, [X86_RBX] = REG_RBX,
+    [X86_RSP] = REG_RSP, [X86_RBP] = REG_RBP, [X86_RSI] = REG_RSI, [X86_RDI] = REG_RDI,
+    [X86_R8] = REG_R8, [X86_R9] = REG_R9, [X86_R10] = REG_R10, [X86_R11] = REG_R11,
+    [X86_R12] = REG_R12, [X86_R13] = REG_R13, [X86_R14] = REG_R14, [X86_R15] = REG_R15,
+};
+
+void tr_host_fault(int sig, uint64_t host_addr, void *ucontext)
 {
     struct rv_cpu *cpu = current;
+    const greg_t *gregs = ((ucontext_t *)ucontext)->uc_mcontext.gregs;
+    uint64_t rip = (uint64_t)gregs[REG_RIP];
     uint64_t pc;
     if (!cpu || (sig != SIGSEGV && sig != SIGBUS))
         return;
@@ -30,6 +42,9 @@ void tr_host_fault(int sig, uint64_t host_addr, uint64_t rip)
     uint64_t base = (uint64_t)(uintptr_t)m->base;
     if (host_addr < base || host_addr - base >= MMU_GUEST_SIZE || !tr_cache_guest_pc(cpu->proc->cache, rip, &pc))
         return;
+    for (int r = 1; r < 32; r++)
+        if (tr_xreg(r) != X86_NOREG)
+            cpu->x[r] = (uint64_t)gregs[greg_of[tr_xreg(r)]];
     cpu->fault_addr = host_addr - base;
     cpu->fault_bus_adrerr = sig == SIGBUS;
     cpu->pc = pc;
@@ -40,6 +55,7 @@ void tr_exec_attach(struct rv_cpu *cpu)
 {
     struct tr_cache *c = cpu->proc->cache;
     current = cpu;
+    cpu->jtab_base = c->jtable_stub;
     pthread_mutex_lock(&c->lock);
     cpu->next_cpu = c->cpus;
     c->cpus = cpu;
@@ -150,6 +166,7 @@ int tr_exec(struct rv_cpu *cpu)
     struct tr_cache *c = cpu->proc->cache;
     uint64_t chain_from = 0, flushes = 0;
     int64_t jalr_site = -1;
+    bool jtab_entry = false;
     int why;
 
     pthread_mutex_lock(&c->lock);
@@ -175,9 +192,12 @@ int tr_exec(struct rv_cpu *cpu)
             }
             if (jalr_site >= 0)
                 tr_jtab_fill(c, cpu, (uint32_t)jalr_site, b);
+            else if (jtab_entry)
+                tr_jtab_set(c, b);
         }
         chain_from = 0;
         jalr_site = -1;
+        jtab_entry = false;
 
         cpu->running = 1;
         c->n_running++;
@@ -194,8 +214,10 @@ int tr_exec(struct rv_cpu *cpu)
             cpu->cnt.ic_jalr_misses++;
             jalr_site = cpu->jalr_site;
         } else if (why == RV_EXIT_JTABLE) {
-            /* In the slot's window but not translated yet: a miss after all. */
+            /* In the slot's window but its entry is empty: a miss after
+             * all. The entry is filled when the block is found. */
             cpu->cnt.ic_jalr_misses++;
+            jtab_entry = true;
             if (cpu->proc->opt.count_hits)
                 cpu->cnt.ic_jalr_hits--;
         } else if (why == RV_EXIT_FENCE_I) {

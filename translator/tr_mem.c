@@ -1,13 +1,14 @@
 /* Loads and stores (integer and FP) through the load/store inline cache.
  *
- * The fast path, with the guest address in rax:
+ * The fast path, with the guest address in rax (lea rax, [base + imm] when
+ * the base register is mapped):
  *     mov  rcx, rax
  *     sub  rcx, [rbp + slot.lower]
  *     cmp  rcx, [rbp + slot.span]
  *     jae  stub                 ; miss: the victim entry, then the slow path
  *     add  rax, [rbp + slot.addend]
  *   resume:
- *     <the access at [rax]>
+ *     <the access at [rax], from or into the guest register's host register>
  */
 #include "linux/proc.h"
 #include "translator/tr.h"
@@ -20,14 +21,18 @@ void tr_mem_addr(struct tr_ctx *ctx, int rs1, int64_t imm, int size, bool store)
     if (ctx->sites_exhausted)
         return;   /* the block is translated again after a flush */
 
-    tr_get_x(ctx, X86_RAX, rs1);
-    if (imm)
-        x86_alu_ri(b, X86_ADD, X86_W64, X86_RAX, (int32_t)imm);
-    x86_mov_rr(b, X86_W64, X86_RCX, X86_RAX);
-    x86_alu_rm(b, X86_SUB, X86_W64, X86_RCX, X86_MEM(TR_CPU, RV_OFF_SLOT(site, lower)));
-    x86_alu_rm(b, X86_CMP, X86_W64, X86_RCX, X86_MEM(TR_CPU, RV_OFF_SLOT(site, span)));
+    if (rs1 && tr_xreg(rs1) != X86_NOREG && imm) {
+        x86_lea(b, X86_W64, TR_T0, X86_MEM(tr_xreg(rs1), (int32_t)imm));
+    } else {
+        tr_get_x(ctx, TR_T0, rs1);
+        if (imm)
+            x86_alu_ri(b, X86_ADD, X86_W64, TR_T0, (int32_t)imm);
+    }
+    x86_mov_rr(b, X86_W64, TR_T1, TR_T0);
+    x86_alu_rm(b, X86_SUB, X86_W64, TR_T1, X86_MEM(TR_CPU, RV_OFF_SLOT(site, lower)));
+    x86_alu_rm(b, X86_CMP, X86_W64, TR_T1, X86_MEM(TR_CPU, RV_OFF_SLOT(site, span)));
     uint8_t *jcc = x86_jcc_rel32(b, X86_CC_AE, 0);
-    x86_alu_rm(b, X86_ADD, X86_W64, X86_RAX, X86_MEM(TR_CPU, RV_OFF_SLOT(site, addend)));
+    x86_alu_rm(b, X86_ADD, X86_W64, TR_T0, X86_MEM(TR_CPU, RV_OFF_SLOT(site, addend)));
     if (ctx->opt->count_hits)
         x86_alu_mi(b, X86_ADD, X86_W64,
                    X86_MEM(TR_CPU, store ? RV_OFF(cnt.ic_store_hits) : RV_OFF(cnt.ic_load_hits)), 1);
@@ -40,33 +45,34 @@ void tr_mem_addr(struct tr_ctx *ctx, int rs1, int64_t imm, int size, bool store)
 
 enum ext { ZX, SX };
 
+/* A load into x0 still faults like any load, so it is not dropped. */
 static bool load_x(struct tr_ctx *ctx, const struct rv_insn *in, int size, enum ext e)
 {
-    struct x86_mem m = X86_MEM(X86_RAX, 0);
+    struct x86_mem m = X86_MEM(TR_T0, 0);
     tr_mem_addr(ctx, in->rs1, in->imm, size, false);
+    int d = tr_dst_x(ctx, in->rd, TR_T2);
     switch (size) {
-    case 1: e == SX ? x86_movsx_rm8(ctx->b, X86_RDX, m) : x86_movzx_rm8(ctx->b, X86_RDX, m); break;
-    case 2: e == SX ? x86_movsx_rm16(ctx->b, X86_RDX, m) : x86_movzx_rm16(ctx->b, X86_RDX, m); break;
-    case 4: e == SX ? x86_movsxd_rm(ctx->b, X86_RDX, m) : x86_mov_rm(ctx->b, X86_W32, X86_RDX, m); break;
-    default: x86_mov_rm(ctx->b, X86_W64, X86_RDX, m); break;
+    case 1: e == SX ? x86_movsx_rm8(ctx->b, d, m) : x86_movzx_rm8(ctx->b, d, m); break;
+    case 2: e == SX ? x86_movsx_rm16(ctx->b, d, m) : x86_movzx_rm16(ctx->b, d, m); break;
+    case 4: e == SX ? x86_movsxd_rm(ctx->b, d, m) : x86_mov_rm(ctx->b, X86_W32, d, m); break;
+    default: x86_mov_rm(ctx->b, X86_W64, d, m); break;
     }
-    /* A load into x0 still faults like any load, so it is not dropped. */
-    tr_put_x(ctx, in->rd, X86_RDX);
+    tr_put_x(ctx, in->rd, d);
     return true;
 }
 
-/* The value is read after the check because the slow path clobbers
- * caller-saved registers. */
+/* The value is read after the check: the slow path clobbers scratch
+ * registers (the mapped ones it restores). */
 static bool store_x(struct tr_ctx *ctx, const struct rv_insn *in, int size)
 {
-    struct x86_mem m = X86_MEM(X86_RAX, 0);
+    struct x86_mem m = X86_MEM(TR_T0, 0);
     tr_mem_addr(ctx, in->rs1, in->imm, size, true);
-    tr_get_x(ctx, X86_RDX, in->rs2);
+    int v = tr_src_x(ctx, in->rs2, TR_T2);
     switch (size) {
-    case 1: x86_mov_mr8(ctx->b, m, X86_RDX); break;
-    case 2: x86_mov_mr16(ctx->b, m, X86_RDX); break;
-    case 4: x86_mov_mr(ctx->b, X86_W32, m, X86_RDX); break;
-    default: x86_mov_mr(ctx->b, X86_W64, m, X86_RDX); break;
+    case 1: x86_mov_mr8(ctx->b, m, v); break;
+    case 2: x86_mov_mr16(ctx->b, m, v); break;
+    case 4: x86_mov_mr(ctx->b, X86_W32, m, v); break;
+    default: x86_mov_mr(ctx->b, X86_W64, m, v); break;
     }
     return true;
 }
@@ -87,33 +93,33 @@ bool tr_sd(struct tr_ctx *ctx, const struct rv_insn *in) { return store_x(ctx, i
 bool tr_flw(struct tr_ctx *ctx, const struct rv_insn *in)
 {
     tr_mem_addr(ctx, in->rs1, in->imm, 4, false);
-    x86_mov_rm(ctx->b, X86_W32, X86_RDX, X86_MEM(X86_RAX, 0));
-    x86_mov_ri(ctx->b, X86_RCX, 0xffffffff00000000ull);
-    x86_alu_rr(ctx->b, X86_OR, X86_W64, X86_RDX, X86_RCX);
-    tr_put_f(ctx, in->rd, X86_RDX);
+    x86_mov_rm(ctx->b, X86_W32, TR_T2, X86_MEM(TR_T0, 0));
+    x86_mov_ri(ctx->b, TR_T1, 0xffffffff00000000ull);
+    x86_alu_rr(ctx->b, X86_OR, X86_W64, TR_T2, TR_T1);
+    tr_put_f(ctx, in->rd, TR_T2);
     return true;
 }
 
 bool tr_fld(struct tr_ctx *ctx, const struct rv_insn *in)
 {
     tr_mem_addr(ctx, in->rs1, in->imm, 8, false);
-    x86_mov_rm(ctx->b, X86_W64, X86_RDX, X86_MEM(X86_RAX, 0));
-    tr_put_f(ctx, in->rd, X86_RDX);
+    x86_mov_rm(ctx->b, X86_W64, TR_T2, X86_MEM(TR_T0, 0));
+    tr_put_f(ctx, in->rd, TR_T2);
     return true;
 }
 
 bool tr_fsw(struct tr_ctx *ctx, const struct rv_insn *in)
 {
     tr_mem_addr(ctx, in->rs1, in->imm, 4, true);
-    tr_get_f(ctx, X86_RDX, in->rs2);
-    x86_mov_mr(ctx->b, X86_W32, X86_MEM(X86_RAX, 0), X86_RDX);
+    tr_get_f(ctx, TR_T2, in->rs2);
+    x86_mov_mr(ctx->b, X86_W32, X86_MEM(TR_T0, 0), TR_T2);
     return true;
 }
 
 bool tr_fsd(struct tr_ctx *ctx, const struct rv_insn *in)
 {
     tr_mem_addr(ctx, in->rs1, in->imm, 8, true);
-    tr_get_f(ctx, X86_RDX, in->rs2);
-    x86_mov_mr(ctx->b, X86_W64, X86_MEM(X86_RAX, 0), X86_RDX);
+    tr_get_f(ctx, TR_T2, in->rs2);
+    x86_mov_mr(ctx->b, X86_W64, X86_MEM(TR_T0, 0), TR_T2);
     return true;
 }

@@ -462,6 +462,33 @@ uint8_t *x86_jcc_rel32(struct x86_buf *b, enum x86_cc cc, uint64_t target)
     return put_rel32(b, target);
 }
 
+/* Redundant DS segment prefixes, which a jump ignores, in front of the opcode
+ * move the rel32 onto a 4-byte boundary; unlike nops they add nothing to
+ * execute. */
+static void pad_to_aligned_rel32(struct x86_buf *b, int opcode_len)
+{
+    while ((x86_here(b) + (uint64_t)opcode_len) & 3)
+        put8(b, 0x3e);
+}
+
+uint8_t *x86_jmp_rel32_aligned(struct x86_buf *b, uint64_t target)
+{
+    if (!room(b))
+        return NULL;
+    pad_to_aligned_rel32(b, 1);
+    enc_plain(b, 0xe9, 0);
+    return put_rel32(b, target);
+}
+
+uint8_t *x86_jcc_rel32_aligned(struct x86_buf *b, enum x86_cc cc, uint64_t target)
+{
+    if (!room(b))
+        return NULL;
+    pad_to_aligned_rel32(b, 2);
+    enc_plain(b, P_0F | (0x80 + cc), 0);
+    return put_rel32(b, target);
+}
+
 uint8_t *x86_call_rel32(struct x86_buf *b, uint64_t target)
 {
     if (!room(b))
@@ -517,12 +544,6 @@ void x86_ud2(struct x86_buf *b)
 {
     if (room(b))
         enc_plain(b, P_0F | 0x0b, 0);
-}
-
-void x86_nop(struct x86_buf *b)
-{
-    if (room(b))
-        enc_plain(b, 0x90, 0);
 }
 
 void x86_int3(struct x86_buf *b)

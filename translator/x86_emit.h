@@ -106,6 +106,10 @@ void x86_cmovcc_rr(struct x86_buf *b, enum x86_cc cc, enum x86_width w, int dst,
 uint8_t *x86_jmp_rel32(struct x86_buf *b, uint64_t target);
 uint8_t *x86_jcc_rel32(struct x86_buf *b, enum x86_cc cc, uint64_t target);
 uint8_t *x86_call_rel32(struct x86_buf *b, uint64_t target);
+/* The same jumps with their rel32 4-byte aligned, so patching it is one
+ * atomic store while other threads may execute it (1-3 prefix bytes). */
+uint8_t *x86_jmp_rel32_aligned(struct x86_buf *b, uint64_t target);
+uint8_t *x86_jcc_rel32_aligned(struct x86_buf *b, enum x86_cc cc, uint64_t target);
 void x86_patch_rel32(uint8_t *field, uintptr_t exec_delta, uint64_t target);
 void x86_jmp_r(struct x86_buf *b, int reg);
 void x86_jmp_m(struct x86_buf *b, struct x86_mem m);
@@ -116,7 +120,6 @@ void x86_push_r(struct x86_buf *b, int reg);
 void x86_pop_r(struct x86_buf *b, int reg);
 void x86_ud2(struct x86_buf *b);
 void x86_int3(struct x86_buf *b);
-void x86_nop(struct x86_buf *b);     /* one byte: aligns patchable fields */
 
 /* atomics (for AMOs and LR/SC inline later) */
 void x86_xchg_mr(struct x86_buf *b, enum x86_width w, struct x86_mem m, int reg);        /* implicitly locked */

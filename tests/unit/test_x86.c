@@ -498,6 +498,36 @@ static int32_t rel_at(const uint8_t *field)
     return v;
 }
 
+/* The aligned forms, started at each offset mod 4: the rel32 lands on a
+ * 4-byte boundary behind at most three prefix bytes, and the bytes decode
+ * as the one jump to the target. */
+static void test_aligned_branches(void)
+{
+    for (int k = 0; k < 8; k++) {
+        for (int cc = -1; cc < 16; cc++) {
+            B();
+            buf.p += k;
+            uint8_t *start = buf.p;
+            uint64_t t = exec_addr(code) + 0x4321;
+            uint8_t *f = cc < 0 ? x86_jmp_rel32_aligned(&buf, t) : x86_jcc_rel32_aligned(&buf, cc, t);
+            size_t n = (size_t)(buf.p - start), op = cc < 0 ? 5 : 6;
+            CHECK(f && exec_addr(f) % 4 == 0 && n >= op && n <= op + 3 && f == buf.p - 4,
+                  "aligned %d at +%d: field %p, %zu bytes", cc, k, (void *)f, n);
+            cs_insn *insn;
+            size_t count = cs_disasm(cs, start, n, exec_addr(start), 0, &insn);
+            char want[64], mnem[16];
+            snprintf(want, sizeof want, "%s", uimm(t));
+            snprintf(mnem, sizeof mnem, cc < 0 ? "jmp" : "j%s", cc < 0 ? "" : cc_name[cc]);
+            CHECK(count == 1 && insn[0].size == n && strcmp(insn[0].op_str, want) == 0 &&
+                  strcmp(insn[0].mnemonic, mnem) == 0,
+                  "aligned %d at +%d: %zu insns, \"%s %s\"", cc, k, count,
+                  count ? insn[0].mnemonic : "", count ? insn[0].op_str : "");
+            if (count)
+                cs_free(insn, count);
+        }
+    }
+}
+
 static void test_branches(void)
 {
     /* Offsets of the target from the end of the branch: the rel32 range ends,
@@ -574,8 +604,7 @@ static void test_branches(void)
     expect(2, "ud2");
     x86_int3(B());
     expect(1, "int3");
-    x86_nop(B());
-    expect(1, "nop");
+    test_aligned_branches();
 }
 
 static void test_atomics(void)
@@ -658,7 +687,8 @@ static bool emit_nth(struct x86_buf *b, int i)
     case 47: x86_lock_xadd_mr(b, X86_W64, m, X86_R8); break;
     case 48: x86_lock_cmpxchg_mr(b, X86_W64, m, X86_R8); break;
     case 49: x86_mfence(b); break;
-    case 50: x86_nop(b); break;
+    case 50: f = x86_jmp_rel32_aligned(b, x86_here(b)); rel = true; break;
+    case 51: f = x86_jcc_rel32_aligned(b, X86_CC_G, x86_here(b)); rel = true; break;
     default: return false;
     }
     /* the _rel32 forms return NULL exactly when they overflowed */
@@ -697,7 +727,7 @@ static void test_overflow(void)
         CHECK(!b.overflow && b.p > area && all_bytes(area + 15, sizeof area - 15, 0xaa),
               "emitter %d with 15 bytes: overflow %d, %td bytes", i, b.overflow, b.p - area);
     }
-    CHECK(i == 51, "all %d emitters checked", i);
+    CHECK(i == 52, "all %d emitters checked", i);
 
     /* Sticky: once an emit did not fit, later ones write nothing either. */
     memset(area, 0xaa, sizeof area);
