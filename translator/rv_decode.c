@@ -88,6 +88,42 @@ static const uint8_t fmt_fields[RV_FMT_COUNT] = {
     [RV_FMT_NONE] = 0,
 };
 
+/* Of those fields, the ones naming integer registers. */
+static const uint8_t fmt_x_fields[RV_FMT_COUNT] = {
+    [RV_FMT_R] = F_RD | F_RS1 | F_RS2,
+    [RV_FMT_I] = F_RD | F_RS1,
+    [RV_FMT_IM] = F_RD | F_RS1,
+    [RV_FMT_FL] = F_RS1,
+    [RV_FMT_S] = F_RS1 | F_RS2,
+    [RV_FMT_FS] = F_RS1,
+    [RV_FMT_B] = F_RS1 | F_RS2,
+    [RV_FMT_U] = F_RD,
+    [RV_FMT_J] = F_RD,
+    [RV_FMT_SH6] = F_RD | F_RS1,
+    [RV_FMT_SH5] = F_RD | F_RS1,
+    [RV_FMT_CSR] = F_RD | F_RS1,
+    [RV_FMT_CSRI] = F_RD,
+    [RV_FMT_AMO] = F_RD | F_RS1 | F_RS2,
+    [RV_FMT_LR] = F_RD | F_RS1,
+    [RV_FMT_F1RM_XF] = F_RD,
+    [RV_FMT_F1RM_FX] = F_RS1,
+    [RV_FMT_FR_X] = F_RD,
+    [RV_FMT_F1_XF] = F_RD,
+    [RV_FMT_F1_FX] = F_RS1,
+    [RV_FMT_SFENCE] = F_RS1 | F_RS2,
+};
+
+void rv_x_operands(const struct rv_insn *in, uint32_t *reads, uint32_t *writes)
+{
+    unsigned f = in->op < RV_OP_COUNT ? fmt_x_fields[lines[in->op].fmt] : 0;
+    uint32_t r = 0, w = 0;
+    if (f & F_RS1) r |= 1u << in->rs1;
+    if (f & F_RS2) r |= 1u << in->rs2;
+    if (f & F_RD) w |= 1u << in->rd;
+    *reads = r & ~1u;
+    *writes = w & ~1u;
+}
+
 static uint32_t bits(uint32_t w, int hi, int lo)
 {
     return (w >> lo) & ((1u << (hi - lo + 1)) - 1);

@@ -37,6 +37,11 @@ struct rv_insn {
  * reserved encoding, with out->op == RV_OP_illegal and out->len still set. */
 bool rv_decode(uint32_t word, struct rv_insn *out);
 
+/* The integer registers the instruction reads and writes, as masks over
+ * x1..x31 (x0 never set), from its format: which fields it has and which
+ * register file each names. Implicit uses (ecall's a0-a7) are not included. */
+void rv_x_operands(const struct rv_insn *in, uint32_t *reads, uint32_t *writes);
+
 /* Length of the instruction starting with these 16 bits: 2 or 4. */
 static inline int rv_insn_len(uint16_t lo) { return (lo & 3) == 3 ? 4 : 2; }
 

@@ -12,20 +12,24 @@
 #include "translator/x86_emit.h"
 
 /* Host register roles in translated code. rbp holds the rv_cpu pointer for the
- * whole run. Eleven guest registers live in host registers (tr_host_of, in
- * tr_block.c): rbx, r12-r15, rsi, rdi and r8-r11. The three left are the
- * scratch registers of one guest instruction, named by role: T0 (rax) takes
- * results and addresses, T1 (rcx) the second operand and shift counts, T2
- * (rdx) loaded values and the high half of mul/div. */
+ * whole run. Eight guest registers live in host registers in every block
+ * (tr_host_of, in tr_block.c): rbx, rsi, rdi and r8-r12. r13-r15 hold up to
+ * three more, chosen per block among the others it uses most (block-local
+ * registers: loaded before the first instruction that reads them, written
+ * through to the state block at every write, so the state block is exact
+ * for them at all times).
+ * The three left are the scratch registers of one guest instruction, named
+ * by role: T0 (rax) takes results and addresses, T1 (rcx) the second operand
+ * and shift counts, T2 (rdx) loaded values and the high half of mul/div. */
 #define TR_CPU X86_RBP
 #define TR_T0 X86_RAX
 #define TR_T1 X86_RCX
 #define TR_T2 X86_RDX
+#define TR_N_LOCAL 3
 
-/* The host register holding guest x[r], or X86_NOREG if x[r] lives in the
- * state block (x0 and the less used registers). */
+/* The host register of each guest register mapped in every block, or
+ * X86_NOREG (x0 and the rest). */
 extern const int8_t tr_host_of[32];
-static inline int tr_xreg(int r) { return tr_host_of[r]; }
 
 struct tr_cache;
 struct tr_block;
@@ -69,10 +73,19 @@ struct tr_ctx {
     uint32_t known;
     bool rd_known;
     uint64_t known_val[32];
+    /* Where each guest register lives in this block: tr_host_of plus the
+     * block-local registers (bits of `locals`). */
+    int8_t host_of[32];
+    uint32_t locals;
+    uint32_t loaded;         /* locals whose host register holds their value */
     bool sites_exhausted;    /* no slot entries left: flush and translate again */
     int n_stubs;
     struct tr_stub stubs[TR_MAX_STUBS];
 };
+
+/* The host register holding guest x[r] in the block being translated, or
+ * X86_NOREG if x[r] lives in the state block. */
+static inline int tr_xreg(const struct tr_ctx *ctx, int r) { return ctx->host_of[r]; }
 
 typedef bool (*tr_fn)(struct tr_ctx *ctx, const struct rv_insn *in);
 

@@ -18,7 +18,7 @@ static void alu_rr(struct tr_ctx *ctx, const struct rv_insn *in, enum x86_alu op
         tr_get_x(ctx, d, in->rs2);
         if (op == X86_SUB)
             x86_unary_r(ctx->b, X86_NEG, w, d);
-    } else if (d == tr_xreg(in->rs2) && in->rs2 != in->rs1) {
+    } else if (d == tr_xreg(ctx, in->rs2) && in->rs2 != in->rs1) {
         if (op != X86_SUB) {
             tr_alu_x(ctx, op, w, d, in->rs1);
         } else {
@@ -53,7 +53,7 @@ static void alu_ri(struct tr_ctx *ctx, const struct rv_insn *in, enum x86_alu op
         return;
     }
     int d = tr_dst_x(ctx, in->rd, TR_T0);
-    int s = in->rs1 ? tr_xreg(in->rs1) : X86_NOREG;
+    int s = in->rs1 ? tr_xreg(ctx, in->rs1) : X86_NOREG;
     if (in->rd == in->rs1 && w == X86_W64 && d == TR_T0) {
         if (imm || op == X86_AND)
             x86_alu_mi(ctx->b, op, X86_W64, X86_MEM(TR_CPU, RV_OFF_X(in->rd)), imm);
@@ -168,7 +168,7 @@ static void mul(struct tr_ctx *ctx, const struct rv_insn *in, enum x86_width w)
     if (in->rd == 0)
         return;
     int d = tr_dst_x(ctx, in->rd, TR_T0);
-    if (d == tr_xreg(in->rs2) && in->rs2 != in->rs1) {
+    if (d == tr_xreg(ctx, in->rs2) && in->rs2 != in->rs1) {
         x86_imul_rr(ctx->b, w, d, tr_src_x(ctx, in->rs1, TR_T1));
     } else {
         int s2 = tr_src_x(ctx, in->rs2, TR_T1);

@@ -20,13 +20,16 @@ static const tr_fn tr_table[RV_OP_COUNT] = {
 };
 
 /* Guest registers by how often gcc's rv64 code names them (a5, a4, sp, a0,
- * a3, s0, a2, a1, s1, s2 and ra lead every program we measured). */
+ * a3, s0, a2, a1 lead every program we measured; s1, s2, ra and the rest
+ * are block-local where a block uses them). */
 const int8_t tr_host_of[32] = {
-    [0] = X86_NOREG, [1] = X86_R11, [2] = X86_RBX, [3 ... 7] = X86_NOREG,
-    [8] = X86_R12, [9] = X86_R13, [10] = X86_R14, [11] = X86_RSI, [12] = X86_RDI,
-    [13] = X86_R8, [14] = X86_R9, [15] = X86_R15, [16 ... 17] = X86_NOREG,
-    [18] = X86_R10, [19 ... 31] = X86_NOREG,
+    [0 ... 1] = X86_NOREG, [2] = X86_RBX, [3 ... 7] = X86_NOREG,
+    [8] = X86_R12, [9] = X86_NOREG, [10] = X86_R11, [11] = X86_RSI, [12] = X86_RDI,
+    [13] = X86_R8, [14] = X86_R9, [15] = X86_R10, [16 ... 31] = X86_NOREG,
 };
+
+/* Callee-saved, so helper calls keep them. */
+static const int8_t local_pool[TR_N_LOCAL] = { X86_R13, X86_R14, X86_R15 };
 
 void tr_emit_spill(struct x86_buf *b)
 {
@@ -42,48 +45,63 @@ void tr_emit_reload(struct x86_buf *b)
             x86_mov_rm(b, X86_W64, tr_host_of[r], X86_MEM(TR_CPU, RV_OFF_X(r)));
 }
 
+static void load_locals(struct tr_ctx *ctx, uint32_t which)
+{
+    for (int r = 1; r < 32; r++)
+        if (which >> r & 1)
+            x86_mov_rm(ctx->b, X86_W64, ctx->host_of[r], X86_MEM(TR_CPU, RV_OFF_X(r)));
+}
+
+static bool is_local(const struct tr_ctx *ctx, int r)
+{
+    return ctx->locals >> r & 1;
+}
+
 void tr_get_x(struct tr_ctx *ctx, int host, int r)
 {
     if (r == 0)
         x86_alu_rr(ctx->b, X86_XOR, X86_W32, host, host);
-    else if (tr_xreg(r) == X86_NOREG)
+    else if (tr_xreg(ctx, r) == X86_NOREG)
         x86_mov_rm(ctx->b, X86_W64, host, X86_MEM(TR_CPU, RV_OFF_X(r)));
-    else if (tr_xreg(r) != host)
-        x86_mov_rr(ctx->b, X86_W64, host, tr_xreg(r));
+    else if (tr_xreg(ctx, r) != host)
+        x86_mov_rr(ctx->b, X86_W64, host, tr_xreg(ctx, r));
 }
 
 void tr_put_x(struct tr_ctx *ctx, int r, int host)
 {
     if (r == 0)
         return;
-    if (tr_xreg(r) == X86_NOREG)
+    if (tr_xreg(ctx, r) == X86_NOREG) {
         x86_mov_mr(ctx->b, X86_W64, X86_MEM(TR_CPU, RV_OFF_X(r)), host);
-    else if (tr_xreg(r) != host)
-        x86_mov_rr(ctx->b, X86_W64, tr_xreg(r), host);
+        return;
+    }
+    if (tr_xreg(ctx, r) != host)
+        x86_mov_rr(ctx->b, X86_W64, tr_xreg(ctx, r), host);
+    if (is_local(ctx, r))
+        x86_mov_mr(ctx->b, X86_W64, X86_MEM(TR_CPU, RV_OFF_X(r)), host);
 }
 
 int tr_src_x(struct tr_ctx *ctx, int r, int scratch)
 {
-    if (r != 0 && tr_xreg(r) != X86_NOREG)
-        return tr_xreg(r);
+    if (r != 0 && tr_xreg(ctx, r) != X86_NOREG)
+        return tr_xreg(ctx, r);
     tr_get_x(ctx, scratch, r);
     return scratch;
 }
 
 int tr_dst_x(struct tr_ctx *ctx, int r, int scratch)
 {
-    (void)ctx;
-    return r != 0 && tr_xreg(r) != X86_NOREG ? tr_xreg(r) : scratch;
+    return r != 0 && tr_xreg(ctx, r) != X86_NOREG ? tr_xreg(ctx, r) : scratch;
 }
 
 void tr_alu_x(struct tr_ctx *ctx, enum x86_alu op, enum x86_width w, int host, int r)
 {
     if (r == 0)
         x86_alu_ri(ctx->b, op, w, host, 0);
-    else if (tr_xreg(r) == X86_NOREG)
+    else if (tr_xreg(ctx, r) == X86_NOREG)
         x86_alu_rm(ctx->b, op, w, host, X86_MEM(TR_CPU, RV_OFF_X(r)));
     else
-        x86_alu_rr(ctx->b, op, w, host, tr_xreg(r));
+        x86_alu_rr(ctx->b, op, w, host, tr_xreg(ctx, r));
 }
 
 /* Constants that sign-extend from 32 bits are stored directly. */
@@ -91,11 +109,13 @@ void tr_set_x_imm(struct tr_ctx *ctx, int r, uint64_t imm)
 {
     if (r == 0)
         return;
-    if (tr_xreg(r) != X86_NOREG)
-        x86_mov_ri(ctx->b, tr_xreg(r), imm);
-    else if (imm == (uint64_t)(int64_t)(int32_t)imm)
+    if (tr_xreg(ctx, r) != X86_NOREG) {
+        x86_mov_ri(ctx->b, tr_xreg(ctx, r), imm);
+        if (is_local(ctx, r))
+            tr_put_x(ctx, r, tr_xreg(ctx, r));
+    } else if (imm == (uint64_t)(int64_t)(int32_t)imm) {
         x86_mov_mi(ctx->b, X86_W64, X86_MEM(TR_CPU, RV_OFF_X(r)), (int32_t)imm);
-    else {
+    } else {
         x86_mov_ri(ctx->b, TR_T0, imm);
         tr_put_x(ctx, r, TR_T0);
     }
@@ -136,7 +156,8 @@ void tr_exit_const(struct tr_ctx *ctx, enum rv_exit why, uint64_t pc)
 
 /* Helpers read and write guest registers in the state block, and may leave
  * through fault_jmp, so every mapped register is stored first; all are
- * loaded again after (six of them live in caller-saved host registers). */
+ * loaded again after (six of them live in caller-saved host registers), and
+ * the block-local ones too, in case the helper wrote one (rd of an AMO). */
 void tr_call(struct tr_ctx *ctx, const void *fn, uint64_t a1, uint64_t a2, uint64_t a3)
 {
     tr_emit_spill(ctx->b);
@@ -147,6 +168,7 @@ void tr_call(struct tr_ctx *ctx, const void *fn, uint64_t a1, uint64_t a2, uint6
     x86_mov_ri(ctx->b, X86_RAX, (uint64_t)(uintptr_t)fn);
     x86_call_r(ctx->b, X86_RAX);
     tr_emit_reload(ctx->b);
+    load_locals(ctx, ctx->loaded);
 }
 
 /* The illegal-instruction exit of a checked helper call sits in line after a
@@ -159,6 +181,7 @@ void tr_call_checked(struct tr_ctx *ctx, const void *fn, uint32_t arg1)
     x86_mov_ri(ctx->b, X86_RAX, (uint64_t)(uintptr_t)fn);
     x86_call_r(ctx->b, X86_RAX);
     tr_emit_reload(ctx->b);
+    load_locals(ctx, ctx->loaded);
     x86_test_rr(ctx->b, X86_W32, X86_RAX, X86_RAX);
     uint8_t *ok = x86_jcc_rel32(ctx->b, X86_CC_E, 0);
     x86_mov_mi(ctx->b, X86_W32, X86_MEM(TR_CPU, RV_OFF(fault_insn)), (int32_t)arg1);
@@ -343,6 +366,64 @@ static void record_accesses(const struct tr_ctx *ctx, struct tr_block *blk)
     }
 }
 
+/* A fetched instruction of the block to be. */
+struct tr_fetched {
+    struct rv_insn in;
+    uint32_t word;
+    bool ok;        /* decodes, and is allowed at this privilege */
+};
+
+/* Instructions after which no block goes on. */
+static bool ends_block(int op)
+{
+    return op == RV_OP_jal || op == RV_OP_jalr || op == RV_OP_ecall || op == RV_OP_ebreak ||
+           op == RV_OP_fence_i;
+}
+
+/* Fetch and decode the block's instructions first, so the register choice
+ * below sees them all; stop at a fetch that fails (the block ends before it,
+ * and the fetch faults when the next block starts there). */
+static uint32_t fetch_block(struct rv_cpu *cpu, uint64_t pc, struct tr_fetched *f)
+{
+    uint32_t n = 0;
+    while (n < TR_MAX_INSNS && tlb_fetch(cpu, pc, &f[n].word)) {
+        f[n].ok = rv_decode(f[n].word, &f[n].in) && priv_insn_enabled(cpu, &f[n].in);
+        pc += f[n].in.len;
+        if (!f[n++].ok || ends_block(f[n - 1].in.op))
+            break;
+    }
+    return n;
+}
+
+/* The block-local registers: the guest registers without a host register of
+ * their own that the block names most often, at least twice (one load at
+ * entry pays for itself on the second use). */
+static void choose_locals(struct tr_ctx *ctx, const struct tr_fetched *f, uint32_t n)
+{
+    unsigned uses[32] = { 0 };
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t rd, wr;
+        if (!f[i].ok)
+            continue;
+        rv_x_operands(&f[i].in, &rd, &wr);
+        for (int r = 1; r < 32; r++)
+            uses[r] += (rd >> r & 1) + (wr >> r & 1);
+    }
+    memcpy(ctx->host_of, tr_host_of, sizeof ctx->host_of);
+    ctx->locals = 0;
+    for (int k = 0; k < TR_N_LOCAL; k++) {
+        int best = 0;
+        for (int r = 1; r < 32; r++)
+            if (tr_host_of[r] == X86_NOREG && !(ctx->locals >> r & 1) && uses[r] >= 2 &&
+                uses[r] > uses[best])
+                best = r;
+        if (!best)
+            break;
+        ctx->locals |= 1u << best;
+        ctx->host_of[best] = local_pool[k];
+    }
+}
+
 /* Room a block may need at most: every instruction's code plus its stub. */
 #define TR_BLOCK_ROOM (TR_MAX_INSNS * 160 + 4096)
 
@@ -362,23 +443,30 @@ static struct tr_block *translate_once(struct tr_cache *c, struct rv_cpu *cpu, u
      * host_fwd, after it. Every cycle of control flow has a backward or an
      * indirect transfer, so a running thread stops within one trip round
      * any loop, and straight-line chains pay nothing. */
+    struct tr_fetched fetched[TR_MAX_INSNS];
+    uint32_t n_fetched = fetch_block(cpu, pc, fetched);
+    if (n_fetched == 0)
+        return NULL;   /* tlb_fetch set cpu->fault_addr */
+    choose_locals(&ctx, fetched, n_fetched);
     x86_alu_mi(&b, X86_CMP, X86_W32, X86_MEM(TR_CPU, RV_OFF(exit_req)), 0);
     tr_add_stub(&ctx, TR_STUB_INTR, pc, x86_jcc_rel32(&b, X86_CC_NE, 0));
     uint64_t host_fwd = x86_here(&b);
-    while (!ctx.end && n < TR_MAX_INSNS) {
-        uint32_t word;
-        struct rv_insn in;
-        if (!tlb_fetch(cpu, pc, &word)) {
-            if (n == 0)
-                return NULL;   /* tlb_fetch set cpu->fault_addr */
-            break;   /* the fetch faults when the next block starts there */
-        }
+    while (!ctx.end && n < n_fetched) {
+        const struct rv_insn in = fetched[n].in;
+        uint32_t word = fetched[n].word;
+        bool ok = fetched[n].ok;
         ctx.pc = pc;
-        bool ok = rv_decode(word, &in) && priv_insn_enabled(cpu, &in);
         note_code_page(c, cpu, pc);
         note_code_page(c, cpu, pc + in.len - 1);
         ctx.next_pc = pc + in.len;
         ctx.rd_known = false;
+        /* A block-local register is loaded before the first instruction
+         * that reads it, on the path that reaches it; one the instruction
+         * writes holds its value from then on. */
+        uint32_t reads, writes;
+        rv_x_operands(&in, &reads, &writes);
+        load_locals(&ctx, reads & ctx.locals & ~ctx.loaded);
+        ctx.loaded |= (reads | writes) & ctx.locals;
         if (!ok)
             emit_illegal(&ctx, word);
         else if (!tr_table[in.op](&ctx, &in))

@@ -21,8 +21,8 @@ void tr_mem_addr(struct tr_ctx *ctx, int rs1, int64_t imm, int size, bool store)
     if (ctx->sites_exhausted)
         return;   /* the block is translated again after a flush */
 
-    if (rs1 && tr_xreg(rs1) != X86_NOREG && imm) {
-        x86_lea(b, X86_W64, TR_T0, X86_MEM(tr_xreg(rs1), (int32_t)imm));
+    if (rs1 && tr_xreg(ctx, rs1) != X86_NOREG && imm) {
+        x86_lea(b, X86_W64, TR_T0, X86_MEM(tr_xreg(ctx, rs1), (int32_t)imm));
     } else {
         tr_get_x(ctx, TR_T0, rs1);
         if (imm)
