@@ -133,7 +133,7 @@ static void internal_fault(int sig, siginfo_t *si, void *uc_)
         sig_host_signal(sig, si, uc_);
         return;
     }
-    tr_host_fault(sig, (uint64_t)(uintptr_t)si->si_addr, rip);
+    tr_host_fault(sig, (uint64_t)(uintptr_t)si->si_addr, rip, uc->uc_mcontext.fpregs->mxcsr);
     mmu_copy_fault(sig);
     char msg[160];
     int n = snprintf(msg, sizeof msg, "rvdbt: internal error: host signal %d at host pc 0x%llx, address 0x%llx\n",

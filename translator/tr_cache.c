@@ -11,10 +11,12 @@
 static const int callee_saved[] = { X86_RBX, X86_RBP, X86_R12, X86_R13, X86_R14, X86_R15 };
 #define N_SAVED (int)(sizeof callee_saved / sizeof callee_saved[0])
 
-/* enter(cpu, code): save the host's callee-saved registers, pin rbp = cpu and
- * jump into translated code; leave: undo that and return eax. Six pushes after
- * the return address leave rsp 8 off 16-byte alignment, hence the extra 8 so
- * that helpers called from translated code see the ABI's alignment. */
+/* enter(cpu, code): save the host's callee-saved registers and MXCSR, load
+ * the guest's MXCSR, pin rbp = cpu and jump into translated code; leave: store
+ * the guest's MXCSR (its flags are the guest's, fp_mxcsr.h), undo the rest
+ * and return eax. Six pushes after the return address leave rsp 8 off 16-byte
+ * alignment, hence the extra 8 so that helpers called from translated code
+ * see the ABI's alignment. */
 static void emit_trampolines(struct tr_cache *c)
 {
     struct x86_buf b;
@@ -23,10 +25,14 @@ static void emit_trampolines(struct tr_cache *c)
     for (int i = 0; i < N_SAVED; i++)
         x86_push_r(&b, callee_saved[i]);
     x86_alu_ri(&b, X86_SUB, X86_W64, X86_RSP, 8);
+    x86_stmxcsr(&b, X86_MEM(X86_RDI, RV_OFF(host_mxcsr)));
+    x86_ldmxcsr(&b, X86_MEM(X86_RDI, RV_OFF(guest_mxcsr)));
     x86_mov_rr(&b, X86_W64, X86_RBP, X86_RDI);
     x86_jmp_r(&b, X86_RSI);
 
     c->leave = x86_here(&b);
+    x86_stmxcsr(&b, X86_MEM(X86_RBP, RV_OFF(guest_mxcsr)));
+    x86_ldmxcsr(&b, X86_MEM(X86_RBP, RV_OFF(host_mxcsr)));
     x86_alu_ri(&b, X86_ADD, X86_W64, X86_RSP, 8);
     for (int i = N_SAVED - 1; i >= 0; i--)
         x86_pop_r(&b, callee_saved[i]);

@@ -46,8 +46,9 @@ static inline void tr_exec_kick(struct rv_cpu *cpu) { cpu->exit_req = 1; }
 int tr_exec_fork_begin(struct rv_cpu *cpu);
 int tr_exec_fork_end(struct rv_cpu *cpu, int fd, bool child);
 
-/* Called by the host's SIGSEGV/SIGBUS handler: if the fault is a guest
- * access in translated code, it becomes the guest's fault (does not return). */
-void tr_host_fault(int sig, uint64_t host_addr, uint64_t rip);
+/* Called by the host's SIGSEGV/SIGBUS handler with the faulting code's pc
+ * and MXCSR: if the fault is a guest access in translated code, it becomes
+ * the guest's fault (does not return). */
+void tr_host_fault(int sig, uint64_t host_addr, uint64_t rip, uint32_t mxcsr);
 
 #endif

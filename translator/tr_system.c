@@ -4,6 +4,7 @@
 #include <time.h>
 #include <x86intrin.h>
 #include "linux/proc.h"
+#include "translator/fp_mxcsr.h"
 #include "translator/tr.h"
 #include "translator/tr_priv.h"
 
@@ -48,7 +49,13 @@ static int csr_helper(struct rv_cpu *cpu, uint32_t raw)
     unsigned rd = (raw >> 7) & 31, funct3 = (raw >> 12) & 7, rs1 = (raw >> 15) & 31, csr = raw >> 20;
     uint64_t src = funct3 & 4 ? rs1 : cpu->x[rs1];
     bool ok = true, writes = (funct3 & 3) == 1 || rs1 != 0;
+    bool fp = csr == CSR_FFLAGS || csr == CSR_FRM || csr == CSR_FCSR;
     uint64_t old = 0;
+
+    /* Flags raised by inline arithmetic are still in MXCSR, and MXCSR
+     * rounds as frm says (fp_mxcsr.h). */
+    if (fp)
+        fp_mxcsr_sync(cpu);
 
     if ((funct3 & 3) != 1 || rd != 0) {
         old = tr_csr_read_user(cpu, csr, &ok);
@@ -59,6 +66,8 @@ static int csr_helper(struct rv_cpu *cpu, uint32_t raw)
         uint64_t v = (funct3 & 3) == 1 ? src : (funct3 & 3) == 2 ? old | src : old & ~src;
         if (!tr_csr_write_user(cpu, csr, v))
             return 1;
+        if (fp)
+            fp_mxcsr_sync(cpu);
     }
     if (rd)
         cpu->x[rd] = old;
