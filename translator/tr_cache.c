@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include "translator/tr_cache.h"
 #include "mmu/mmu.h"
+#include "translator/tr.h"
 #include "translator/x86_emit.h"
 
 static const int callee_saved[] = { X86_RBX, X86_RBP, X86_R12, X86_R13, X86_R14, X86_R15 };
@@ -85,6 +86,7 @@ int tr_cache_init(struct tr_cache *c, size_t size)
         return -ENOMEM;
     emit_trampolines(c);
     c->used = c->stubs_end;
+    c->fma = tr_fp_host_fma();
     return 0;
 }
 
