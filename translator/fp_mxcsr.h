@@ -10,7 +10,8 @@
  * - outside translated code cpu->fflags is the guest's fflags;
  * - inside (in the C helpers translated code calls) the guest's fflags is
  *   cpu->fflags | fp_mxcsr_fflags(MXCSR): a helper that reads or writes
- *   fflags or frm calls fp_mxcsr_sync first and, after writing frm, again;
+ *   fflags or frm calls fp_mxcsr_fold first and, after a write,
+ *   fp_mxcsr_update;
  * - MXCSR's rounding control is frm whenever frm is a mode x86 has (RNE,
  *   RTZ, RDN, RUP); with RMM or an invalid frm it is RNE and every inline
  *   operation that rounds takes its exact helper instead (tr_fp.c checks
@@ -62,12 +63,26 @@ static inline void fp_mxcsr_write(uint32_t m)
     __asm__ volatile("ldmxcsr %0" : : "m"(m) : "memory");
 }
 
-/* In a helper called from translated code: the flags accrued inline go into
- * cpu->fflags, and MXCSR starts afresh in the mode of cpu->frm. */
-static inline void fp_mxcsr_sync(struct rv_cpu *cpu)
+/* In a helper called from translated code, before it reads or writes
+ * fflags or frm: the flags accrued inline join cpu->fflags. They stay in
+ * MXCSR too, which is harmless (flags only accrue: folding them again
+ * changes nothing) and saves an ldmxcsr. Returns MXCSR. */
+static inline uint32_t fp_mxcsr_fold(struct rv_cpu *cpu)
 {
-    cpu->fflags |= fp_mxcsr_fflags(fp_mxcsr_read());
-    fp_mxcsr_write(fp_mxcsr_guest(cpu->frm));
+    uint32_t m = fp_mxcsr_read();
+    cpu->fflags |= fp_mxcsr_fflags(m);
+    return m;
+}
+
+/* After the helper wrote fflags or frm (m: what fp_mxcsr_fold returned):
+ * MXCSR rounds as frm says and keeps no flag that the write cleared. */
+static inline void fp_mxcsr_update(const struct rv_cpu *cpu, uint32_t m)
+{
+    uint32_t want = fp_mxcsr_guest(cpu->frm);
+    if (!(fp_mxcsr_fflags(m) & ~cpu->fflags))
+        want |= m & FP_MXCSR_FLAGS;
+    if (want != m)
+        fp_mxcsr_write(want);
 }
 
 #endif

@@ -51,11 +51,12 @@ static int csr_helper(struct rv_cpu *cpu, uint32_t raw)
     bool ok = true, writes = (funct3 & 3) == 1 || rs1 != 0;
     bool fp = csr == CSR_FFLAGS || csr == CSR_FRM || csr == CSR_FCSR;
     uint64_t old = 0;
+    uint32_t mxcsr = 0;
 
     /* Flags raised by inline arithmetic are still in MXCSR, and MXCSR
      * rounds as frm says (fp_mxcsr.h). */
     if (fp)
-        fp_mxcsr_sync(cpu);
+        mxcsr = fp_mxcsr_fold(cpu);
 
     if ((funct3 & 3) != 1 || rd != 0) {
         old = tr_csr_read_user(cpu, csr, &ok);
@@ -67,7 +68,7 @@ static int csr_helper(struct rv_cpu *cpu, uint32_t raw)
         if (!tr_csr_write_user(cpu, csr, v))
             return 1;
         if (fp)
-            fp_mxcsr_sync(cpu);
+            fp_mxcsr_update(cpu, mxcsr);
     }
     if (rd)
         cpu->x[rd] = old;
