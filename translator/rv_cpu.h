@@ -173,7 +173,8 @@ struct rv_cpu {
      * runs; the guest's, loaded at entry and stored at exit with the
      * exception flags raised in between. */
     uint32_t host_mxcsr;
-    uint32_t guest_mxcsr;
+    uint32_t guest_mxcsr;    /* also where translated code stores MXCSR to read its flags */
+    uint8_t fflags_of_mxcsr[64]; /* fp_mxcsr_fflags() of each value of MXCSR's flag bits */
 
     /* Per-thread load/store slots, indexed by the site number the translator
      * gives each load/store; they start page-aligned after the fixed part. */

@@ -3,11 +3,11 @@
  * entered (docs/ARCHITECTURE.md, "Floating point"). This checks the places
  * where those must meet fcsr: frm changed in the middle of straight-line
  * code (one translated block), flags read and written between inline
- * operations, flags accrued inline across the C helpers that keep their own
- * MXCSR, and flags accrued just before a fault, as the signal handler reads
- * them: the fault found by a slow path and the one the host raises (a read
- * of a file mapping past the end of its file). riscv only; qemu-riscv64 is
- * the oracle. */
+ * operations (gcc's quiet comparison among them), flags accrued inline
+ * across the C helpers that keep their own MXCSR, and flags accrued just
+ * before a fault, as the signal handler reads them: the fault found by a
+ * slow path and the one the host raises (a read of a file mapping past the
+ * end of its file). riscv only; qemu-riscv64 is the oracle. */
 #include <fcntl.h>
 #include <inttypes.h>
 #include <setjmp.h>
@@ -76,6 +76,29 @@ static void flags_in_one_block(void)
           f[5] == (NV | DZ | NX) && x == 0);
 }
 
+/* gcc's quiet comparison (around sqrt, for errno): frflags t; flt; fsflags
+ * t. An inexact division first, so NX is pending when the flags are read;
+ * then flt of a NaN raises NV, which the fsflags must take away again, and
+ * flt of numbers raises nothing. Last, fsflags of a value without the
+ * pending NX must clear it. */
+static void quiet_compare(void)
+{
+    u64 f[3], lt[2], t;
+    __asm__ volatile(
+        "fmv.d.x ft1, %[one]\n\tfmv.d.x ft2, %[three]\n\tfmv.d.x ft3, %[nan]\n\tfscsr zero\n\t"
+        "fdiv.d ft0, ft1, ft2\n\t"
+        "frflags %[t]\n\tflt.d %[lt0], ft3, ft1\n\tfsflags %[t]\n\tfrflags %[f0]\n\t"
+        "frflags %[t]\n\tflt.d %[lt1], ft1, ft2\n\tfsflags %[t]\n\tfrflags %[f1]\n\t"
+        "fdiv.d ft0, ft1, ft2\n\tli %[t], %[dz]\n\tfsflags %[t]\n\tfrflags %[f2]\n\tfscsr zero"
+        : [f0] "=&r"(f[0]), [f1] "=&r"(f[1]), [f2] "=&r"(f[2]), [lt0] "=&r"(lt[0]), [lt1] "=&r"(lt[1]),
+          [t] "=&r"(t)
+        : [one] "r"(ONE_D), [three] "r"(THREE_D), [nan] "r"(0x7ff8000000000000ull), [dz] "i"(DZ)
+        : "ft0", "ft1", "ft2", "ft3");
+    printf("quiet compare: nan < 1 = %" PRIu64 " flags %02" PRIx64 ", 1 < 3 = %" PRIu64
+           " flags %02" PRIx64 ", fsflags DZ over NX: %02" PRIx64 "\n", lt[0], f[0], lt[1], f[1], f[2]);
+    CHECK(lt[0] == 0 && f[0] == NX && lt[1] == 1 && f[1] == NX && f[2] == DZ);
+}
+
 static sigjmp_buf jb;
 static volatile u64 handler_fcsr;
 
@@ -114,6 +137,7 @@ int main(void)
 {
     modes_in_one_block();
     flags_in_one_block();
+    quiet_compare();
 
     struct sigaction sa = { .sa_sigaction = on_fault, .sa_flags = SA_SIGINFO };
     sigaction(SIGSEGV, &sa, NULL);
