@@ -51,6 +51,8 @@ static void usage(FILE *f)
           "  --ic-miss        never fill inline-cache slots: every access takes the slow path\n"
           "  --tlb-size N     entries of the software TLB behind the slots (1..256, a power of 2)\n"
           "  --no-chain       never chain blocks: every block exit returns to the dispatcher\n"
+          "  --no-fma         run F/D fused multiply-adds through their exact C helpers, as\n"
+          "                   on a host without FMA3 (testing)\n"
           "  --code-cache-size BYTES  size of the translated-code cache (default 64 MiB,\n"
           "                   at least 128 KiB); a full cache is flushed and refilled\n"
           "  --bare           IMAGE is a bare-metal RV64GC ELF: loaded at its physical\n"
@@ -205,7 +207,7 @@ int main(int argc, char **argv)
     size_t cache_size = TR_DEFAULT_CACHE_SIZE;
     uint32_t tlb_size = TLB_MAX;
     double timeout = 0;
-    bool no_chain = false;
+    bool no_chain = false, no_fma = false;
     int i;
 
     env_init(&env);
@@ -245,6 +247,8 @@ int main(int argc, char **argv)
                 return usage_error("--timeout: %s is not a number of seconds", v);
         } else if (!strcmp(a, "--no-chain")) {
             no_chain = true;
+        } else if (!strcmp(a, "--no-fma")) {
+            no_fma = true;
         } else if (!strcmp(a, "--code-cache-size")) {
             char *end;
             unsigned long long n = strtoull(v, &end, 0);
@@ -305,6 +309,7 @@ int main(int argc, char **argv)
 
     int err = tr_cache_init(&cache, cache_size);
     cache.no_chain = no_chain;
+    cache.fma = cache.fma && !no_fma;
     if (err) {
         fprintf(stderr, "rvdbt: cannot set up the code cache: %s\n", strerror(-err));
         return EXIT_INTERNAL;

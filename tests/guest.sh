@@ -267,6 +267,7 @@ c malloc native
 c printf_fp native
 c fpmath native
 c fcvt_rv rv
+c fp_mxcsr rv
 c files native
 ID=noargs c args native
 ID=many c args native one "two words" "" "$LONG_ARG" "tab	and newline

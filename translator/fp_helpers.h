@@ -15,6 +15,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include "translator/fp_mxcsr.h"
 #include "translator/rv_cpu.h"
 
 typedef int (*fp_helper_fn)(struct rv_cpu *cpu, uint32_t insn);
@@ -85,27 +86,24 @@ static inline uint64_t fp_canon(uint64_t v, bool dbl)
 
 /* The host's SSE unit does the arithmetic. For one operation, MXCSR gets all
  * exceptions masked, flags clear, DAZ/FTZ off (the guest sees subnormals) and
- * the rounding mode rm (RNE..RUP); fp_host_leave restores the host's MXCSR and
- * returns the raised exceptions as fflags bits. Only SSE state is touched: the
- * helpers never use x87, and fesetround/feclearexcept would also rewrite the
- * x87 environment (fnstenv/fldenv) on every guest instruction. */
+ * the rounding mode rm (RNE..RUP); fp_host_leave restores the MXCSR found
+ * before and returns the raised exceptions as fflags bits. Called from
+ * translated code, what is restored is the guest's MXCSR with the flags
+ * accrued inline (fp_mxcsr.h). Only SSE state is touched: the helpers never
+ * use x87, and fesetround/feclearexcept would also rewrite the x87
+ * environment (fnstenv/fldenv) on every guest instruction. */
 static inline uint32_t fp_host_enter(int rm)
 {
-    static const uint32_t rc[4] = { 0x0000, 0x6000, 0x2000, 0x4000 };
-    uint32_t saved, want = 0x1f80 | rc[rm];
-    __asm__ volatile("stmxcsr %0\n\tldmxcsr %1" : "=m"(saved) : "m"(want) : "memory");
+    uint32_t saved = fp_mxcsr_read();
+    fp_mxcsr_write(fp_mxcsr_guest((unsigned)rm));
     return saved;
 }
 
 static inline unsigned fp_host_leave(uint32_t saved)
 {
-    uint32_t m;
-    __asm__ volatile("stmxcsr %0\n\tldmxcsr %1" : "=m"(m) : "m"(saved) : "memory");
-    return (m & 0x01) << 4     /* IE -> NV */
-         | (m & 0x04) << 1     /* ZE -> DZ */
-         | (m & 0x08) >> 1     /* OE -> OF */
-         | (m & 0x10) >> 3     /* UE -> UF */
-         | (m & 0x20) >> 5;    /* PE -> NX */
+    uint32_t m = fp_mxcsr_read();
+    fp_mxcsr_write(saved);
+    return fp_mxcsr_fflags(m);
 }
 
 /* Values computed between fp_host_enter and fp_host_leave pass through these

@@ -1,6 +1,7 @@
 /* Allocation of a guest thread's state: the fixed part and its slot array in
  * one reservation, so translated code reaches every slot from rbp. */
 #include <sys/mman.h>
+#include "translator/fp_mxcsr.h"
 #include "translator/rv_cpu.h"
 
 struct rv_cpu *rv_cpu_new(struct rv_proc *proc)
@@ -15,6 +16,8 @@ struct rv_cpu *rv_cpu_new(struct rv_proc *proc)
         cpu->tlb[i].page = TLB_EMPTY;
     for (int i = 0; i < RV_RAS_SIZE; i++)
         cpu->ras[i].guest = 1;   /* odd: matches no return target */
+    for (unsigned m = 0; m < sizeof cpu->fflags_of_mxcsr; m++)
+        cpu->fflags_of_mxcsr[m] = (uint8_t)fp_mxcsr_fflags(m);
     return cpu;
 }
 

@@ -171,6 +171,12 @@ struct rv_cpu {
     uint32_t tlb_mask;       /* entries in use - 1 (--tlb-size) */
     struct tlb_entry tlb[TLB_MAX];
     struct rv_priv priv;     /* bare mode only */
+    /* MXCSR (translator/fp_mxcsr.h): the host's, saved while translated code
+     * runs; the guest's, loaded at entry and stored at exit with the
+     * exception flags raised in between. */
+    uint32_t host_mxcsr;
+    uint32_t guest_mxcsr;    /* also where translated code stores MXCSR to read its flags */
+    uint8_t fflags_of_mxcsr[64]; /* fp_mxcsr_fflags() of each value of MXCSR's flag bits */
 
     /* Per-thread load/store slots, indexed by the site number the translator
      * gives each load/store; they start page-aligned after the fixed part. */

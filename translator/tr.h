@@ -44,7 +44,10 @@ enum tr_stub_kind {
                             in the stub area; `jcc` is the imm64 to receive its address */
     TR_STUB_JALR,        /* jalr slot miss: target in rcx */
     TR_STUB_INTR,        /* exit_req set at block entry: leave with pc = the block's */
+    TR_STUB_HELPER,      /* an inline fast path gave up: call the instruction's exact
+                            helper fn(cpu, insn) as tr_call_checked does, resume */
 };
+#define TR_STUB_ALSO 2
 struct tr_stub {
     uint8_t kind;
     uint8_t size;        /* access size in bytes */
@@ -52,6 +55,10 @@ struct tr_stub {
     uint64_t pc;         /* guest pc of the access, or the exit's target */
     uint8_t *jcc;        /* rel32 (or imm64) in the writable view to patch to the stub */
     uint64_t resume;     /* executable address the stub returns to (rax = host address) */
+    /* TR_STUB_HELPER: the helper, its argument and more branches to the stub */
+    const void *fn;
+    uint32_t insn;
+    uint8_t *also[TR_STUB_ALSO];
 };
 
 #define TR_MAX_INSNS 128
@@ -135,6 +142,10 @@ void tr_exit_reg(struct tr_ctx *ctx, int reg);
 void tr_call_checked(struct tr_ctx *ctx, const void *fn, uint32_t arg1);
 /* Call fn(cpu, a1, a2, a3) for its effect; rax holds its return value after. */
 void tr_call(struct tr_ctx *ctx, const void *fn, uint64_t a1, uint64_t a2, uint64_t a3);
+
+/* Whether the host has FMA3 and the OS saves the AVX state it needs
+ * (tr_fp.c; CPUID, asked once by tr_cache_init). */
+bool tr_fp_host_fma(void);
 
 /* Memory access with the inline-cache fast path (tr_mem.c). The guest address
  * is x[rs1] + imm; the emitted code leaves the host address in rax. */

@@ -312,6 +312,18 @@ static void emit_stubs(struct tr_ctx *ctx)
             x86_patch_rel32(s->jcc, b->exec_delta, x86_here(b));
             tr_exit_const(ctx, RV_EXIT_NEXT, s->pc);
             break;
+        case TR_STUB_HELPER: {
+            x86_patch_rel32(s->jcc, b->exec_delta, x86_here(b));
+            for (int k = 0; k < TR_STUB_ALSO; k++)
+                x86_patch_rel32(s->also[k], b->exec_delta, x86_here(b));
+            /* an illegal-instruction exit names the instruction's pc */
+            uint64_t pc = ctx->pc;
+            ctx->pc = s->pc;
+            tr_call_checked(ctx, s->fn, s->insn);
+            ctx->pc = pc;
+            x86_jmp_rel32(b, s->resume);
+            break;
+        }
         case TR_STUB_JALR:
             x86_patch_rel32(s->jcc, b->exec_delta, x86_here(b));
             x86_mov_mr(b, X86_W64, X86_MEM(TR_CPU, RV_OFF(pc)), X86_RCX);

@@ -32,11 +32,13 @@ static uint64_t emit_slow_call(struct x86_buf *b, const void *fn)
     return start;
 }
 
-/* enter(cpu, code): save the host's callee-saved registers, pin rbp = cpu,
- * load the mapped guest registers and jump into translated code; leave:
- * store them back, undo the rest and return eax. Six pushes after
- * the return address leave rsp 8 off 16-byte alignment, hence the extra 8 so
- * that helpers called from translated code see the ABI's alignment. */
+/* enter(cpu, code): save the host's callee-saved registers and MXCSR, load
+ * the guest's MXCSR, pin rbp = cpu, load the mapped guest registers and jump
+ * into translated code; leave: store them back, store the guest's MXCSR (its
+ * flags are the guest's, fp_mxcsr.h), undo the rest and return eax. Six
+ * pushes after the return address leave rsp 8 off 16-byte alignment, hence
+ * the extra 8 so that helpers called from translated code see the ABI's
+ * alignment. */
 static void emit_trampolines(struct tr_cache *c)
 {
     struct x86_buf b;
@@ -45,6 +47,8 @@ static void emit_trampolines(struct tr_cache *c)
     for (int i = 0; i < N_SAVED; i++)
         x86_push_r(&b, callee_saved[i]);
     x86_alu_ri(&b, X86_SUB, X86_W64, X86_RSP, 8);
+    x86_stmxcsr(&b, X86_MEM(X86_RDI, RV_OFF(host_mxcsr)));
+    x86_ldmxcsr(&b, X86_MEM(X86_RDI, RV_OFF(guest_mxcsr)));
     x86_mov_rr(&b, X86_W64, X86_RBP, X86_RDI);
     x86_mov_rr(&b, X86_W64, X86_RAX, X86_RSI);   /* rsi holds a guest register */
     tr_emit_reload(&b);
@@ -52,6 +56,8 @@ static void emit_trampolines(struct tr_cache *c)
 
     c->leave = x86_here(&b);
     tr_emit_spill(&b);
+    x86_stmxcsr(&b, X86_MEM(X86_RBP, RV_OFF(guest_mxcsr)));
+    x86_ldmxcsr(&b, X86_MEM(X86_RBP, RV_OFF(host_mxcsr)));
     x86_alu_ri(&b, X86_ADD, X86_W64, X86_RSP, 8);
     for (int i = N_SAVED - 1; i >= 0; i--)
         x86_pop_r(&b, callee_saved[i]);
@@ -106,6 +112,7 @@ int tr_cache_init(struct tr_cache *c, size_t size)
         return -ENOMEM;
     emit_trampolines(c);
     c->used = c->stubs_end;
+    c->fma = tr_fp_host_fma();
     return 0;
 }
 

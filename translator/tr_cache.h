@@ -66,6 +66,7 @@ struct tr_cache {
     uint64_t flushes;
     uint64_t host_bytes;     /* emitted over the whole run */
     bool no_chain;           /* --no-chain: every block exit returns to the dispatcher */
+    bool fma;                /* fused multiply-adds run as FMA3: the host has it (and no --no-fma) */
 
     /* Threads (tr_exec.c). lock serialises every change of the cache
      * (translation, chaining, jalr tables, invalidation) and the list of

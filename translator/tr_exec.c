@@ -15,6 +15,7 @@
 #include "linux/proc.h"
 #include "softmmu/tlb.h"
 #include "translator/tr.h"
+#include "translator/fp_mxcsr.h"
 #include "translator/tr_cache.h"
 #include "translator/tr_exec.h"
 #include "translator/tr_log.h"
@@ -34,6 +35,7 @@ void tr_host_fault(int sig, uint64_t host_addr, void *ucontext)
 {
     struct rv_cpu *cpu = current;
     const greg_t *gregs = ((ucontext_t *)ucontext)->uc_mcontext.gregs;
+    uint32_t mxcsr = ((ucontext_t *)ucontext)->uc_mcontext.fpregs->mxcsr;
     uint64_t rip = (uint64_t)gregs[REG_RIP];
     uint64_t pc;
     if (!cpu || (sig != SIGSEGV && sig != SIGBUS))
@@ -50,6 +52,9 @@ void tr_host_fault(int sig, uint64_t host_addr, void *ucontext)
     cpu->fault_addr = host_addr - base;
     cpu->fault_bus_adrerr = sig == SIGBUS;
     cpu->pc = pc;
+    /* The handler runs with the kernel's initial MXCSR; the landing expects
+     * the guest's as the faulting code had it, flags accrued so far too. */
+    fp_mxcsr_write(mxcsr);
     siglongjmp(cpu->fault_jmp, sig);
 }
 
@@ -122,6 +127,9 @@ void tr_exec_landed(struct rv_cpu *cpu)
     struct tr_cache *c = cpu->proc->cache;
     if (!cpu->running)
         return;
+    /* What the leave trampoline and tr_exec would have done (fp_mxcsr.h). */
+    cpu->fflags |= fp_mxcsr_fflags(fp_mxcsr_read());
+    fp_mxcsr_write(cpu->host_mxcsr);
     pthread_mutex_lock(&c->lock);
     leave_locked(c, cpu);
     pthread_mutex_unlock(&c->lock);
@@ -204,7 +212,9 @@ int tr_exec(struct rv_cpu *cpu)
         cpu->running = 1;
         c->n_running++;
         pthread_mutex_unlock(&c->lock);
+        cpu->guest_mxcsr = fp_mxcsr_guest(cpu->frm);
         why = tr_enter(c, cpu, b->host);
+        cpu->fflags |= fp_mxcsr_fflags(cpu->guest_mxcsr);
         pthread_mutex_lock(&c->lock);
         leave_locked(c, cpu);
         flushes = c->flushes;

@@ -4,6 +4,7 @@
 #include <time.h>
 #include <x86intrin.h>
 #include "linux/proc.h"
+#include "translator/fp_mxcsr.h"
 #include "translator/tr.h"
 #include "translator/tr_priv.h"
 
@@ -48,7 +49,14 @@ static int csr_helper(struct rv_cpu *cpu, uint32_t raw)
     unsigned rd = (raw >> 7) & 31, funct3 = (raw >> 12) & 7, rs1 = (raw >> 15) & 31, csr = raw >> 20;
     uint64_t src = funct3 & 4 ? rs1 : cpu->x[rs1];
     bool ok = true, writes = (funct3 & 3) == 1 || rs1 != 0;
+    bool fp = csr == CSR_FFLAGS || csr == CSR_FRM || csr == CSR_FCSR;
     uint64_t old = 0;
+    uint32_t mxcsr = 0;
+
+    /* Flags raised by inline arithmetic are still in MXCSR, and MXCSR
+     * rounds as frm says (fp_mxcsr.h). */
+    if (fp)
+        mxcsr = fp_mxcsr_fold(cpu);
 
     if ((funct3 & 3) != 1 || rd != 0) {
         old = tr_csr_read_user(cpu, csr, &ok);
@@ -59,16 +67,61 @@ static int csr_helper(struct rv_cpu *cpu, uint32_t raw)
         uint64_t v = (funct3 & 3) == 1 ? src : (funct3 & 3) == 2 ? old | src : old & ~src;
         if (!tr_csr_write_user(cpu, csr, v))
             return 1;
+        if (fp)
+            fp_mxcsr_update(cpu, mxcsr);
     }
     if (rd)
         cpu->x[rd] = old;
     return 0;
 }
 
+/* eax = the flags raised by inline arithmetic and not yet in cpu->fflags
+ * (fp_mxcsr.h), as fflags bits. */
+static void emit_pending_fflags(struct tr_ctx *ctx)
+{
+    struct x86_buf *b = ctx->b;
+    x86_stmxcsr(b, X86_MEM(TR_CPU, RV_OFF(guest_mxcsr)));
+    x86_mov_rm(b, X86_W32, X86_RAX, X86_MEM(TR_CPU, RV_OFF(guest_mxcsr)));
+    x86_alu_ri(b, X86_AND, X86_W32, X86_RAX, FP_MXCSR_FLAGS);
+    x86_movzx_rm8(b, X86_RAX, X86_MEM_IDX(TR_CPU, X86_RAX, 1, RV_OFF(fflags_of_mxcsr)));
+}
+
+/* frflags rd: cpu->fflags | the flags pending in MXCSR. */
+static void emit_frflags(struct tr_ctx *ctx, const struct rv_insn *in)
+{
+    emit_pending_fflags(ctx);
+    x86_alu_rm(ctx->b, X86_OR, X86_W32, X86_RAX, X86_MEM(TR_CPU, RV_OFF(fflags)));
+    tr_put_x(ctx, in->rd, X86_RAX);
+}
+
+/* fsflags rs: a plain store while every flag still pending in MXCSR is
+ * among those written (then they may stay: fflags only accrues); one the
+ * write clears must leave MXCSR, which the helper does. gcc brackets quiet
+ * comparisons with frflags/fsflags of the same value, which stay inline. */
+static void emit_fsflags(struct tr_ctx *ctx, const struct rv_insn *in)
+{
+    struct x86_buf *b = ctx->b;
+    tr_get_x(ctx, X86_RCX, in->rs1);
+    x86_alu_ri(b, X86_AND, X86_W32, X86_RCX, 0x1f);
+    emit_pending_fflags(ctx);
+    x86_mov_rr(b, X86_W32, X86_RDX, X86_RCX);
+    x86_unary_r(b, X86_NOT, X86_W32, X86_RDX);
+    x86_test_rr(b, X86_W32, X86_RAX, X86_RDX);
+    struct tr_stub *s = tr_add_stub(ctx, TR_STUB_HELPER, ctx->pc, x86_jcc_rel32(b, X86_CC_NE, 0));
+    x86_mov_mr(b, X86_W32, X86_MEM(TR_CPU, RV_OFF(fflags)), X86_RCX);
+    s->fn = (const void *)csr_helper;
+    s->insn = in->raw;
+    s->resume = x86_here(b);
+}
+
 static bool tr_csr(struct tr_ctx *ctx, const struct rv_insn *in)
 {
     if (ctx->opt->bare)
         tr_priv_exit(ctx, in);
+    else if (in->csr == CSR_FFLAGS && in->op == RV_OP_csrrs && in->rs1 == 0)
+        emit_frflags(ctx, in);
+    else if (in->csr == CSR_FFLAGS && in->op == RV_OP_csrrw && in->rd == 0)
+        emit_fsflags(ctx, in);
     else
         tr_call_checked(ctx, (const void *)csr_helper, in->raw);
     return true;

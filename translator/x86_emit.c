@@ -17,6 +17,8 @@
 #define P_LOCK  0x800
 #define P_BREG  0x1000  /* ModRM.reg names a byte register */
 #define P_BRM   0x2000  /* ModRM.rm names a byte register (register-direct only) */
+#define P_F2    0x4000  /* mandatory prefixes of the SSE scalar forms */
+#define P_F3    0x8000
 
 #define PW(w) ((w) == X86_W64 ? P_W : 0)
 
@@ -84,6 +86,10 @@ static void put_op(struct x86_buf *b, unsigned opc, unsigned rex)
         put8(b, 0x66);
     if (opc & P_LOCK)
         put8(b, 0xf0);
+    if (opc & P_F2)
+        put8(b, 0xf2);
+    if (opc & P_F3)
+        put8(b, 0xf3);
     if (opc & P_W)
         rex |= 0x08;
     if (rex)
@@ -99,36 +105,37 @@ static void enc_plain(struct x86_buf *b, unsigned opc, int reg)
     put_op(b, opc + (reg & 7), reg >= 8 ? 0x01 : 0);
 }
 
-/* Opcode + ModRM (+ SIB + displacement). reg is the ModRM.reg field: a
- * register or an opcode extension. m == NULL means the rm operand is the
- * register rm; otherwise it is memory and rm is ignored. */
-static void enc(struct x86_buf *b, unsigned opc, int reg, int rm, const struct x86_mem *m)
+/* The REX.R/X/B bits (0x04/0x02/0x01) that extend the ModRM.reg field, the
+ * SIB index and the ModRM.rm or SIB base to registers 8-15. m == NULL means
+ * the rm operand is the register rm. */
+static unsigned rex_rxb(int reg, int rm, const struct x86_mem *m)
 {
     assert(reg >= 0 && reg < 16);
     unsigned rex = (reg & 8) ? 0x04 : 0;
-    if ((opc & P_BREG) && needs_rex_byte(reg))
-        rex |= 0x40;
-
     if (!m) {
         assert(rm >= 0 && rm < 16);
-        rex |= (rm & 8) ? 0x01 : 0;
-        if ((opc & P_BRM) && needs_rex_byte(rm))
-            rex |= 0x40;
-        put_op(b, opc, rex);
-        put8(b, 0xc0 | (reg & 7) << 3 | (rm & 7));
+        return rex | ((rm & 8) ? 0x01 : 0);
+    }
+    assert(m->base >= X86_NOREG && m->base < 16 && m->index >= X86_NOREG && m->index < 16);
+    rex |= (m->index >= 0 && (m->index & 8)) ? 0x02 : 0;
+    rex |= (m->base >= 0 && (m->base & 8)) ? 0x01 : 0;
+    return rex;
+}
+
+/* ModRM (+ SIB + displacement) after the opcode; the register numbers'
+ * bit 3 went into the REX or VEX prefix before. */
+static void put_modrm(struct x86_buf *b, int reg, int rm, const struct x86_mem *m)
+{
+    unsigned r = (reg & 7) << 3;
+    if (!m) {
+        put8(b, 0xc0 | r | (rm & 7));
         return;
     }
 
     int base = m->base, index = m->index;
-    assert(base >= X86_NOREG && base < 16 && index >= X86_NOREG && index < 16);
     assert(index != X86_RSP);   /* SIB.index=100 means "no index" */
     assert(m->scale == 1 || m->scale == 2 || m->scale == 4 || m->scale == 8);
     unsigned ss = m->scale == 8 ? 3 : m->scale == 4 ? 2 : m->scale == 2 ? 1 : 0;
-    rex |= (index >= 0 && (index & 8)) ? 0x02 : 0;
-    rex |= (base >= 0 && (base & 8)) ? 0x01 : 0;
-    put_op(b, opc, rex);
-
-    unsigned r = (reg & 7) << 3;
     unsigned sib_index = index >= 0 ? (unsigned)(index & 7) : RM_SIB;
     if (base < 0) {
         /* No base: mod=00 with SIB.base=101 means index*scale + disp32, or an
@@ -161,6 +168,20 @@ static void enc(struct x86_buf *b, unsigned opc, int reg, int rm, const struct x
         put8(b, (uint8_t)m->disp);
     else if (mod == 0x80)
         put32(b, (uint32_t)m->disp);
+}
+
+/* Opcode + ModRM (+ SIB + displacement). reg is the ModRM.reg field: a
+ * register or an opcode extension. m == NULL means the rm operand is the
+ * register rm; otherwise it is memory and rm is ignored. */
+static void enc(struct x86_buf *b, unsigned opc, int reg, int rm, const struct x86_mem *m)
+{
+    unsigned rex = rex_rxb(reg, rm, m);
+    if ((opc & P_BREG) && needs_rex_byte(reg))
+        rex |= 0x40;
+    if (!m && (opc & P_BRM) && needs_rex_byte(rm))
+        rex |= 0x40;
+    put_op(b, opc, rex);
+    put_modrm(b, reg, rm, m);
 }
 
 /* ---- moves ---- */
@@ -576,4 +597,83 @@ void x86_mfence(struct x86_buf *b)
 {
     if (room(b))
         enc(b, P_0F | 0xae, 6, 0, NULL);   /* 0F AE /6 with mod=11: F0 */
+}
+
+/* ---- SSE and MXCSR ---- */
+
+/* The enum values hold the mandatory prefix (none, 66, F2 or F3) above the
+ * opcode byte that follows 0F. */
+static unsigned sse_opc(unsigned v)
+{
+    switch (v >> 8) {
+    case 0x66: return P_66 | P_0F | (v & 0xff);
+    case 0xf2: return P_F2 | P_0F | (v & 0xff);
+    case 0xf3: return P_F3 | P_0F | (v & 0xff);
+    default: return P_0F | (v & 0xff);
+    }
+}
+
+void x86_sse_rr(struct x86_buf *b, enum x86_sse op, int dst, int src)
+{
+    if (room(b))
+        enc(b, sse_opc(op), dst, src, NULL);
+}
+
+void x86_sse_rm(struct x86_buf *b, enum x86_sse op, int dst, struct x86_mem m)
+{
+    if (room(b))
+        enc(b, sse_opc(op), dst, 0, &m);
+}
+
+/* The store forms are the load opcodes + 1. */
+void x86_movss_mr(struct x86_buf *b, struct x86_mem m, int src)
+{
+    if (room(b))
+        enc(b, sse_opc(X86_MOVSS + 1), src, 0, &m);
+}
+
+void x86_movsd_mr(struct x86_buf *b, struct x86_mem m, int src)
+{
+    if (room(b))
+        enc(b, sse_opc(X86_MOVSD + 1), src, 0, &m);
+}
+
+void x86_cvt2si_rm(struct x86_buf *b, enum x86_cvt2si op, enum x86_width w, int dst, struct x86_mem m)
+{
+    if (room(b))
+        enc(b, PW(w) | sse_opc(op), dst, 0, &m);
+}
+
+void x86_cvtsi2_rr(struct x86_buf *b, enum x86_cvtsi2 op, enum x86_width w, int dst, int src)
+{
+    if (room(b))
+        enc(b, PW(w) | sse_opc(op), dst, src, NULL);
+}
+
+void x86_ldmxcsr(struct x86_buf *b, struct x86_mem m)
+{
+    if (room(b))
+        enc(b, P_0F | 0xae, 2, 0, &m);
+}
+
+void x86_stmxcsr(struct x86_buf *b, struct x86_mem m)
+{
+    if (room(b))
+        enc(b, P_0F | 0xae, 3, 0, &m);
+}
+
+/* Three-byte VEX (C4): inverted R, X, B and the opcode map (2: 0F 38), then
+ * W, the inverted second source register, L = 0 (scalar) and pp = 01 (the
+ * 66 prefix the FMA forms carry). */
+void x86_vfma_rrm(struct x86_buf *b, enum x86_fma op, int dst, int src1, struct x86_mem m)
+{
+    if (!room(b))
+        return;
+    assert(src1 >= 0 && src1 < 16);
+    unsigned rxb = rex_rxb(dst, 0, &m);
+    put8(b, 0xc4);
+    put8(b, (~rxb & 7) << 5 | 0x02);
+    put8(b, (op & 0x100 ? 0x80 : 0) | (~(unsigned)src1 & 15) << 3 | 0x01);
+    put8(b, op & 0xff);
+    put_modrm(b, dst, 0, &m);
 }

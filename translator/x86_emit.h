@@ -127,4 +127,57 @@ void x86_lock_xadd_mr(struct x86_buf *b, enum x86_width w, struct x86_mem m, int
 void x86_lock_cmpxchg_mr(struct x86_buf *b, enum x86_width w, struct x86_mem m, int reg); /* compares rax/eax */
 void x86_mfence(struct x86_buf *b);
 
+/* SSE scalar arithmetic, compares and moves: xmm <- xmm or memory, with
+ * xmm0-xmm15 given by number. A value holds the instruction's mandatory
+ * prefix (none, 66, F2, F3) above its opcode byte after 0F. The ss forms
+ * read 32 bits of memory, the sd forms 64; movss/movsd loads zero the rest
+ * of the register, their register forms merge into the low element. */
+enum x86_sse {
+    X86_MOVSS = 0xf310, X86_MOVSD = 0xf210,
+    X86_SQRTSS = 0xf351, X86_SQRTSD = 0xf251,
+    X86_ADDSS = 0xf358, X86_ADDSD = 0xf258,
+    X86_MULSS = 0xf359, X86_MULSD = 0xf259,
+    X86_CVTSS2SD = 0xf35a, X86_CVTSD2SS = 0xf25a,
+    X86_SUBSS = 0xf35c, X86_SUBSD = 0xf25c,
+    X86_MINSS = 0xf35d, X86_MINSD = 0xf25d,
+    X86_DIVSS = 0xf35e, X86_DIVSD = 0xf25e,
+    X86_MAXSS = 0xf35f, X86_MAXSD = 0xf25f,
+    /* set ZF, PF, CF (all three: unordered); ucomis raises invalid for a
+     * signaling NaN only, comis for any NaN */
+    X86_UCOMISS = 0x002e, X86_UCOMISD = 0x662e,
+    X86_COMISS = 0x002f, X86_COMISD = 0x662f,
+    X86_XORPS = 0x0057,                     /* all 128 bits */
+};
+void x86_sse_rr(struct x86_buf *b, enum x86_sse op, int dst, int src);
+void x86_sse_rm(struct x86_buf *b, enum x86_sse op, int dst, struct x86_mem m);
+void x86_movss_mr(struct x86_buf *b, struct x86_mem m, int src);   /* movss dword [m], xmm */
+void x86_movsd_mr(struct x86_buf *b, struct x86_mem m, int src);   /* movsd qword [m], xmm */
+
+/* Float to integer: r32/r64 <- the scalar at [m], rounded by MXCSR (cvt)
+ * or truncated (cvtt); a NaN or out-of-range value gives the "integer
+ * indefinite" 1 << (bits - 1) and raises invalid. */
+enum x86_cvt2si {
+    X86_CVTSS2SI = 0xf32d, X86_CVTTSS2SI = 0xf32c,
+    X86_CVTSD2SI = 0xf22d, X86_CVTTSD2SI = 0xf22c,
+};
+void x86_cvt2si_rm(struct x86_buf *b, enum x86_cvt2si op, enum x86_width w, int dst, struct x86_mem m);
+/* Signed integer r32/r64 to float: xmm's low element, the rest kept. */
+enum x86_cvtsi2 { X86_CVTSI2SS = 0xf32a, X86_CVTSI2SD = 0xf22a };
+void x86_cvtsi2_rr(struct x86_buf *b, enum x86_cvtsi2 op, enum x86_width w, int dst, int src);
+
+void x86_ldmxcsr(struct x86_buf *b, struct x86_mem m);   /* MXCSR <- dword [m] */
+void x86_stmxcsr(struct x86_buf *b, struct x86_mem m);   /* dword [m] <- MXCSR */
+
+/* FMA3 (VEX-encoded; the host must have it), the 231 forms with one
+ * rounding: dst = src1 * [m] + dst (vfmadd), src1 * [m] - dst (vfmsub),
+ * -(src1 * [m]) + dst (vfnmadd), -(src1 * [m]) - dst (vfnmsub). Bit 8 of
+ * the value is VEX.W: the sd forms. */
+enum x86_fma {
+    X86_VFMADD231SS = 0x0b9, X86_VFMADD231SD = 0x1b9,
+    X86_VFMSUB231SS = 0x0bb, X86_VFMSUB231SD = 0x1bb,
+    X86_VFNMADD231SS = 0x0bd, X86_VFNMADD231SD = 0x1bd,
+    X86_VFNMSUB231SS = 0x0bf, X86_VFNMSUB231SD = 0x1bf,
+};
+void x86_vfma_rrm(struct x86_buf *b, enum x86_fma op, int dst, int src1, struct x86_mem m);
+
 #endif

@@ -126,6 +126,8 @@ F2_D(fsub_d, "fsub.d ft2, ft0, ft1")
 F2_D(fmul_d, "fmul.d ft2, ft0, ft1")
 F2_D(fdiv_d, "fdiv.d ft2, ft0, ft1")
 F2_D(fdiv_d_rtz, "fdiv.d ft2, ft0, ft1, rtz")
+F2_D(fmul_d_rtz, "fmul.d ft2, ft0, ft1, rtz")
+F2_D(fmul_d_rup, "fmul.d ft2, ft0, ft1, rup")
 F2_D(fmin_d, "fmin.d ft2, ft0, ft1")
 F2_D(fmax_d, "fmax.d ft2, ft0, ft1")
 F2_D(fsgnj_d, "fsgnj.d ft2, ft0, ft1")
@@ -142,6 +144,8 @@ IF_D(cvt_d_lu, "fcvt.d.lu ft2, %2")
 F2_S(fadd_s, "fadd.s ft2, ft0, ft1")
 F2_S(fmin_s, "fmin.s ft2, ft0, ft1")
 F2_S(fdiv_s, "fdiv.s ft2, ft0, ft1")
+F2_S(fmul_s, "fmul.s ft2, ft0, ft1")
+F2_S(fmul_s_rtz, "fmul.s ft2, ft0, ft1, rtz")
 FI_S(class_s, "fclass.s %0, ft0")
 FI_S(cvt_w_s, "fcvt.w.s %0, ft0, rtz")
 FI_S(cvt_lu_s, "fcvt.lu.s %0, ft0, rtz")
@@ -412,8 +416,37 @@ static void rounding_modes(void)
     ck("fscsr 0", r, 0, 0, 0);
 }
 
+/* RISC-V detects tininess after rounding: a result below the smallest
+ * normal that rounds (as if the exponent were unbounded) to it is not tiny,
+ * so it raises NX without UF; the same product rounded down is tiny. The
+ * products are exactly 2^emin * (1 - 2^-(p+1)): (2^27-1)(2^27+1) = 2^54-1
+ * and 18631 * 1801 = 2^25-1. x86 detects tininess after rounding too, which
+ * rvdbt's inline arithmetic relies on. */
+static void tininess(void)
+{
+    unsigned f;
+    u64 a = 0x1ffffffffc000000, b = 0x2000000002000000;    /* (2^27 -+ 1) * 2^-538 */
+    u64 r = fmul_d(a, b, &f);
+    ck("fmul.d to 2^-1022, rne", r, f, 0x0010000000000000, NX);
+    r = fmul_d_rup(a, b, &f);
+    ck("fmul.d to 2^-1022, rup", r, f, 0x0010000000000000, NX);
+    r = fmul_d_rtz(a, b, &f);
+    ck("fmul.d below 2^-1022, rtz", r, f, 0x000fffffffffffff, UF | NX);
+    __asm__ volatile("fsrmi 1");                            /* dyn = rtz */
+    r = fmul_d(a, b, &f);
+    __asm__ volatile("fsrmi 0");
+    ck("fmul.d below 2^-1022, dyn=rtz", r, f, 0x000fffffffffffff, UF | NX);
+    r = fmadd_d(a, b, ZERO_D, &f);
+    ck("fmadd.d to 2^-1022 + 0, rne", r, f, 0x0010000000000000, NX);
+    r = fmul_s(0x20918e00, 0x1f612000, &f);                 /* 18631 * 2^-76, 1801 * 2^-75 */
+    ck("fmul.s to 2^-126, rne", r, f, 0x00800000, NX);
+    r = fmul_s_rtz(0x20918e00, 0x1f612000, &f);
+    ck("fmul.s below 2^-126, rtz", r, f, 0x007fffff, UF | NX);
+}
+
 int main(void)
 {
+    tininess();
     conversions();
     nans_and_specials();
     nan_boxing();

@@ -19,7 +19,7 @@ GUEST_C      := $(filter-out $(GUEST_DL),$(basename $(notdir $(wildcard tests/gu
 GUEST_S      := $(basename $(notdir $(wildcard tests/guest/*.S)))
 # riscv inline assembly, or output only riscv64 gives (quad long double): no
 # native build
-GUEST_RVONLY := fcvt_rv held_ldouble ic_smc sig_ill sig_fetch_straddle sig_access_straddle sig_oddpc \
+GUEST_RVONLY := fcvt_rv fp_mxcsr held_ldouble ic_smc sig_ill sig_fetch_straddle sig_access_straddle sig_oddpc \
                 sig_fetchbus
 GUEST_PIE    := hello isa rvc smc
 # facts only a static program has (AT_BASE 0, program headers at their link

@@ -627,6 +627,121 @@ static void test_atomics(void)
     expect(3, "mfence");
 }
 
+/* ---- SSE, MXCSR, FMA3 ---- */
+
+static const char *xmm(int r)
+{
+    char *s = ring();
+    snprintf(s, 128, "xmm%d", r);
+    return s;
+}
+
+static const struct { enum x86_sse op; const char *name, *mem; } sse_ops[] = {
+    { X86_MOVSS, "movss", "dword" }, { X86_MOVSD, "movsd", "qword" },
+    { X86_SQRTSS, "sqrtss", "dword" }, { X86_SQRTSD, "sqrtsd", "qword" },
+    { X86_ADDSS, "addss", "dword" }, { X86_ADDSD, "addsd", "qword" },
+    { X86_MULSS, "mulss", "dword" }, { X86_MULSD, "mulsd", "qword" },
+    { X86_CVTSS2SD, "cvtss2sd", "dword" }, { X86_CVTSD2SS, "cvtsd2ss", "qword" },
+    { X86_SUBSS, "subss", "dword" }, { X86_SUBSD, "subsd", "qword" },
+    { X86_MINSS, "minss", "dword" }, { X86_MINSD, "minsd", "qword" },
+    { X86_DIVSS, "divss", "dword" }, { X86_DIVSD, "divsd", "qword" },
+    { X86_MAXSS, "maxss", "dword" }, { X86_MAXSD, "maxsd", "qword" },
+    { X86_UCOMISS, "ucomiss", "dword" }, { X86_UCOMISD, "ucomisd", "qword" },
+    /* capstone 4 names comis's memory operand xmmword; it reads 4 or 8
+     * bytes, as `as` and objdump say */
+    { X86_COMISS, "comiss", "xmmword" }, { X86_COMISD, "comisd", "xmmword" },
+    { X86_XORPS, "xorps", "xmmword" },
+};
+
+static void test_sse(void)
+{
+    for (size_t i = 0; i < sizeof sse_ops / sizeof sse_ops[0]; i++) {
+        /* F2, F3 and 66 are one prefix byte ahead of any REX */
+        int pfx = (sse_ops[i].op >> 8) != 0;
+        for (int d = 0; d < 16; d++)
+            for (int s = 0; s < 16; s++) {
+                x86_sse_rr(B(), sse_ops[i].op, d, s);
+                expect(pfx + (d >= 8 || s >= 8) + 3, "%s %s, %s", sse_ops[i].name, xmm(d), xmm(s));
+            }
+        for (int k = 0; k < nmems; k++) {
+            struct x86_mem m = mems[k];
+            int r = (k + (int)i) % 16;
+            x86_sse_rm(B(), sse_ops[i].op, r, m);
+            expect(pfx + (r >= 8 || mem_rex(m)) + 2 + mem_len(m), "%s %s, %s ptr %s",
+                   sse_ops[i].name, xmm(r), sse_ops[i].mem, mem_text(m));
+        }
+    }
+    for (int k = 0; k < nmems; k++) {
+        struct x86_mem m = mems[k];
+        int r = k % 16, len = 1 + (r >= 8 || mem_rex(m)) + 2 + mem_len(m);
+        x86_movss_mr(B(), m, r);
+        expect(len, "movss dword ptr %s, %s", mem_text(m), xmm(r));
+        x86_movsd_mr(B(), m, r);
+        expect(len, "movsd qword ptr %s, %s", mem_text(m), xmm(r));
+        x86_ldmxcsr(B(), m);
+        expect(mem_rex(m) + 2 + mem_len(m), "ldmxcsr dword ptr %s", mem_text(m));
+        x86_stmxcsr(B(), m);
+        expect(mem_rex(m) + 2 + mem_len(m), "stmxcsr dword ptr %s", mem_text(m));
+    }
+}
+
+static void test_sse_convert(void)
+{
+    static const struct { enum x86_cvt2si op; const char *name, *mem; } to_int[] = {
+        { X86_CVTSS2SI, "cvtss2si", "dword" }, { X86_CVTTSS2SI, "cvttss2si", "dword" },
+        { X86_CVTSD2SI, "cvtsd2si", "qword" }, { X86_CVTTSD2SI, "cvttsd2si", "qword" },
+    };
+    static const struct { enum x86_cvtsi2 op; const char *name; } from_int[] = {
+        { X86_CVTSI2SS, "cvtsi2ss" }, { X86_CVTSI2SD, "cvtsi2sd" },
+    };
+    for (int wi = 0; wi < 2; wi++) {
+        enum x86_width w = widths[wi];
+        bool w64 = w == X86_W64;
+        for (size_t i = 0; i < sizeof to_int / sizeof to_int[0]; i++)
+            for (int k = 0; k < nmems; k++) {
+                struct x86_mem m = mems[k];
+                int r = (k + (int)i) % 16;
+                x86_cvt2si_rm(B(), to_int[i].op, w, r, m);
+                expect(1 + (w64 || r >= 8 || mem_rex(m)) + 2 + mem_len(m), "%s %s, %s ptr %s",
+                       to_int[i].name, rw(w, r), to_int[i].mem, mem_src(w, m));
+            }
+        for (size_t i = 0; i < sizeof from_int / sizeof from_int[0]; i++)
+            for (int d = 0; d < 16; d++)
+                for (int s = 0; s < 16; s++) {
+                    x86_cvtsi2_rr(B(), from_int[i].op, w, d, s);
+                    expect(1 + (w64 || d >= 8 || s >= 8) + 3, "%s %s, %s",
+                           from_int[i].name, xmm(d), rw(w, s));
+                }
+    }
+}
+
+static void test_fma(void)
+{
+    static const struct { enum x86_fma op; const char *name, *mem; } fmas[] = {
+        { X86_VFMADD231SS, "vfmadd231ss", "dword" }, { X86_VFMADD231SD, "vfmadd231sd", "qword" },
+        { X86_VFMSUB231SS, "vfmsub231ss", "dword" }, { X86_VFMSUB231SD, "vfmsub231sd", "qword" },
+        { X86_VFNMADD231SS, "vfnmadd231ss", "dword" }, { X86_VFNMADD231SD, "vfnmadd231sd", "qword" },
+        { X86_VFNMSUB231SS, "vfnmsub231ss", "dword" }, { X86_VFNMSUB231SD, "vfnmsub231sd", "qword" },
+    };
+    for (size_t i = 0; i < sizeof fmas / sizeof fmas[0]; i++) {
+        for (int d = 0; d < 16; d++)
+            for (int s = 0; s < 16; s++) {
+                struct x86_mem m = mems[(d * 16 + s) % nmems];
+                x86_vfma_rrm(B(), fmas[i].op, d, s, m);
+                /* always the three-byte VEX: the 0F 38 map needs it */
+                expect(3 + 1 + mem_len(m), "%s %s, %s, %s ptr %s", fmas[i].name, xmm(d), xmm(s),
+                       fmas[i].mem, mem_text(m));
+            }
+        for (int k = 0; k < nmems; k++) {
+            struct x86_mem m = mems[k];
+            int d = k % 16, s = (k / 16 + (int)i) % 16;
+            x86_vfma_rrm(B(), fmas[i].op, d, s, m);
+            expect(3 + 1 + mem_len(m), "%s %s, %s, %s ptr %s", fmas[i].name, xmm(d), xmm(s),
+                   fmas[i].mem, mem_text(m));
+        }
+    }
+}
+
 /* ---- overflow ---- */
 
 /* Calls emitter number i with operands that give it its longest encoding;
@@ -689,6 +804,15 @@ static bool emit_nth(struct x86_buf *b, int i)
     case 49: x86_mfence(b); break;
     case 50: f = x86_jmp_rel32_aligned(b, x86_here(b)); rel = true; break;
     case 51: f = x86_jcc_rel32_aligned(b, X86_CC_G, x86_here(b)); rel = true; break;
+    case 52: x86_sse_rr(b, X86_UCOMISD, 8, 9); break;
+    case 53: x86_sse_rm(b, X86_SQRTSD, 8, m); break;
+    case 54: x86_movss_mr(b, m, 8); break;
+    case 55: x86_movsd_mr(b, m, 8); break;
+    case 56: x86_cvt2si_rm(b, X86_CVTTSD2SI, X86_W64, X86_R8, m); break;
+    case 57: x86_cvtsi2_rr(b, X86_CVTSI2SD, X86_W64, 8, X86_R9); break;
+    case 58: x86_ldmxcsr(b, m); break;
+    case 59: x86_stmxcsr(b, m); break;
+    case 60: x86_vfma_rrm(b, X86_VFNMSUB231SD, 8, 9, m); break;
     default: return false;
     }
     /* the _rel32 forms return NULL exactly when they overflowed */
@@ -727,7 +851,7 @@ static void test_overflow(void)
         CHECK(!b.overflow && b.p > area && all_bytes(area + 15, sizeof area - 15, 0xaa),
               "emitter %d with 15 bytes: overflow %d, %td bytes", i, b.overflow, b.p - area);
     }
-    CHECK(i == 52, "all %d emitters checked", i);
+    CHECK(i == 61, "all %d emitters checked", i);
 
     /* Sticky: once an emit did not fit, later ones write nothing either. */
     memset(area, 0xaa, sizeof area);
@@ -758,6 +882,9 @@ int main(void)
     test_cc();
     test_branches();
     test_atomics();
+    test_sse();
+    test_sse_convert();
+    test_fma();
     test_overflow();
     cs_close(&cs);
     return t_done("test_x86");
