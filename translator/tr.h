@@ -54,7 +54,13 @@ struct tr_stub {
     uint32_t site;       /* slot index */
     uint64_t pc;         /* guest pc of the access, or the exit's target */
     uint8_t *jcc;        /* rel32 (or imm64) in the writable view to patch to the stub */
-    uint64_t resume;     /* executable address the stub returns to (rax = host address) */
+    uint64_t resume;     /* executable address the stub returns to */
+    /* TR_STUB_LOAD/STORE: the access is at [base + rcx + imm], base holding
+     * x[rs1] (rax when x[rs1] has no host register); the stub returns with
+     * rcx = host address - guest address */
+    int8_t base;
+    uint8_t rs1;
+    int32_t imm;
     /* TR_STUB_HELPER: the helper, its argument and more branches to the stub */
     const void *fn;
     uint32_t insn;
@@ -148,7 +154,8 @@ void tr_call(struct tr_ctx *ctx, const void *fn, uint64_t a1, uint64_t a2, uint6
 bool tr_fp_host_fma(void);
 
 /* Memory access with the inline-cache fast path (tr_mem.c). The guest address
- * is x[rs1] + imm; the emitted code leaves the host address in rax. */
-void tr_mem_addr(struct tr_ctx *ctx, int rs1, int64_t imm, int size, bool store);
+ * is x[rs1] + imm; the emitted code checks it and returns the host operand to
+ * access (it uses rcx, and rax when x[rs1] has no host register). */
+struct x86_mem tr_mem_addr(struct tr_ctx *ctx, int rs1, int64_t imm, int size, bool store);
 
 #endif

@@ -260,9 +260,40 @@ static uint64_t exec_of(const struct x86_buf *b, const uint8_t *p)
     return (uint64_t)(uintptr_t)p + b->exec_delta;
 }
 
-/* Memory stubs call the slow path with the guest address (in rax), the site
- * and the guest pc, then resume the fast path at the access with the host
- * address the slow path returned in rax. */
+/* Memory stubs try the site's victim entry, then call the slow path with the
+ * guest address (in rax), the site and the guest pc; they resume the access
+ * with rcx = host - guest address. The slow path keeps the mapped registers
+ * (a base in rax is loaded again). */
+static void emit_mem_stub(struct tr_ctx *ctx, const struct tr_stub *s)
+{
+    struct x86_buf *b = ctx->b;
+    x86_patch_rel32(s->jcc, b->exec_delta, x86_here(b));
+    /* The site's second entry holds the range the first held before its
+     * last refill: a site alternating between two regions (stack and heap)
+     * hits here without calling out. */
+    x86_lea(b, X86_W64, X86_RDX, X86_MEM(s->base, s->imm));
+    x86_mov_rr(b, X86_W64, X86_RCX, X86_RDX);
+    x86_alu_rm(b, X86_SUB, X86_W64, X86_RCX, X86_MEM(TR_CPU, RV_OFF_SLOT(s->site + 1, lower)));
+    x86_alu_rm(b, X86_CMP, X86_W64, X86_RCX, X86_MEM(TR_CPU, RV_OFF_SLOT(s->site + 1, span)));
+    uint8_t *miss = x86_jcc_rel32(b, X86_CC_AE, 0);
+    x86_mov_rm(b, X86_W64, X86_RCX, X86_MEM(TR_CPU, RV_OFF_SLOT(s->site + 1, addend)));
+    if (ctx->opt->count_hits)
+        x86_alu_mi(b, X86_ADD, X86_W64, X86_MEM(TR_CPU, s->kind == TR_STUB_LOAD ?
+                   RV_OFF(cnt.ic_load_hits) : RV_OFF(cnt.ic_store_hits)), 1);
+    x86_jmp_rel32(b, s->resume);
+    x86_patch_rel32(miss, b->exec_delta, x86_here(b));
+    x86_mov_rr(b, X86_W64, X86_RAX, X86_RDX);
+    x86_mov_ri(b, X86_RDX, TLB_SITE(s->site, s->size));
+    x86_mov_ri(b, X86_RCX, s->pc);
+    x86_call_rel32(b, s->kind == TR_STUB_LOAD ? ctx->cache->load_slow : ctx->cache->store_slow);
+    x86_mov_rr(b, X86_W64, X86_RCX, X86_RAX);
+    if (s->base == TR_T0)
+        tr_get_x(ctx, TR_T0, s->rs1);
+    x86_lea(b, X86_W64, X86_RDX, X86_MEM(s->base, s->imm));
+    x86_alu_rr(b, X86_SUB, X86_W64, X86_RCX, X86_RDX);
+    x86_jmp_rel32(b, s->resume);
+}
+
 static void emit_stubs(struct tr_ctx *ctx)
 {
     struct x86_buf *b = ctx->b;
@@ -270,27 +301,9 @@ static void emit_stubs(struct tr_ctx *ctx)
         const struct tr_stub *s = &ctx->stubs[i];
         switch (s->kind) {
         case TR_STUB_LOAD:
-        case TR_STUB_STORE: {
-            /* The site's second entry holds the range the first held before
-             * its last refill: a site alternating between two regions (stack
-             * and heap) hits here without calling out. */
-            x86_patch_rel32(s->jcc, b->exec_delta, x86_here(b));
-            x86_mov_rr(b, X86_W64, X86_RCX, X86_RAX);
-            x86_alu_rm(b, X86_SUB, X86_W64, X86_RCX, X86_MEM(TR_CPU, RV_OFF_SLOT(s->site + 1, lower)));
-            x86_alu_rm(b, X86_CMP, X86_W64, X86_RCX, X86_MEM(TR_CPU, RV_OFF_SLOT(s->site + 1, span)));
-            uint8_t *miss = x86_jcc_rel32(b, X86_CC_AE, 0);
-            x86_alu_rm(b, X86_ADD, X86_W64, X86_RAX, X86_MEM(TR_CPU, RV_OFF_SLOT(s->site + 1, addend)));
-            if (ctx->opt->count_hits)
-                x86_alu_mi(b, X86_ADD, X86_W64, X86_MEM(TR_CPU, s->kind == TR_STUB_LOAD ?
-                           RV_OFF(cnt.ic_load_hits) : RV_OFF(cnt.ic_store_hits)), 1);
-            x86_jmp_rel32(b, s->resume);
-            x86_patch_rel32(miss, b->exec_delta, x86_here(b));
-            x86_mov_ri(b, X86_RDX, TLB_SITE(s->site, s->size));
-            x86_mov_ri(b, X86_RCX, s->pc);
-            x86_call_rel32(b, s->kind == TR_STUB_LOAD ? ctx->cache->load_slow : ctx->cache->store_slow);
-            x86_jmp_rel32(b, s->resume);
+        case TR_STUB_STORE:
+            emit_mem_stub(ctx, s);
             break;
-        }
         case TR_STUB_EXIT:
             if (!s->jcc)
                 break;   /* overflowed; the block is retried */

@@ -1,38 +1,35 @@
 /* Loads and stores (integer and FP) through the load/store inline cache.
  *
- * The fast path, with the guest address in rax (lea rax, [base + imm] when
- * the base register is mapped):
- *     mov  rcx, rax
+ * The fast path, for a base register B (mapped, or loaded into rax):
+ *     lea  rcx, [B + imm]       ; the guest address
  *     sub  rcx, [rbp + slot.lower]
  *     cmp  rcx, [rbp + slot.span]
  *     jae  stub                 ; miss: the victim entry, then the slow path
- *     add  rax, [rbp + slot.addend]
+ *     mov  rcx, [rbp + slot.addend]
  *   resume:
- *     <the access at [rax], from or into the guest register's host register>
- */
+ *     <the access at [B + rcx + imm], from or into the guest register's host register>
+ * Addressing the access through B keeps the guest address out of a second
+ * scratch register; the stub hands back rcx = host - guest address. */
 #include "linux/proc.h"
 #include "translator/tr.h"
 #include "translator/tr_cache.h"
 
-void tr_mem_addr(struct tr_ctx *ctx, int rs1, int64_t imm, int size, bool store)
+struct x86_mem tr_mem_addr(struct tr_ctx *ctx, int rs1, int64_t imm, int size, bool store)
 {
     struct x86_buf *b = ctx->b;
     uint32_t site = tr_new_site(ctx, 2);
     if (ctx->sites_exhausted)
-        return;   /* the block is translated again after a flush */
+        return X86_MEM(TR_T0, 0);   /* the block is translated again after a flush */
 
-    if (rs1 && tr_xreg(ctx, rs1) != X86_NOREG && imm) {
-        x86_lea(b, X86_W64, TR_T0, X86_MEM(tr_xreg(ctx, rs1), (int32_t)imm));
-    } else {
-        tr_get_x(ctx, TR_T0, rs1);
-        if (imm)
-            x86_alu_ri(b, X86_ADD, X86_W64, TR_T0, (int32_t)imm);
-    }
-    x86_mov_rr(b, X86_W64, TR_T1, TR_T0);
+    int base = tr_src_x(ctx, rs1, TR_T0);
+    if (imm)
+        x86_lea(b, X86_W64, TR_T1, X86_MEM(base, (int32_t)imm));
+    else
+        x86_mov_rr(b, X86_W64, TR_T1, base);
     x86_alu_rm(b, X86_SUB, X86_W64, TR_T1, X86_MEM(TR_CPU, RV_OFF_SLOT(site, lower)));
     x86_alu_rm(b, X86_CMP, X86_W64, TR_T1, X86_MEM(TR_CPU, RV_OFF_SLOT(site, span)));
     uint8_t *jcc = x86_jcc_rel32(b, X86_CC_AE, 0);
-    x86_alu_rm(b, X86_ADD, X86_W64, TR_T0, X86_MEM(TR_CPU, RV_OFF_SLOT(site, addend)));
+    x86_mov_rm(b, X86_W64, TR_T1, X86_MEM(TR_CPU, RV_OFF_SLOT(site, addend)));
     if (ctx->opt->count_hits)
         x86_alu_mi(b, X86_ADD, X86_W64,
                    X86_MEM(TR_CPU, store ? RV_OFF(cnt.ic_store_hits) : RV_OFF(cnt.ic_load_hits)), 1);
@@ -40,7 +37,11 @@ void tr_mem_addr(struct tr_ctx *ctx, int rs1, int64_t imm, int size, bool store)
     struct tr_stub *s = tr_add_stub(ctx, store ? TR_STUB_STORE : TR_STUB_LOAD, ctx->pc, jcc);
     s->size = (uint8_t)size;
     s->site = site;
+    s->base = (int8_t)base;
+    s->rs1 = (uint8_t)rs1;
+    s->imm = (int32_t)imm;
     s->resume = x86_here(b);
+    return X86_MEM_IDX(base, TR_T1, 1, (int32_t)imm);
 }
 
 enum ext { ZX, SX };
@@ -48,8 +49,7 @@ enum ext { ZX, SX };
 /* A load into x0 still faults like any load, so it is not dropped. */
 static bool load_x(struct tr_ctx *ctx, const struct rv_insn *in, int size, enum ext e)
 {
-    struct x86_mem m = X86_MEM(TR_T0, 0);
-    tr_mem_addr(ctx, in->rs1, in->imm, size, false);
+    struct x86_mem m = tr_mem_addr(ctx, in->rs1, in->imm, size, false);
     int d = tr_dst_x(ctx, in->rd, TR_T2);
     switch (size) {
     case 1: e == SX ? x86_movsx_rm8(ctx->b, d, m) : x86_movzx_rm8(ctx->b, d, m); break;
@@ -65,8 +65,7 @@ static bool load_x(struct tr_ctx *ctx, const struct rv_insn *in, int size, enum 
  * registers (the mapped ones it restores). */
 static bool store_x(struct tr_ctx *ctx, const struct rv_insn *in, int size)
 {
-    struct x86_mem m = X86_MEM(TR_T0, 0);
-    tr_mem_addr(ctx, in->rs1, in->imm, size, true);
+    struct x86_mem m = tr_mem_addr(ctx, in->rs1, in->imm, size, true);
     int v = tr_src_x(ctx, in->rs2, TR_T2);
     switch (size) {
     case 1: x86_mov_mr8(ctx->b, m, v); break;
@@ -92,8 +91,8 @@ bool tr_sd(struct tr_ctx *ctx, const struct rv_insn *in) { return store_x(ctx, i
 /* flw NaN-boxes: the upper 32 bits of the FP register become ones. */
 bool tr_flw(struct tr_ctx *ctx, const struct rv_insn *in)
 {
-    tr_mem_addr(ctx, in->rs1, in->imm, 4, false);
-    x86_mov_rm(ctx->b, X86_W32, TR_T2, X86_MEM(TR_T0, 0));
+    struct x86_mem m = tr_mem_addr(ctx, in->rs1, in->imm, 4, false);
+    x86_mov_rm(ctx->b, X86_W32, TR_T2, m);
     x86_mov_ri(ctx->b, TR_T1, 0xffffffff00000000ull);
     x86_alu_rr(ctx->b, X86_OR, X86_W64, TR_T2, TR_T1);
     tr_put_f(ctx, in->rd, TR_T2);
@@ -102,24 +101,24 @@ bool tr_flw(struct tr_ctx *ctx, const struct rv_insn *in)
 
 bool tr_fld(struct tr_ctx *ctx, const struct rv_insn *in)
 {
-    tr_mem_addr(ctx, in->rs1, in->imm, 8, false);
-    x86_mov_rm(ctx->b, X86_W64, TR_T2, X86_MEM(TR_T0, 0));
+    struct x86_mem m = tr_mem_addr(ctx, in->rs1, in->imm, 8, false);
+    x86_mov_rm(ctx->b, X86_W64, TR_T2, m);
     tr_put_f(ctx, in->rd, TR_T2);
     return true;
 }
 
 bool tr_fsw(struct tr_ctx *ctx, const struct rv_insn *in)
 {
-    tr_mem_addr(ctx, in->rs1, in->imm, 4, true);
+    struct x86_mem m = tr_mem_addr(ctx, in->rs1, in->imm, 4, true);
     tr_get_f(ctx, TR_T2, in->rs2);
-    x86_mov_mr(ctx->b, X86_W32, X86_MEM(TR_T0, 0), TR_T2);
+    x86_mov_mr(ctx->b, X86_W32, m, TR_T2);
     return true;
 }
 
 bool tr_fsd(struct tr_ctx *ctx, const struct rv_insn *in)
 {
-    tr_mem_addr(ctx, in->rs1, in->imm, 8, true);
+    struct x86_mem m = tr_mem_addr(ctx, in->rs1, in->imm, 8, true);
     tr_get_f(ctx, TR_T2, in->rs2);
-    x86_mov_mr(ctx->b, X86_W64, X86_MEM(TR_T0, 0), TR_T2);
+    x86_mov_mr(ctx->b, X86_W64, m, TR_T2);
     return true;
 }
