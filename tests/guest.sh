@@ -326,6 +326,7 @@ c sig_fetch_straddle rv
 c sig_access_straddle rv
 c sig_oddpc rv
 c sig_fetchbus rv
+c sig_fault_regs rv
 ID=blocked STATUS=132 c sig_ill rv blocked
 c sig_altstack native
 c mremap native

@@ -15,9 +15,11 @@
  * whole run. Eight guest registers live in host registers in every block
  * (tr_host_of, in tr_block.c): rbx, rsi, rdi and r8-r12. r13-r15 hold up to
  * three more, chosen per block among the others it uses most (block-local
- * registers: loaded before the first instruction that reads them, written
- * through to the state block at every write, so the state block is exact
- * for them at all times).
+ * registers, tr_local_pool: loaded before the first instruction that reads
+ * them, or all at entry in a block that loops to itself; written back to
+ * the state block only where something outside the block may look: before
+ * each exit, helper call and slow-path call, and by the host-fault path from
+ * the access table's record of which were dirty there).
  * The three left are the scratch registers of one guest instruction, named
  * by role: T0 (rax) takes results and addresses, T1 (rcx) the second operand
  * and shift counts, T2 (rdx) loaded values and the high half of mul/div. */
@@ -25,7 +27,7 @@
 #define TR_T0 X86_RAX
 #define TR_T1 X86_RCX
 #define TR_T2 X86_RDX
-#define TR_N_LOCAL 3
+extern const int8_t tr_local_pool[];   /* TR_N_LOCAL of them (tr_cache.h) */
 
 /* The host register of each guest register mapped in every block, or
  * X86_NOREG (x0 and the rest). */
@@ -61,6 +63,7 @@ struct tr_stub {
     int8_t base;
     uint8_t rs1;
     int32_t imm;
+    uint32_t dirty;      /* block-local registers newer than x[] where the stub branches off */
     /* TR_STUB_HELPER: the helper, its argument and more branches to the stub */
     const void *fn;
     uint32_t insn;
@@ -91,6 +94,12 @@ struct tr_ctx {
     int8_t host_of[32];
     uint32_t locals;
     uint32_t loaded;         /* locals whose host register holds their value */
+    uint32_t dirty;          /* locals whose host register is newer than x[] */
+    /* A block whose branch or jump goes back to its own start loops inside
+     * itself: the back edge jumps to loop_head (after the entry loads of
+     * every local) with locals still in their registers. */
+    uint64_t start;
+    uint64_t loop_head;
     bool sites_exhausted;    /* no slot entries left: flush and translate again */
     int n_stubs;
     struct tr_stub stubs[TR_MAX_STUBS];
@@ -125,6 +134,13 @@ void tr_set_x_imm(struct tr_ctx *ctx, int r, uint64_t imm);   /* x[r] = imm */
 void tr_def_const(struct tr_ctx *ctx, int rd, uint64_t imm);
 void tr_get_f(struct tr_ctx *ctx, int host, int r);
 void tr_put_f(struct tr_ctx *ctx, int r, int host);
+/* Dirty block-local registers to the state block: before code that leaves
+ * the block or lets C code see x[]. */
+void tr_sync_locals(struct tr_ctx *ctx);
+/* Whether a branch or jump to `target` stays in the block's own loop, and
+ * if so the exit_req check such a back edge passes first (a thread asked to
+ * stop leaves there, at the branch); it then jumps to ctx->loop_head. */
+bool tr_loop_back(struct tr_ctx *ctx, uint64_t target);
 /* Mapped registers to the state block and back: around helper calls, at the
  * enter/leave trampolines (tr_cache.c) and in slow-path stubs. */
 void tr_emit_spill(struct x86_buf *b);

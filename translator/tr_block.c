@@ -29,7 +29,7 @@ const int8_t tr_host_of[32] = {
 };
 
 /* Callee-saved, so helper calls keep them. */
-static const int8_t local_pool[TR_N_LOCAL] = { X86_R13, X86_R14, X86_R15 };
+const int8_t tr_local_pool[TR_N_LOCAL] = { X86_R13, X86_R14, X86_R15 };
 
 void tr_emit_spill(struct x86_buf *b)
 {
@@ -50,6 +50,19 @@ static void load_locals(struct tr_ctx *ctx, uint32_t which)
     for (int r = 1; r < 32; r++)
         if (which >> r & 1)
             x86_mov_rm(ctx->b, X86_W64, ctx->host_of[r], X86_MEM(TR_CPU, RV_OFF_X(r)));
+}
+
+static void store_locals(struct tr_ctx *ctx, uint32_t which)
+{
+    for (int r = 1; r < 32; r++)
+        if (which >> r & 1)
+            x86_mov_mr(ctx->b, X86_W64, X86_MEM(TR_CPU, RV_OFF_X(r)), ctx->host_of[r]);
+}
+
+void tr_sync_locals(struct tr_ctx *ctx)
+{
+    store_locals(ctx, ctx->dirty);
+    ctx->dirty = 0;
 }
 
 static bool is_local(const struct tr_ctx *ctx, int r)
@@ -78,7 +91,7 @@ void tr_put_x(struct tr_ctx *ctx, int r, int host)
     if (tr_xreg(ctx, r) != host)
         x86_mov_rr(ctx->b, X86_W64, tr_xreg(ctx, r), host);
     if (is_local(ctx, r))
-        x86_mov_mr(ctx->b, X86_W64, X86_MEM(TR_CPU, RV_OFF_X(r)), host);
+        ctx->dirty |= 1u << r;
 }
 
 int tr_src_x(struct tr_ctx *ctx, int r, int scratch)
@@ -141,6 +154,7 @@ void tr_put_f(struct tr_ctx *ctx, int r, int host)
 
 void tr_exit_reg(struct tr_ctx *ctx, int reg)
 {
+    tr_sync_locals(ctx);
     x86_mov_mr(ctx->b, X86_W64, X86_MEM(TR_CPU, RV_OFF(pc)), reg);
     x86_mov_ri(ctx->b, X86_RAX, RV_EXIT_NEXT);
     x86_jmp_rel32(ctx->b, ctx->cache->leave);
@@ -148,6 +162,7 @@ void tr_exit_reg(struct tr_ctx *ctx, int reg)
 
 void tr_exit_const(struct tr_ctx *ctx, enum rv_exit why, uint64_t pc)
 {
+    tr_sync_locals(ctx);
     x86_mov_ri(ctx->b, X86_RAX, pc);
     x86_mov_mr(ctx->b, X86_W64, X86_MEM(TR_CPU, RV_OFF(pc)), X86_RAX);
     x86_mov_ri(ctx->b, X86_RAX, why);
@@ -160,6 +175,7 @@ void tr_exit_const(struct tr_ctx *ctx, enum rv_exit why, uint64_t pc)
  * the block-local ones too, in case the helper wrote one (rd of an AMO). */
 void tr_call(struct tr_ctx *ctx, const void *fn, uint64_t a1, uint64_t a2, uint64_t a3)
 {
+    tr_sync_locals(ctx);
     tr_emit_spill(ctx->b);
     x86_mov_rr(ctx->b, X86_W64, X86_RDI, TR_CPU);
     x86_mov_ri(ctx->b, X86_RSI, a1);
@@ -175,6 +191,7 @@ void tr_call(struct tr_ctx *ctx, const void *fn, uint64_t a1, uint64_t a2, uint6
  * jump over it: such calls are rare (FP, CSR) and the exit is short. */
 void tr_call_checked(struct tr_ctx *ctx, const void *fn, uint32_t arg1)
 {
+    tr_sync_locals(ctx);
     tr_emit_spill(ctx->b);
     x86_mov_rr(ctx->b, X86_W64, X86_RDI, TR_CPU);
     x86_mov_ri(ctx->b, X86_RSI, arg1);
@@ -210,7 +227,7 @@ uint32_t tr_new_site(struct tr_ctx *ctx, uint32_t entries)
 struct tr_stub *tr_add_stub(struct tr_ctx *ctx, enum tr_stub_kind kind, uint64_t pc, uint8_t *patch)
 {
     struct tr_stub *s = &ctx->stubs[ctx->n_stubs++];
-    *s = (struct tr_stub){ .kind = (uint8_t)kind, .pc = pc, .jcc = patch };
+    *s = (struct tr_stub){ .kind = (uint8_t)kind, .pc = pc, .jcc = patch, .dirty = ctx->dirty };
     return s;
 }
 
@@ -218,6 +235,7 @@ struct tr_stub *tr_add_stub(struct tr_ctx *ctx, enum tr_stub_kind kind, uint64_t
  * enters its target through the exit_req check (see translate_once). */
 void tr_exit_pc(struct tr_ctx *ctx, uint64_t pc)
 {
+    tr_sync_locals(ctx);
     tr_add_stub(ctx, TR_STUB_EXIT, pc, x86_jmp_rel32_aligned(ctx->b, 0))->size = pc <= ctx->pc;
 }
 
@@ -227,6 +245,16 @@ void tr_exit_jcc(struct tr_ctx *ctx, enum x86_cc cc, uint64_t pc)
 }
 
 /* The entry is written before the jump, so rdx and rax are free here. */
+bool tr_loop_back(struct tr_ctx *ctx, uint64_t target)
+{
+    if (!ctx->loop_head || target != ctx->start)
+        return false;
+    x86_pad_within32(ctx->b, 13);
+    x86_alu_mi(ctx->b, X86_CMP, X86_W32, X86_MEM(TR_CPU, RV_OFF(exit_req)), 0);
+    tr_add_stub(ctx, TR_STUB_INTR, ctx->pc, x86_jcc_rel32(ctx->b, X86_CC_NE, 0));
+    return true;
+}
+
 void tr_ras_push(struct tr_ctx *ctx)
 {
     struct x86_buf *b = ctx->b;
@@ -238,7 +266,8 @@ void tr_ras_push(struct tr_ctx *ctx)
     x86_mov_ri(b, X86_RAX, ctx->next_pc);
     x86_mov_mr(b, X86_W64, X86_MEM_IDX(TR_CPU, X86_RDX, 1, RV_OFF(ras[0].guest)), X86_RAX);
     x86_movabs_ri(b, X86_RAX, 0);
-    tr_add_stub(ctx, TR_STUB_CONT, ctx->next_pc, b->p - 8);
+    /* entered by a return from another block: x[] is exact there */
+    tr_add_stub(ctx, TR_STUB_CONT, ctx->next_pc, b->p - 8)->dirty = 0;
     x86_mov_mr(b, X86_W64, X86_MEM_IDX(TR_CPU, X86_RDX, 1, RV_OFF(ras[0].host)), X86_RAX);
 }
 
@@ -282,6 +311,7 @@ static void emit_mem_stub(struct tr_ctx *ctx, const struct tr_stub *s)
                    RV_OFF(cnt.ic_load_hits) : RV_OFF(cnt.ic_store_hits)), 1);
     x86_jmp_rel32(b, s->resume);
     x86_patch_rel32(miss, b->exec_delta, x86_here(b));
+    store_locals(ctx, s->dirty);
     x86_mov_rr(b, X86_W64, X86_RAX, X86_RDX);
     x86_mov_ri(b, X86_RDX, TLB_SITE(s->site, s->size));
     x86_mov_ri(b, X86_RCX, s->pc);
@@ -299,17 +329,28 @@ static void emit_stubs(struct tr_ctx *ctx)
     struct x86_buf *b = ctx->b;
     for (int i = 0; i < ctx->n_stubs; i++) {
         const struct tr_stub *s = &ctx->stubs[i];
+        ctx->dirty = s->dirty;
         switch (s->kind) {
         case TR_STUB_LOAD:
         case TR_STUB_STORE:
             emit_mem_stub(ctx, s);
             break;
-        case TR_STUB_EXIT:
+        case TR_STUB_EXIT: {
             if (!s->jcc)
                 break;   /* overflowed; the block is retried */
             x86_patch_rel32(s->jcc, b->exec_delta, x86_here(b));
-            emit_exit_stub(ctx, s->pc, exec_of(b, s->jcc) | s->size);
+            /* A side exit with dirty locals stores them before the jump
+             * that chaining patches. */
+            uint8_t *field = s->jcc;
+            if (s->dirty) {
+                store_locals(ctx, s->dirty);
+                if (!(field = x86_jmp_rel32_aligned(b, 0)))
+                    break;
+                x86_patch_rel32(field, b->exec_delta, x86_here(b));
+            }
+            emit_exit_stub(ctx, s->pc, exec_of(b, field) | s->size);
             break;
+        }
         case TR_STUB_CONT: {
             uint64_t cont = x86_here(b);
             if (s->jcc)
@@ -385,9 +426,14 @@ static void record_accesses(const struct tr_ctx *ctx, struct tr_block *blk)
         return;   /* a host fault in this block then counts as rvdbt's */
     for (int i = 0; i < ctx->n_stubs; i++) {
         const struct tr_stub *s = &ctx->stubs[i];
-        if (s->kind == TR_STUB_LOAD || s->kind == TR_STUB_STORE)
-            blk->access[blk->n_access++] = (struct tr_access){
-                (uint32_t)(s->resume - blk->host), (uint32_t)(s->pc - blk->pc) };
+        if (s->kind == TR_STUB_LOAD || s->kind == TR_STUB_STORE) {
+            struct tr_access *a = &blk->access[blk->n_access++];
+            *a = (struct tr_access){ (uint32_t)(s->resume - blk->host), (uint32_t)(s->pc - blk->pc), { 0 } };
+            for (int k = 0; k < TR_N_LOCAL; k++)
+                for (int r = 1; r < 32; r++)
+                    if ((s->dirty >> r & 1) && ctx->host_of[r] == tr_local_pool[k])
+                        a->dirty[k] = (uint8_t)r;
+        }
     }
 }
 
@@ -420,10 +466,33 @@ static uint32_t fetch_block(struct rv_cpu *cpu, uint64_t pc, struct tr_fetched *
     return n;
 }
 
+static bool is_branch(int op)
+{
+    return op == RV_OP_beq || op == RV_OP_bne || op == RV_OP_blt || op == RV_OP_bge ||
+           op == RV_OP_bltu || op == RV_OP_bgeu;
+}
+
+/* The index of the last instruction that branches or jumps (without a link)
+ * back to the block's start, or -1. */
+static int last_back_edge(const struct tr_fetched *f, uint32_t n, uint64_t start)
+{
+    int last = -1;
+    uint64_t pc = start;
+    for (uint32_t i = 0; i < n; i++) {
+        const struct rv_insn *in = &f[i].in;
+        if (f[i].ok && pc + (uint64_t)in->imm == start &&
+            (is_branch(in->op) || (in->op == RV_OP_jal && in->rd == 0)))
+            last = (int)i;
+        pc += in->len;
+    }
+    return last;
+}
+
 /* The block-local registers: the guest registers without a host register of
  * their own that the block names most often, at least twice (one load at
- * entry pays for itself on the second use). */
-static void choose_locals(struct tr_ctx *ctx, const struct tr_fetched *f, uint32_t n)
+ * entry pays for itself on the second use); a use inside the block's own
+ * loop counts as many. */
+static void choose_locals(struct tr_ctx *ctx, const struct tr_fetched *f, uint32_t n, int loop_end)
 {
     unsigned uses[32] = { 0 };
     for (uint32_t i = 0; i < n; i++) {
@@ -431,8 +500,9 @@ static void choose_locals(struct tr_ctx *ctx, const struct tr_fetched *f, uint32
         if (!f[i].ok)
             continue;
         rv_x_operands(&f[i].in, &rd, &wr);
+        unsigned weight = (int)i <= loop_end ? 8 : 1;
         for (int r = 1; r < 32; r++)
-            uses[r] += (rd >> r & 1) + (wr >> r & 1);
+            uses[r] += weight * ((rd >> r & 1) + (wr >> r & 1));
     }
     memcpy(ctx->host_of, tr_host_of, sizeof ctx->host_of);
     ctx->locals = 0;
@@ -445,7 +515,7 @@ static void choose_locals(struct tr_ctx *ctx, const struct tr_fetched *f, uint32
         if (!best)
             break;
         ctx->locals |= 1u << best;
-        ctx->host_of[best] = local_pool[k];
+        ctx->host_of[best] = tr_local_pool[k];
     }
 }
 
@@ -472,10 +542,29 @@ static struct tr_block *translate_once(struct tr_cache *c, struct rv_cpu *cpu, u
     uint32_t n_fetched = fetch_block(cpu, pc, fetched);
     if (n_fetched == 0)
         return NULL;   /* tlb_fetch set cpu->fault_addr */
-    choose_locals(&ctx, fetched, n_fetched);
+    int loop_end = last_back_edge(fetched, n_fetched, pc);
+    choose_locals(&ctx, fetched, n_fetched, loop_end);
+    ctx.start = pc;
     x86_alu_mi(&b, X86_CMP, X86_W32, X86_MEM(TR_CPU, RV_OFF(exit_req)), 0);
     tr_add_stub(&ctx, TR_STUB_INTR, pc, x86_jcc_rel32(&b, X86_CC_NE, 0));
     uint64_t host_fwd = x86_here(&b);
+    if (loop_end >= 0) {
+        /* The locals the loop names are in their registers at its head,
+         * and any it writes may be dirty there (the back edge brings the
+         * values of the last trip). Those only used after the loop load
+         * as usual. */
+        uint32_t used = 0, written = 0;
+        for (int i = 0; i <= loop_end; i++) {
+            uint32_t rd, wr;
+            rv_x_operands(&fetched[i].in, &rd, &wr);
+            used |= rd | wr;
+            written |= wr;
+        }
+        load_locals(&ctx, used & ctx.locals);
+        ctx.loaded = used & ctx.locals;
+        ctx.dirty = written & ctx.locals;
+        ctx.loop_head = x86_here(&b);
+    }
     while (!ctx.end && n < n_fetched) {
         const struct rv_insn in = fetched[n].in;
         uint32_t word = fetched[n].word;

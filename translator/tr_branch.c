@@ -32,21 +32,40 @@ static enum x86_cc swapped(enum x86_cc cc)
 }
 
 /* cmp on the registers where they live; a comparison with x0 (beqz, bgtz,
- * blez and the like) is a test. */
-static void branch(struct tr_ctx *ctx, const struct rv_insn *in, enum x86_cc cc)
+ * blez and the like) is a test. Returns the condition to jump on. */
+static enum x86_cc compare(struct tr_ctx *ctx, const struct rv_insn *in, enum x86_cc cc)
 {
     if (in->rs1 == 0 && in->rs2 != 0) {
         int a = tr_src_x(ctx, in->rs2, TR_T0);
         x86_test_rr(ctx->b, X86_W64, a, a);
-        cc = swapped(cc);
-    } else {
-        int a = tr_src_x(ctx, in->rs1, TR_T0);
-        if (in->rs2 == 0)
-            x86_test_rr(ctx->b, X86_W64, a, a);
-        else
-            tr_alu_x(ctx, X86_CMP, X86_W64, a, in->rs2);
+        return swapped(cc);
     }
-    tr_exit_jcc(ctx, cc, ctx->pc + (uint64_t)in->imm);
+    int a = tr_src_x(ctx, in->rs1, TR_T0);
+    if (in->rs2 == 0)
+        x86_test_rr(ctx->b, X86_W64, a, a);
+    else
+        tr_alu_x(ctx, X86_CMP, X86_W64, a, in->rs2);
+    return cc;
+}
+
+/* A loop's back edge keeps its compare and jcc within 32 bytes, where the
+ * core fuses them and caches the decoded loop (a jump crossing a 32-byte
+ * boundary is not, on many Intel cores): the compare is emitted again
+ * after nops when it would cross. */
+static void branch(struct tr_ctx *ctx, const struct rv_insn *in, enum x86_cc cc)
+{
+    uint64_t target = ctx->pc + (uint64_t)in->imm;
+    if (!tr_loop_back(ctx, target)) {
+        tr_exit_jcc(ctx, compare(ctx, in, cc), target);
+        return;
+    }
+    struct x86_buf *b = ctx->b;
+    uint8_t *mark = b->p;
+    compare(ctx, in, cc);
+    unsigned len = (unsigned)(b->p - mark) + 6;
+    b->p = mark;
+    x86_pad_within32(b, len);
+    x86_jcc_rel32(b, compare(ctx, in, cc), ctx->loop_head);
 }
 
 bool tr_beq(struct tr_ctx *ctx, const struct rv_insn *in) { branch(ctx, in, X86_CC_E); return true; }
@@ -63,11 +82,15 @@ static void count(struct tr_ctx *ctx, int32_t counter_off)
 
 bool tr_jal(struct tr_ctx *ctx, const struct rv_insn *in)
 {
+    ctx->end = true;
+    if (in->rd == 0 && tr_loop_back(ctx, ctx->pc + (uint64_t)in->imm)) {
+        x86_jmp_rel32(ctx->b, ctx->loop_head);
+        return true;
+    }
     tr_set_x_imm(ctx, in->rd, ctx->next_pc);
     if (is_link(in->rd))
         tr_ras_push(ctx);
     tr_exit_pc(ctx, ctx->pc + (uint64_t)in->imm);
-    ctx->end = true;
     return true;
 }
 
@@ -110,6 +133,7 @@ bool tr_jalr(struct tr_ctx *ctx, const struct rv_insn *in)
         x86_alu_ri(b, X86_ADD, X86_W64, TR_T1, (int32_t)in->imm);
     x86_alu_ri(b, X86_AND, X86_W64, TR_T1, -2);
     tr_set_x_imm(ctx, in->rd, ctx->next_pc);
+    tr_sync_locals(ctx);
     if (is_link(in->rd))
         tr_ras_push(ctx);
     else if (in->rd == 0 && is_link(in->rs1))

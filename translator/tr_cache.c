@@ -186,7 +186,7 @@ struct tr_block *tr_cache_insert(struct tr_cache *c, const struct tr_block *tmpl
 /* Everything that holds a host code address goes: blocks, chains, jalr
  * tables, slots (site numbers are reused) and the return stack. */
 /* Blocks are allocated in host address order between flushes. */
-bool tr_cache_guest_pc(const struct tr_cache *c, uint64_t rip, uint64_t *guest_pc)
+const struct tr_access *tr_cache_access_at(const struct tr_cache *c, uint64_t rip, uint64_t *guest_pc)
 {
     size_t lo = 0, hi = c->n_blocks;
     while (lo < hi) {
@@ -197,15 +197,15 @@ bool tr_cache_guest_pc(const struct tr_cache *c, uint64_t rip, uint64_t *guest_p
             hi = mid;
     }
     if (lo == c->n_blocks || rip < c->blocks[lo].host)
-        return false;
+        return NULL;
     const struct tr_block *b = &c->blocks[lo];
     uint32_t off = (uint32_t)(rip - b->host);
     for (uint32_t i = b->n_access; i-- > 0;)
         if (b->access[i].host_off <= off) {
             *guest_pc = b->pc + b->access[i].guest_off;
-            return true;
+            return &b->access[i];
         }
-    return false;
+    return NULL;
 }
 
 void tr_cache_flush(struct tr_cache *c)

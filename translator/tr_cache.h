@@ -19,10 +19,14 @@ struct tr_chain_in {
 };
 
 /* Where a memory access sits in a block: the host instruction that touches
- * guest memory, and the guest instruction it belongs to. */
+ * guest memory, the guest instruction it belongs to, and which block-local
+ * registers hold values x[] does not have yet there. */
+/* Host registers r13-r15 hold a block's block-local guest registers (tr.h). */
+#define TR_N_LOCAL 3
 struct tr_access {
     uint32_t host_off;       /* from the block's host start */
     uint32_t guest_off;      /* from the block's guest pc */
+    uint8_t dirty[TR_N_LOCAL]; /* guest register in tr_local_pool[k], 0 if clean */
 };
 
 struct tr_block {
@@ -120,10 +124,10 @@ void tr_jtab_set(struct tr_cache *c, struct tr_block *b);
  * jalr table entries, remove them from the lookup. */
 void tr_cache_invalidate(struct tr_cache *c, struct rv_cpu *cpu, uint64_t start, uint64_t end);
 
-/* The guest pc of the memory access at host pc `rip` in translated code, if
- * there is one (a host fault there is the guest's: a file mapping read past
- * its end raises SIGBUS in the host). */
-bool tr_cache_guest_pc(const struct tr_cache *c, uint64_t rip, uint64_t *guest_pc);
+/* The memory access at host pc `rip` in translated code and its guest pc,
+ * if there is one (a host fault there is the guest's: a file mapping read
+ * past its end raises SIGBUS in the host). */
+const struct tr_access *tr_cache_access_at(const struct tr_cache *c, uint64_t rip, uint64_t *guest_pc);
 
 /* Translate the block at pc (tr_block.c), c->lock held. Returns NULL when
  * the first instruction cannot be fetched (cpu->fault_addr says where), or

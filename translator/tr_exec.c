@@ -42,13 +42,16 @@ void tr_host_fault(int sig, uint64_t host_addr, void *ucontext)
         return;
     struct mmu *m = &cpu->proc->mmu;
     uint64_t base = (uint64_t)(uintptr_t)m->base;
-    if (host_addr < base || host_addr - base >= MMU_GUEST_SIZE || !tr_cache_guest_pc(cpu->proc->cache, rip, &pc))
+    const struct tr_access *a;
+    if (host_addr < base || host_addr - base >= MMU_GUEST_SIZE ||
+        !(a = tr_cache_access_at(cpu->proc->cache, rip, &pc)))
         return;
-    /* Block-local registers are written through to x[] (tr.h): only the
-     * global ones need saving from the context. */
     for (int r = 1; r < 32; r++)
         if (tr_host_of[r] != X86_NOREG)
             cpu->x[r] = (uint64_t)gregs[greg_of[tr_host_of[r]]];
+    for (int k = 0; k < TR_N_LOCAL; k++)
+        if (a->dirty[k])
+            cpu->x[a->dirty[k]] = (uint64_t)gregs[greg_of[tr_local_pool[k]]];
     cpu->fault_addr = host_addr - base;
     cpu->fault_bus_adrerr = sig == SIGBUS;
     cpu->pc = pc;
