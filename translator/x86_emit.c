@@ -687,9 +687,9 @@ void x86_pad_within32(struct x86_buf *b, unsigned len)
         { 0x0f, 0x1f, 0x84, 0x00, 0x00, 0x00, 0x00, 0x00 },
     };
     unsigned off = (unsigned)(x86_here(b) & 31);
-    if (!room(b) || off + len <= 32)
+    if (off + len <= 32)
         return;
-    for (unsigned n = 32 - off; n; ) {
+    for (unsigned n = 32 - off; n && room(b); ) {
         unsigned k = n > 8 ? 8 : n;
         for (unsigned i = 0; i < k; i++)
             put8(b, nop[k][i]);

@@ -528,6 +528,44 @@ static void test_aligned_branches(void)
     }
 }
 
+static bool all_bytes(const uint8_t *p, size_t n, uint8_t v);
+
+/* Padding for a run of len bytes, started at each offset mod 32: none when
+ * the run fits before the next 32-byte boundary, else nops (as capstone
+ * reads them) exactly up to it. */
+static void test_pad_within32(void)
+{
+    static uint8_t room[128] __attribute__((aligned(32)));
+    for (unsigned len = 1; len <= 32; len += 5)
+        for (int k = 0; k < 64; k++) {
+            x86_buf_init(&buf, room, sizeof room, DELTA);
+            buf.p += k;
+            uint8_t *start = buf.p;
+            x86_pad_within32(&buf, len);
+            size_t n = (size_t)(buf.p - start);
+            unsigned off = (unsigned)(exec_addr(start) % 32);
+            size_t want = off + len <= 32 ? 0 : 32 - off;
+            CHECK(n == want, "pad %u at +%d: %zu bytes, want %zu", len, k, n, want);
+            cs_insn *insn;
+            size_t count = n ? cs_disasm(cs, start, n, exec_addr(start), 0, &insn) : 0;
+            size_t got = 0;
+            bool nops = true;
+            for (size_t i = 0; i < count; i++) {
+                got += insn[i].size;
+                nops = nops && strcmp(insn[i].mnemonic, "nop") == 0;
+            }
+            CHECK(got == n && nops && !buf.overflow, "pad %u at +%d: %zu bytes decode as %zu nops", len, k, n, count);
+            if (count)
+                cs_free(insn, count);
+        }
+    /* Like every emit, it writes nothing once fewer than 15 bytes are left. */
+    memset(room, 0xaa, sizeof room);
+    x86_buf_init(&buf, room + 1, 14, DELTA);
+    x86_pad_within32(&buf, 32);
+    CHECK(buf.overflow && buf.p == room + 1 && all_bytes(room, sizeof room, 0xaa),
+          "pad with 14 bytes left: overflow %d, %td bytes", buf.overflow, buf.p - room - 1);
+}
+
 static void test_branches(void)
 {
     /* Offsets of the target from the end of the branch: the rel32 range ends,
@@ -605,6 +643,7 @@ static void test_branches(void)
     x86_int3(B());
     expect(1, "int3");
     test_aligned_branches();
+    test_pad_within32();
 }
 
 static void test_atomics(void)
