@@ -23,7 +23,12 @@ $(BENCH_DYN): $(BENCH_OUT)/dyn/%: bench/%.c bench/bench.h
 	@mkdir -p $(@D)
 	$(RV_CC) $(BENCH_CFLAGS) $< -o $@ -lm
 
-bench-progs: $(BENCH_NATIVE) $(BENCH_STATIC) $(BENCH_DYN)
+# bench/run.py's launcher: times one run and reads its rusage.
+$(BENCH_OUT)/measure: bench/tools/measure.c
+	@mkdir -p $(@D)
+	$(CC) -O2 -Wall -Wextra $(WERROR) $< -o $@
+
+bench-progs: $(BENCH_NATIVE) $(BENCH_STATIC) $(BENCH_DYN) $(BENCH_OUT)/measure
 tests: bench-progs
 
 # RUNS=N runs per benchmark and runner (median), ONLY=a,b a subset,
