@@ -173,4 +173,4 @@ static uint64_t aes_run(long scale)
     return h;
 }
 
-BENCH_MAIN(aes, 350)
+BENCH_MAIN(aes, 290)

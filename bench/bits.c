@@ -104,4 +104,4 @@ static uint64_t bits_run(long scale)
     return h;
 }
 
-BENCH_MAIN(bits, 80)
+BENCH_MAIN(bits, 70)

@@ -242,4 +242,4 @@ static uint64_t coremark_run(long scale)
     return bench_mix(crc, (uint64_t)scale);
 }
 
-BENCH_MAIN(coremark, 48)
+BENCH_MAIN(coremark, 45)

@@ -114,4 +114,4 @@ static uint64_t fft_run(long scale)
     return h;
 }
 
-BENCH_MAIN(fft, 100)
+BENCH_MAIN(fft, 80)

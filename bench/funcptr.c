@@ -75,4 +75,4 @@ static uint64_t funcptr_run(long scale)
     return h;
 }
 
-BENCH_MAIN(funcptr, 85)
+BENCH_MAIN(funcptr, 75)

@@ -93,4 +93,4 @@ static uint64_t hash_run(long scale)
     return bench_mix(h, distinct);
 }
 
-BENCH_MAIN(hash, 600)
+BENCH_MAIN(hash, 420)

@@ -142,4 +142,4 @@ static uint64_t huffman_run(long scale)
     return h;
 }
 
-BENCH_MAIN(huffman, 150)
+BENCH_MAIN(huffman, 135)

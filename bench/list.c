@@ -67,4 +67,4 @@ static uint64_t list_run(long scale)
     return h;
 }
 
-BENCH_MAIN(list, 60)
+BENCH_MAIN(list, 40)

@@ -69,4 +69,4 @@ static uint64_t matmul_fp_run(long scale)
     return h;
 }
 
-BENCH_MAIN(matmul_fp, 110)
+BENCH_MAIN(matmul_fp, 95)

@@ -69,4 +69,4 @@ static uint64_t matmul_int_run(long scale)
     return h;
 }
 
-BENCH_MAIN(matmul_int, 1600)
+BENCH_MAIN(matmul_int, 1140)

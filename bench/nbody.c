@@ -111,4 +111,4 @@ static uint64_t nbody_run(long scale)
     return h;
 }
 
-BENCH_MAIN(nbody, 430)
+BENCH_MAIN(nbody, 350)

@@ -58,4 +58,4 @@ static uint64_t randaccess_run(long scale)
     return h;
 }
 
-BENCH_MAIN(randaccess, 16)
+BENCH_MAIN(randaccess, 12)

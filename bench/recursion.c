@@ -55,4 +55,4 @@ static uint64_t recursion_run(long scale)
     return h;
 }
 
-BENCH_MAIN(recursion, 120)
+BENCH_MAIN(recursion, 100)

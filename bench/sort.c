@@ -108,4 +108,4 @@ static uint64_t sort_run(long scale)
     return h;
 }
 
-BENCH_MAIN(sort, 400)
+BENCH_MAIN(sort, 330)

@@ -73,4 +73,4 @@ static uint64_t spectral_run(long scale)
     return h;
 }
 
-BENCH_MAIN(spectral, 85)
+BENCH_MAIN(spectral, 60)

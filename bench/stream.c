@@ -56,4 +56,4 @@ static uint64_t stream_run(long scale)
     return bench_mix(h, (uint64_t)n);
 }
 
-BENCH_MAIN(stream, 40)
+BENCH_MAIN(stream, 30)

@@ -93,4 +93,4 @@ static uint64_t strsearch_run(long scale)
     return h;
 }
 
-BENCH_MAIN(strsearch, 21)
+BENCH_MAIN(strsearch, 16)

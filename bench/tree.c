@@ -115,4 +115,4 @@ static uint64_t tree_run(long scale)
     return h;
 }
 
-BENCH_MAIN(tree, 600)
+BENCH_MAIN(tree, 470)

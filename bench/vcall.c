@@ -112,4 +112,4 @@ static uint64_t vcall_run(long scale)
     return h;
 }
 
-BENCH_MAIN(vcall, 115)
+BENCH_MAIN(vcall, 95)

@@ -87,4 +87,4 @@ static uint64_t vm_run(long scale)
     return h;
 }
 
-BENCH_MAIN(vm, 33)
+BENCH_MAIN(vm, 32)
