@@ -1,7 +1,8 @@
 /* Spectral norm (the benchmarks game's): the largest singular value of the
  * infinite matrix a(i, j) = 1 / ((i + j)(i + j + 1) / 2 + i + 1), cut to
  * n x n, by power iteration on M = A^T A, for a range of n. Check: the
- * result is an eigenpair, |Mv - lambda^2 v| <= 1e-6 |v|, and lambda^2 lies
+ * last M v equals the one summed column by column instead of row by row;
+ * the result is an eigenpair, |Mv - lambda^2 v| <= 1e-6 |v|; lambda^2 lies
  * between bounds found without iterating: |A e1|^2 (the Rayleigh quotient of
  * the first unit vector) below and |A|_1 |A|_inf (largest column sum times
  * largest row sum) above. */
@@ -30,6 +31,20 @@ static void mul_atav(const double *v, double *out, double *tmp, int n)
     mul_av(tmp, out, n, 1);
 }
 
+/* A^T (A v) once more, summed the other way round (out += v_j times column
+ * j): a check on the products the iteration used. */
+static void mul_atav_by_columns(const double *v, double *out, double *tmp, int n)
+{
+    memset(tmp, 0, (size_t)n * sizeof *tmp);
+    memset(out, 0, (size_t)n * sizeof *out);
+    for (int j = 0; j < n; j++)
+        for (int i = 0; i < n; i++)
+            tmp[i] += a(i, j) * v[j];
+    for (int j = 0; j < n; j++)
+        for (int i = 0; i < n; i++)
+            out[i] += a(j, i) * tmp[j];
+}
+
 static double dot(const double *x, const double *y, int n)
 {
     double s = 0;
@@ -41,7 +56,7 @@ static double dot(const double *x, const double *y, int n)
 static uint64_t spectral_run(long scale)
 {
     enum { MAXN = 272 };
-    double u[MAXN], v[MAXN], tmp[MAXN];
+    double u[MAXN], v[MAXN], tmp[MAXN], w[MAXN];
     uint64_t h = 0;
     for (long r = 0; r < scale; r++) {
         int n = 240 + (int)(r % 32);
@@ -51,6 +66,10 @@ static uint64_t spectral_run(long scale)
             mul_atav(u, v, tmp, n);
             mul_atav(v, u, tmp, n);
         }
+        mul_atav_by_columns(v, w, tmp, n);
+        for (int i = 0; i < n; i++)
+            if (fabs(w[i] - u[i]) > 1e-12 * fabs(u[i]))
+                bench_fail("n = %d: (A^T A v)[%d] is %.17g by rows, %.17g by columns", n, i, u[i], w[i]);
         double vv = dot(v, v, n), lambda2 = dot(u, v, n) / vv, res = 0;
         for (int i = 0; i < n; i++)
             res += (u[i] - lambda2 * v[i]) * (u[i] - lambda2 * v[i]);
