@@ -1,5 +1,6 @@
 # rvdbt: one Makefile, a module.mk per folder, objects under build/.
-# `make` builds build/rvdbt, `make check` tests, `make demo` shows it working.
+# `make` builds build/rvdbt, `make check` tests, `make demo` shows it working,
+# `make bench` measures (bench/module.mk).
 
 CC       ?= gcc
 WERROR   ?= $(if $(CI),-Werror,)
@@ -36,6 +37,7 @@ $(B)/rvdbt: $(OBJS)
 include tests/module.mk
 include riscv-tests/module.mk
 include riscv-tests/env_v/module.mk
+include bench/module.mk
 
 deps:
 	@scripts/deps.sh

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # All of rvdbt's tests: every unit test binary build/tests/test_*, then
-# tests/guest.sh, tests/bad_input.sh, tests/ic_stats.sh, the short mode of
+# tests/guest.sh, tests/bench_check.sh (the benchmark programs at their
+# smallest scale), tests/bad_input.sh, tests/ic_stats.sh, the short mode of
 # build/tests/fuzz/fp_diff (F/D/M against qemu; again with --no-fma, the
 # helper path of hosts without FMA3), build/tests/fuzz/rand_diff
 # (random RV64GC sequences against qemu), the riscv-tests suites and
@@ -87,6 +88,8 @@ done
 # with a one-entry TLB behind the slots, without chaining, in a code cache
 # small enough to be flushed.
 RVDBT_MODES=';--ic-miss;--tlb-size 1 --no-chain --code-cache-size 131072' suite guest tests/guest.sh
+# The benchmark programs, checking themselves, in the same modes.
+RVDBT_MODES=';--ic-miss;--tlb-size 1 --no-chain --code-cache-size 131072' suite bench tests/bench_check.sh
 suite bad_input tests/bad_input.sh
 suite ic_stats tests/ic_stats.sh
 suite fp_diff timeout -k 10 120 build/tests/fuzz/fp_diff
