@@ -100,6 +100,7 @@ struct tr_ctx {
      * every local) with locals still in their registers. */
     uint64_t start;
     uint64_t loop_head;
+    bool edge_crosses;       /* a back-edge jump crosses a 32-byte boundary */
     bool sites_exhausted;    /* no slot entries left: flush and translate again */
     int n_stubs;
     struct tr_stub stubs[TR_MAX_STUBS];
@@ -141,6 +142,8 @@ void tr_sync_locals(struct tr_ctx *ctx);
  * if so the exit_req check such a back edge passes first (a thread asked to
  * stop leaves there, at the branch); it then jumps to ctx->loop_head. */
 bool tr_loop_back(struct tr_ctx *ctx, uint64_t target);
+/* A jump on a loop's back edge was emitted from `start` to here. */
+void tr_note_jump(struct tr_ctx *ctx, uint64_t start);
 /* Mapped registers to the state block and back: around helper calls, at the
  * enter/leave trampolines (tr_cache.c) and in slow-path stubs. */
 void tr_emit_spill(struct x86_buf *b);

@@ -244,17 +244,28 @@ void tr_exit_jcc(struct tr_ctx *ctx, enum x86_cc cc, uint64_t pc)
     tr_add_stub(ctx, TR_STUB_EXIT, pc, x86_jcc_rel32_aligned(ctx->b, cc, 0))->size = pc <= ctx->pc;
 }
 
-/* The entry is written before the jump, so rdx and rax are free here. */
 bool tr_loop_back(struct tr_ctx *ctx, uint64_t target)
 {
     if (!ctx->loop_head || target != ctx->start)
         return false;
-    x86_pad_within32(ctx->b, 13);
+    uint64_t start = x86_here(ctx->b);
     x86_alu_mi(ctx->b, X86_CMP, X86_W32, X86_MEM(TR_CPU, RV_OFF(exit_req)), 0);
     tr_add_stub(ctx, TR_STUB_INTR, ctx->pc, x86_jcc_rel32(ctx->b, X86_CC_NE, 0));
+    tr_note_jump(ctx, start);
     return true;
 }
 
+/* Intel cores before Ice Lake neither fuse nor keep in the decoded-uop
+ * cache a jump (with the compare fused to it) that crosses or ends on a
+ * 32-byte boundary: such a back edge costs a loop dearly. */
+void tr_note_jump(struct tr_ctx *ctx, uint64_t start)
+{
+    uint64_t end = x86_here(ctx->b);
+    if (start >> 5 != (end - 1) >> 5 || (end & 31) == 0)
+        ctx->edge_crosses = true;
+}
+
+/* The entry is written before the jump, so rdx and rax are free here. */
 void tr_ras_push(struct tr_ctx *ctx)
 {
     struct x86_buf *b = ctx->b;
@@ -519,10 +530,13 @@ static void choose_locals(struct tr_ctx *ctx, const struct tr_fetched *f, uint32
     }
 }
 
+#define TR_MAX_HEAD_PAD 28
+
 /* Room a block may need at most: every instruction's code plus its stub. */
 #define TR_BLOCK_ROOM (TR_MAX_INSNS * 160 + 4096)
 
-static struct tr_block *translate_once(struct tr_cache *c, struct rv_cpu *cpu, uint64_t pc, bool *retry)
+static struct tr_block *translate_once(struct tr_cache *c, struct rv_cpu *cpu, uint64_t pc, bool *retry,
+                                       unsigned head_pad, bool *crosses)
 {
     struct x86_buf b;
     x86_buf_init(&b, c->rw + c->used, c->size - c->used, c->exec_delta);
@@ -532,6 +546,8 @@ static struct tr_block *translate_once(struct tr_cache *c, struct rv_cpu *cpu, u
     uint32_t n = 0;
 
     *retry = false;
+    *crosses = false;
+    uint32_t sites0 = c->n_sites;
     /* A thread asked to stop (a signal for it, a flush by another thread)
      * leaves here. The dispatcher, jalr tables and backward chained exits
      * enter a block at host, through the check; forward chained exits at
@@ -563,6 +579,7 @@ static struct tr_block *translate_once(struct tr_cache *c, struct rv_cpu *cpu, u
         load_locals(&ctx, used & ctx.locals);
         ctx.loaded = used & ctx.locals;
         ctx.dirty = written & ctx.locals;
+        x86_nops(&b, head_pad);
         ctx.loop_head = x86_here(&b);
     }
     while (!ctx.end && n < n_fetched) {
@@ -597,6 +614,11 @@ static struct tr_block *translate_once(struct tr_cache *c, struct rv_cpu *cpu, u
     }
     if (!ctx.end)
         tr_exit_pc(&ctx, pc);
+    *crosses = ctx.edge_crosses;
+    if (ctx.edge_crosses && head_pad < TR_MAX_HEAD_PAD) {
+        c->n_sites = sites0;   /* nothing refers to them yet */
+        return NULL;
+    }
     emit_stubs(&ctx);
     if (b.overflow) {
         *retry = true;
@@ -630,7 +652,14 @@ struct tr_block *tr_translate(struct tr_cache *c, struct rv_cpu *cpu, uint64_t p
         return NULL;
     struct timespec t0, t1;
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    struct tr_block *blk = translate_once(c, cpu, pc, &retry);
+    /* A loop's back edge that crosses a 32-byte boundary (tr_note_jump)
+     * moves by translating again with nops before the loop head, which run
+     * once per entry, not per trip. */
+    struct tr_block *blk;
+    bool crosses;
+    unsigned pad = 0;
+    while (!(blk = translate_once(c, cpu, pc, &retry, pad, &crosses)) && !retry && crosses)
+        pad += 4;
     clock_gettime(CLOCK_MONOTONIC, &t1);
     cpu->cnt.translate_ns += (uint64_t)((t1.tv_sec - t0.tv_sec) * 1000000000 + (t1.tv_nsec - t0.tv_nsec));
     *full = retry;

@@ -48,10 +48,6 @@ static enum x86_cc compare(struct tr_ctx *ctx, const struct rv_insn *in, enum x8
     return cc;
 }
 
-/* A loop's back edge keeps its compare and jcc within 32 bytes, where the
- * core fuses them and caches the decoded loop (a jump crossing a 32-byte
- * boundary is not, on many Intel cores): the compare is emitted again
- * after nops when it would cross. */
 static void branch(struct tr_ctx *ctx, const struct rv_insn *in, enum x86_cc cc)
 {
     uint64_t target = ctx->pc + (uint64_t)in->imm;
@@ -59,13 +55,9 @@ static void branch(struct tr_ctx *ctx, const struct rv_insn *in, enum x86_cc cc)
         tr_exit_jcc(ctx, compare(ctx, in, cc), target);
         return;
     }
-    struct x86_buf *b = ctx->b;
-    uint8_t *mark = b->p;
-    compare(ctx, in, cc);
-    unsigned len = (unsigned)(b->p - mark) + 6;
-    b->p = mark;
-    x86_pad_within32(b, len);
-    x86_jcc_rel32(b, compare(ctx, in, cc), ctx->loop_head);
+    uint64_t start = x86_here(ctx->b);
+    x86_jcc_rel32(ctx->b, compare(ctx, in, cc), ctx->loop_head);
+    tr_note_jump(ctx, start);
 }
 
 bool tr_beq(struct tr_ctx *ctx, const struct rv_insn *in) { branch(ctx, in, X86_CC_E); return true; }
@@ -84,7 +76,9 @@ bool tr_jal(struct tr_ctx *ctx, const struct rv_insn *in)
 {
     ctx->end = true;
     if (in->rd == 0 && tr_loop_back(ctx, ctx->pc + (uint64_t)in->imm)) {
+        uint64_t start = x86_here(ctx->b);
         x86_jmp_rel32(ctx->b, ctx->loop_head);
+        tr_note_jump(ctx, start);
         return true;
     }
     tr_set_x_imm(ctx, in->rd, ctx->next_pc);

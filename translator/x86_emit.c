@@ -678,7 +678,7 @@ void x86_vfma_rrm(struct x86_buf *b, enum x86_fma op, int dst, int src1, struct 
     put_modrm(b, dst, 0, &m);
 }
 
-void x86_pad_within32(struct x86_buf *b, unsigned len)
+void x86_nops(struct x86_buf *b, unsigned n)
 {
     static const uint8_t nop[9][9] = {
         { 0 }, { 0x90 }, { 0x66, 0x90 }, { 0x0f, 0x1f, 0x00 }, { 0x0f, 0x1f, 0x40, 0x00 },
@@ -686,10 +686,7 @@ void x86_pad_within32(struct x86_buf *b, unsigned len)
         { 0x0f, 0x1f, 0x80, 0x00, 0x00, 0x00, 0x00 },
         { 0x0f, 0x1f, 0x84, 0x00, 0x00, 0x00, 0x00, 0x00 },
     };
-    unsigned off = (unsigned)(x86_here(b) & 31);
-    if (off + len <= 32)
-        return;
-    for (unsigned n = 32 - off; n && room(b); ) {
+    while (n && room(b)) {
         unsigned k = n > 8 ? 8 : n;
         for (unsigned i = 0; i < k; i++)
             put8(b, nop[k][i]);

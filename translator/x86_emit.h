@@ -110,8 +110,8 @@ uint8_t *x86_call_rel32(struct x86_buf *b, uint64_t target);
  * atomic store while other threads may execute it (1-3 prefix bytes). */
 uint8_t *x86_jmp_rel32_aligned(struct x86_buf *b, uint64_t target);
 uint8_t *x86_jcc_rel32_aligned(struct x86_buf *b, enum x86_cc cc, uint64_t target);
-/* Nops up to the next 32-byte boundary if the next len bytes would cross it. */
-void x86_pad_within32(struct x86_buf *b, unsigned len);
+/* n bytes of nops, at most 8 bytes each (the recommended multi-byte forms). */
+void x86_nops(struct x86_buf *b, unsigned n);
 void x86_patch_rel32(uint8_t *field, uintptr_t exec_delta, uint64_t target);
 void x86_jmp_r(struct x86_buf *b, int reg);
 void x86_jmp_m(struct x86_buf *b, struct x86_mem m);

@@ -530,40 +530,33 @@ static void test_aligned_branches(void)
 
 static bool all_bytes(const uint8_t *p, size_t n, uint8_t v);
 
-/* Padding for a run of len bytes, started at each offset mod 32: none when
- * the run fits before the next 32-byte boundary, else nops (as capstone
- * reads them) exactly up to it. */
-static void test_pad_within32(void)
+/* n bytes of nops, as capstone reads them, at every n up to 40; like
+ * every emit, nothing once fewer than 15 bytes are left. */
+static void test_nops(void)
 {
-    static uint8_t room[128] __attribute__((aligned(32)));
-    for (unsigned len = 1; len <= 32; len += 5)
-        for (int k = 0; k < 64; k++) {
-            x86_buf_init(&buf, room, sizeof room, DELTA);
-            buf.p += k;
-            uint8_t *start = buf.p;
-            x86_pad_within32(&buf, len);
-            size_t n = (size_t)(buf.p - start);
-            unsigned off = (unsigned)(exec_addr(start) % 32);
-            size_t want = off + len <= 32 ? 0 : 32 - off;
-            CHECK(n == want, "pad %u at +%d: %zu bytes, want %zu", len, k, n, want);
-            cs_insn *insn;
-            size_t count = n ? cs_disasm(cs, start, n, exec_addr(start), 0, &insn) : 0;
-            size_t got = 0;
-            bool nops = true;
-            for (size_t i = 0; i < count; i++) {
-                got += insn[i].size;
-                nops = nops && strcmp(insn[i].mnemonic, "nop") == 0;
-            }
-            CHECK(got == n && nops && !buf.overflow, "pad %u at +%d: %zu bytes decode as %zu nops", len, k, n, count);
-            if (count)
-                cs_free(insn, count);
+    static uint8_t room[128];
+    for (unsigned n = 0; n <= 40; n++) {
+        x86_buf_init(&buf, room, sizeof room, DELTA);
+        x86_nops(&buf, n);
+        size_t len = (size_t)(buf.p - room);
+        cs_insn *insn;
+        size_t count = len ? cs_disasm(cs, room, len, exec_addr(room), 0, &insn) : 0;
+        size_t got = 0;
+        bool nops = true;
+        for (size_t i = 0; i < count; i++) {
+            got += insn[i].size;
+            nops = nops && strcmp(insn[i].mnemonic, "nop") == 0;
         }
-    /* Like every emit, it writes nothing once fewer than 15 bytes are left. */
+        CHECK(len == n && got == n && nops && count == (n + 7) / 8 && !buf.overflow,
+              "nops %u: %zu bytes decode as %zu nops", n, len, count);
+        if (count)
+            cs_free(insn, count);
+    }
     memset(room, 0xaa, sizeof room);
-    x86_buf_init(&buf, room + 1, 14, DELTA);
-    x86_pad_within32(&buf, 32);
-    CHECK(buf.overflow && buf.p == room + 1 && all_bytes(room, sizeof room, 0xaa),
-          "pad with 14 bytes left: overflow %d, %td bytes", buf.overflow, buf.p - room - 1);
+    x86_buf_init(&buf, room, 14, DELTA);
+    x86_nops(&buf, 8);
+    CHECK(buf.overflow && buf.p == room && all_bytes(room, sizeof room, 0xaa),
+          "nops with 14 bytes left: overflow %d, %td bytes", buf.overflow, buf.p - room);
 }
 
 static void test_branches(void)
@@ -643,7 +636,7 @@ static void test_branches(void)
     x86_int3(B());
     expect(1, "int3");
     test_aligned_branches();
-    test_pad_within32();
+    test_nops();
 }
 
 static void test_atomics(void)
