@@ -1,11 +1,13 @@
 # Unit tests: each links only the objects of the subsystem it checks, so one
 # subsystem's tests build while another is being changed.
-UNIT_TESTS := $(B)/tests/test_x86 $(B)/tests/test_decode $(B)/tests/test_mmu \
+UNIT_TESTS := $(B)/tests/test_x86 $(B)/tests/test_x86_room $(B)/tests/test_decode $(B)/tests/test_mmu \
               $(B)/tests/test_loader $(B)/tests/test_sys $(B)/tests/test_fp $(B)/tests/test_sv39 \
               $(B)/tests/test_tlb $(B)/tests/test_signal $(B)/tests/test_path
 
 $(B)/tests/test_x86: $(B)/tests/unit/test_x86.o $(X86_SRCS:%.c=$(B)/%.o)
 	$(CC) $(CFLAGS) $^ -lcapstone -o $@
+$(B)/tests/test_x86_room: $(B)/tests/unit/test_x86_room.o $(X86_SRCS:%.c=$(B)/%.o)
+	$(CC) $(CFLAGS) $^ -o $@
 $(B)/tests/test_decode: $(B)/tests/unit/test_decode.o $(DECODE_SRCS:%.c=$(B)/%.o)
 	$(CC) $(CFLAGS) $^ -o $@
 $(B)/tests/test_mmu: $(B)/tests/unit/test_mmu.o $(MMU_SRCS:%.c=$(B)/%.o)
