@@ -282,6 +282,7 @@ ID=text IN=$ROOT/tests/guest/cat.c c cat native
 ID=binary IN=$G/O2/printf_fp c cat native
 ID=empty c cat native
 c atomics native
+c loop_slots native
 c strings native
 # held_*: programs in the style of the held-out tests (small utilities)
 c held_printf native
@@ -327,6 +328,7 @@ c sig_access_straddle rv
 c sig_oddpc rv
 c sig_fetchbus rv
 c sig_fault_regs rv
+c amo_edges rv
 ID=blocked STATUS=132 c sig_ill rv blocked
 c sig_altstack native
 c mremap native

@@ -113,6 +113,11 @@ static const uint8_t fmt_x_fields[RV_FMT_COUNT] = {
     [RV_FMT_SFENCE] = F_RS1 | F_RS2,
 };
 
+enum rv_fmt rv_fmt_of(int op)
+{
+    return op > RV_OP_illegal && op < RV_OP_COUNT ? lines[op].fmt : RV_FMT_NONE;
+}
+
 void rv_x_operands(const struct rv_insn *in, uint32_t *reads, uint32_t *writes)
 {
     unsigned f = in->op < RV_OP_COUNT ? fmt_x_fields[lines[in->op].fmt] : 0;

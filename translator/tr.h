@@ -48,6 +48,9 @@ enum tr_stub_kind {
     TR_STUB_INTR,        /* exit_req set at block entry: leave with pc = the block's */
     TR_STUB_HELPER,      /* an inline fast path gave up: call the instruction's exact
                             helper fn(cpu, insn) as tr_call_checked does, resume */
+    TR_STUB_ACCESS,      /* no code: an unchecked access, for the host-fault table */
+    TR_STUB_CALL,        /* an inline fast path handed the instruction to its helper
+                            fn(cpu, insn, pc) (tr_call), resume */
 };
 #define TR_STUB_ALSO 2
 struct tr_stub {
@@ -64,14 +67,36 @@ struct tr_stub {
     uint8_t rs1;
     int32_t imm;
     uint32_t dirty;      /* block-local registers newer than x[] where the stub branches off */
-    /* TR_STUB_HELPER: the helper, its argument and more branches to the stub */
+    /* TR_STUB_HELPER, TR_STUB_CALL: the helper, its argument (and more branches
+     * to a TR_STUB_HELPER) */
     const void *fn;
     uint32_t insn;
     uint8_t *also[TR_STUB_ALSO];
 };
 
 #define TR_MAX_INSNS 128
-#define TR_MAX_STUBS (2 * TR_MAX_INSNS + 4)
+/* A loop whose accesses are checked at its head is translated twice (once
+ * unchecked): up to this many instructions, with up to TR_MAX_HOIST such
+ * accesses (tr_loop.c). */
+#define TR_MAX_LOOP 32
+#define TR_MAX_HOIST 12
+#define TR_MAX_STUBS (2 * (TR_MAX_INSNS + TR_MAX_LOOP) + 4)
+
+/* A fetched instruction of the block to be. */
+struct tr_fetched {
+    struct rv_insn in;
+    uint32_t word;
+    bool ok;        /* decodes, and is allowed at this privilege */
+};
+
+/* An access of a loop checked at the loop's head: instruction idx, based on
+ * x[base] that every trip moves by step (0: not at all); the address in
+ * the trip starting with x[base] = v is v + off. */
+struct tr_hoist {
+    uint8_t idx, base;
+    int32_t off, step;
+    uint32_t site;
+};
 
 struct tr_ctx {
     struct x86_buf *b;
@@ -101,6 +126,13 @@ struct tr_ctx {
     uint64_t start;
     uint64_t loop_head;
     bool edge_crosses;       /* a back-edge jump crosses a 32-byte boundary */
+    /* The loop's accesses checked at its head, and whether the copy being
+     * translated is the unchecked one (then tr_mem_addr emits no check for
+     * them). idx is the instruction's index in the block. */
+    int n_hoist;
+    struct tr_hoist hoist[TR_MAX_HOIST];
+    bool unchecked;
+    int idx;
     bool sites_exhausted;    /* no slot entries left: flush and translate again */
     int n_stubs;
     struct tr_stub stubs[TR_MAX_STUBS];
@@ -176,5 +208,17 @@ bool tr_fp_host_fma(void);
  * is x[rs1] + imm; the emitted code checks it and returns the host operand to
  * access (it uses rcx, and rax when x[rs1] has no host register). */
 struct x86_mem tr_mem_addr(struct tr_ctx *ctx, int rs1, int64_t imm, int size, bool store);
+
+/* Loops checked once per run of trips (tr_loop.c). tr_loop_plan finds the
+ * accesses of the loop f[0..loop_end] that can be (their base moves by a
+ * constant each trip, or not at all) and gives each its slot; false if
+ * none or the loop does not qualify. tr_loop_check emits the check at the
+ * loop head: it falls through with cpu->loop_trips set when every such
+ * access stays in its slot for that many trips, else jumps to the checked
+ * copy (the rel32s to patch are returned in `to_checked`, n_hoist of them). */
+bool tr_loop_plan(struct tr_ctx *ctx, const struct tr_fetched *f, int loop_end);
+void tr_loop_check(struct tr_ctx *ctx, uint8_t **to_checked);
+/* The slot planned for the access at ctx->idx, or -1. */
+int tr_loop_site(const struct tr_ctx *ctx);
 
 #endif

@@ -76,9 +76,119 @@ static void atomic_helper(struct rv_cpu *cpu, uint64_t raw, uint64_t pc)
         cpu->x[rd] = result;
 }
 
+/* The inline forms: x86's locked instructions are atomic across host
+ * threads as the helper's are. An address that is not naturally aligned
+ * goes to the helper, which raises the fault. */
+static struct tr_stub *to_helper(struct tr_ctx *ctx, const struct rv_insn *in, int size)
+{
+    int a = tr_src_x(ctx, in->rs1, TR_T0);
+    x86_test_ri(ctx->b, X86_W32, a, size - 1);
+    struct tr_stub *s = tr_add_stub(ctx, TR_STUB_CALL, ctx->pc, x86_jcc_rel32(ctx->b, X86_CC_NE, 0));
+    s->fn = (const void *)atomic_helper;
+    s->insn = in->raw;
+    return s;
+}
+
+/* The host address as one register (rcx), freeing rax for cmpxchg. */
+static struct x86_mem host_addr(struct tr_ctx *ctx, int rs1, int size, bool store)
+{
+    struct x86_mem m = tr_mem_addr(ctx, rs1, 0, size, store);
+    if (m.base != TR_T0)
+        return m;
+    x86_alu_rr(ctx->b, X86_ADD, X86_W64, TR_T1, TR_T0);
+    return X86_MEM(TR_T1, 0);
+}
+
+static void put_old(struct tr_ctx *ctx, int rd, int host, enum x86_width w)
+{
+    if (w == X86_W32)
+        x86_movsxd_rr(ctx->b, host, host);
+    tr_put_x(ctx, rd, host);
+}
+
+/* A plain load (x86 loads are acquire loads); .rl also orders earlier
+ * stores before it. The reservation is the address and the value read. */
+static void lr(struct tr_ctx *ctx, const struct rv_insn *in, int size, enum x86_width w)
+{
+    if (in->aqrl & 1)
+        x86_mfence(ctx->b);
+    x86_mov_mr(ctx->b, X86_W64, X86_MEM(TR_CPU, RV_OFF(res_addr)), tr_src_x(ctx, in->rs1, TR_T0));
+    struct x86_mem m = tr_mem_addr(ctx, in->rs1, 0, size, false);
+    w == X86_W32 ? x86_movsxd_rm(ctx->b, TR_T2, m) : x86_mov_rm(ctx->b, X86_W64, TR_T2, m);
+    x86_mov_mr(ctx->b, X86_W64, X86_MEM(TR_CPU, RV_OFF(res_val)), TR_T2);
+    x86_mov_mi(ctx->b, X86_W32, X86_MEM(TR_CPU, RV_OFF(res_valid)), 1);
+    tr_put_x(ctx, in->rd, TR_T2);
+}
+
+/* Succeeds by compare-and-swap against the value LR read, at the address
+ * LR reserved; rd = 0 on success, 1 on failure. */
+static void sc(struct tr_ctx *ctx, const struct rv_insn *in, int size, enum x86_width w)
+{
+    struct x86_buf *b = ctx->b;
+    struct x86_mem m = tr_mem_addr(ctx, in->rs1, 0, size, true);
+    x86_alu_mi(b, X86_CMP, X86_W32, X86_MEM(TR_CPU, RV_OFF(res_valid)), 0);
+    uint8_t *invalid = x86_jcc_rel32(b, X86_CC_E, 0);
+    x86_alu_mr(b, X86_CMP, X86_W64, X86_MEM(TR_CPU, RV_OFF(res_addr)), m.base);
+    uint8_t *elsewhere = x86_jcc_rel32(b, X86_CC_NE, 0);
+    if (m.base == TR_T0) {
+        x86_alu_rr(b, X86_ADD, X86_W64, TR_T1, TR_T0);
+        m = X86_MEM(TR_T1, 0);
+    }
+    int v = tr_src_x(ctx, in->rs2, TR_T2);
+    x86_mov_rm(b, X86_W64, TR_T0, X86_MEM(TR_CPU, RV_OFF(res_val)));
+    x86_lock_cmpxchg_mr(b, w, m, v);
+    x86_setcc_r(b, X86_CC_NE, TR_T0);
+    x86_movzx_rr8(b, TR_T0, TR_T0);
+    uint8_t *done = x86_jmp_rel32(b, 0);
+    x86_patch_rel32(invalid, b->exec_delta, x86_here(b));
+    x86_patch_rel32(elsewhere, b->exec_delta, x86_here(b));
+    x86_mov_ri(b, TR_T0, 1);
+    x86_patch_rel32(done, b->exec_delta, x86_here(b));
+    x86_mov_mi(b, X86_W32, X86_MEM(TR_CPU, RV_OFF(res_valid)), 0);
+    tr_put_x(ctx, in->rd, TR_T0);
+}
+
+/* swap and add are one locked instruction; the bitwise ones a
+ * compare-and-swap loop with x[rs2] as the operand wherever it lives. */
+static void amo_rmw(struct tr_ctx *ctx, const struct rv_insn *in, unsigned f5, int size, enum x86_width w)
+{
+    struct x86_buf *b = ctx->b;
+    struct x86_mem m = host_addr(ctx, in->rs1, size, true);
+    if (f5 == AMO_SWAP || f5 == AMO_ADD) {
+        tr_get_x(ctx, TR_T2, in->rs2);
+        f5 == AMO_SWAP ? x86_xchg_mr(b, w, m, TR_T2) : x86_lock_xadd_mr(b, w, m, TR_T2);
+        put_old(ctx, in->rd, TR_T2, w);
+        return;
+    }
+    enum x86_alu op = f5 == AMO_AND ? X86_AND : f5 == AMO_OR ? X86_OR : X86_XOR;
+    x86_mov_rm(b, w, TR_T0, m);
+    uint64_t again = x86_here(b);
+    x86_mov_rr(b, w, TR_T2, TR_T0);
+    tr_alu_x(ctx, op, w, TR_T2, in->rs2);
+    x86_lock_cmpxchg_mr(b, w, m, TR_T2);
+    x86_jcc_rel32(b, X86_CC_NE, again);
+    put_old(ctx, in->rd, TR_T0, w);
+}
+
+/* min and max (rare) stay with the helper. */
 static bool tr_amo(struct tr_ctx *ctx, const struct rv_insn *in)
 {
-    tr_call(ctx, (const void *)atomic_helper, in->raw, ctx->pc, 0);
+    unsigned f5 = in->raw >> 27;
+    bool word = ((in->raw >> 12) & 7) == 2;
+    int size = word ? 4 : 8;
+    enum x86_width w = word ? X86_W32 : X86_W64;
+    if (f5 >= AMO_MIN) {
+        tr_call(ctx, (const void *)atomic_helper, in->raw, ctx->pc, 0);
+        return true;
+    }
+    struct tr_stub *slow = to_helper(ctx, in, size);
+    if (f5 == AMO_LR)
+        lr(ctx, in, size, w);
+    else if (f5 == AMO_SC)
+        sc(ctx, in, size, w);
+    else
+        amo_rmw(ctx, in, f5, size, w);
+    slow->resume = x86_here(ctx->b);
     return true;
 }
 

@@ -389,6 +389,13 @@ static void emit_stubs(struct tr_ctx *ctx)
             x86_jmp_rel32(b, s->resume);
             break;
         }
+        case TR_STUB_ACCESS:
+            break;
+        case TR_STUB_CALL:
+            x86_patch_rel32(s->jcc, b->exec_delta, x86_here(b));
+            tr_call(ctx, s->fn, s->insn, s->pc, 0);
+            x86_jmp_rel32(b, s->resume);
+            break;
         case TR_STUB_JALR:
             x86_patch_rel32(s->jcc, b->exec_delta, x86_here(b));
             x86_mov_mr(b, X86_W64, X86_MEM(TR_CPU, RV_OFF(pc)), X86_RCX);
@@ -425,19 +432,24 @@ static void note_code_page(struct tr_cache *c, struct rv_cpu *cpu, uint64_t addr
     }
 }
 
+static bool is_access_stub(int kind)
+{
+    return kind == TR_STUB_LOAD || kind == TR_STUB_STORE || kind == TR_STUB_ACCESS;
+}
+
 /* Memory stubs resume at the host access (a store first reads its value),
  * so an access is found as the last one starting at or before a fault. */
 static void record_accesses(const struct tr_ctx *ctx, struct tr_block *blk)
 {
     uint32_t n = 0;
     for (int i = 0; i < ctx->n_stubs; i++)
-        n += ctx->stubs[i].kind == TR_STUB_LOAD || ctx->stubs[i].kind == TR_STUB_STORE;
+        n += is_access_stub(ctx->stubs[i].kind);
     blk->access = n ? malloc(n * sizeof *blk->access) : NULL;
     if (!blk->access)
         return;   /* a host fault in this block then counts as rvdbt's */
     for (int i = 0; i < ctx->n_stubs; i++) {
         const struct tr_stub *s = &ctx->stubs[i];
-        if (s->kind == TR_STUB_LOAD || s->kind == TR_STUB_STORE) {
+        if (is_access_stub(s->kind)) {
             struct tr_access *a = &blk->access[blk->n_access++];
             *a = (struct tr_access){ (uint32_t)(s->resume - blk->host), (uint32_t)(s->pc - blk->pc), { 0 } };
             for (int k = 0; k < TR_N_LOCAL; k++)
@@ -447,13 +459,6 @@ static void record_accesses(const struct tr_ctx *ctx, struct tr_block *blk)
         }
     }
 }
-
-/* A fetched instruction of the block to be. */
-struct tr_fetched {
-    struct rv_insn in;
-    uint32_t word;
-    bool ok;        /* decodes, and is allowed at this privilege */
-};
 
 /* Instructions after which no block goes on. */
 static bool ends_block(int op)
@@ -532,11 +537,104 @@ static void choose_locals(struct tr_ctx *ctx, const struct tr_fetched *f, uint32
 
 #define TR_MAX_HEAD_PAD 28
 
-/* Room a block may need at most: every instruction's code plus its stub. */
-#define TR_BLOCK_ROOM (TR_MAX_INSNS * 160 + 4096)
+/* Room a block may need at most: every instruction's code plus its stub,
+ * and a loop's unchecked copy. */
+#define TR_BLOCK_ROOM ((TR_MAX_INSNS + TR_MAX_LOOP) * 160 + 4096)
+
+/* Translate f[*n] and on while the block goes on, up to f[stop - 1];
+ * false when the slot numbers ran out. */
+static bool translate_run(struct tr_ctx *ctx, struct rv_cpu *cpu, const struct tr_fetched *f, uint32_t stop,
+                          uint32_t *n, uint64_t *pc)
+{
+    while (!ctx->end && *n < stop) {
+        const struct rv_insn in = f[*n].in;
+        ctx->pc = *pc;
+        ctx->idx = (int)*n;
+        note_code_page(ctx->cache, cpu, *pc);
+        note_code_page(ctx->cache, cpu, *pc + in.len - 1);
+        ctx->next_pc = *pc + in.len;
+        ctx->rd_known = false;
+        /* A block-local register is loaded before the first instruction
+         * that reads it, on the path that reaches it; one the instruction
+         * writes holds its value from then on. */
+        uint32_t reads, writes;
+        rv_x_operands(&in, &reads, &writes);
+        load_locals(ctx, reads & ctx->locals & ~ctx->loaded);
+        ctx->loaded |= (reads | writes) & ctx->locals;
+        if (!f[*n].ok)
+            emit_illegal(ctx, f[*n].word);
+        else if (!tr_table[in.op](ctx, &in))
+            break;
+        if (!ctx->rd_known)
+            ctx->known &= ~(1u << in.rd);
+        ctx->known &= ~1u;
+        if (ctx->sites_exhausted)
+            return false;
+        *pc += in.len;
+        (*n)++;
+    }
+    return true;
+}
+
+/* What translating a copy of the loop changes in the context. */
+struct loop_state {
+    uint32_t known, loaded, dirty;
+    uint64_t known_val[32];
+};
+
+static void save_state(const struct tr_ctx *ctx, struct loop_state *st)
+{
+    st->known = ctx->known;
+    st->loaded = ctx->loaded;
+    st->dirty = ctx->dirty;
+    memcpy(st->known_val, ctx->known_val, sizeof st->known_val);
+}
+
+static void restore_state(struct tr_ctx *ctx, const struct loop_state *st)
+{
+    ctx->known = st->known;
+    ctx->loaded = st->loaded;
+    ctx->dirty = st->dirty;
+    memcpy(ctx->known_val, st->known_val, sizeof st->known_val);
+    ctx->end = false;
+}
+
+/* The loop f[0..loop_end] as tr_loop.c lays it out: the check at the loop
+ * head, the unchecked copy, the checked one. False if the unchecked copy
+ * stopped before the loop's end (an instruction that cannot be translated):
+ * the block is then translated without it. */
+static bool translate_loop(struct tr_ctx *ctx, struct rv_cpu *cpu, const struct tr_fetched *f, int loop_end,
+                           uint32_t *n, uint64_t *pc)
+{
+    struct x86_buf *b = ctx->b;
+    uint8_t *to_checked[TR_MAX_HOIST];
+    uint64_t head = ctx->loop_head, start_pc = *pc;
+    tr_loop_check(ctx, to_checked);
+    ctx->loop_head = x86_here(b);
+    x86_alu_mi(b, X86_SUB, X86_W32, X86_MEM(TR_CPU, RV_OFF(loop_trips)), 1);
+    x86_jcc_rel32(b, X86_CC_E, head);
+    struct loop_state st;
+    save_state(ctx, &st);
+    ctx->unchecked = true;
+    if (!translate_run(ctx, cpu, f, (uint32_t)loop_end + 1, n, pc))
+        return true;   /* slots ran out: retried after a flush */
+    ctx->unchecked = false;
+    if (*n != (uint32_t)loop_end + 1)
+        return false;
+    uint8_t *to_rest = ctx->end ? NULL : x86_jmp_rel32(b, 0);
+    restore_state(ctx, &st);
+    ctx->loop_head = head;
+    for (int k = 0; k < ctx->n_hoist; k++)
+        x86_patch_rel32(to_checked[k], b->exec_delta, x86_here(b));
+    *n = 0;
+    *pc = start_pc;
+    if (translate_run(ctx, cpu, f, (uint32_t)loop_end + 1, n, pc) && to_rest)
+        x86_patch_rel32(to_rest, b->exec_delta, x86_here(b));
+    return true;
+}
 
 static struct tr_block *translate_once(struct tr_cache *c, struct rv_cpu *cpu, uint64_t pc, bool *retry,
-                                       unsigned head_pad, bool *crosses)
+                                       unsigned head_pad, bool *crosses, bool hoist, bool *unhoist)
 {
     struct x86_buf b;
     x86_buf_init(&b, c->rw + c->used, c->size - c->used, c->exec_delta);
@@ -547,6 +645,8 @@ static struct tr_block *translate_once(struct tr_cache *c, struct rv_cpu *cpu, u
 
     *retry = false;
     *crosses = false;
+    *unhoist = false;
+    bool hoisted = false;
     uint32_t sites0 = c->n_sites;
     /* A thread asked to stop (a signal for it, a flush by another thread)
      * leaves here. The dispatcher, jalr tables and backward chained exits
@@ -581,36 +681,22 @@ static struct tr_block *translate_once(struct tr_cache *c, struct rv_cpu *cpu, u
         ctx.dirty = written & ctx.locals;
         x86_nops(&b, head_pad);
         ctx.loop_head = x86_here(&b);
-    }
-    while (!ctx.end && n < n_fetched) {
-        const struct rv_insn in = fetched[n].in;
-        uint32_t word = fetched[n].word;
-        bool ok = fetched[n].ok;
-        ctx.pc = pc;
-        note_code_page(c, cpu, pc);
-        note_code_page(c, cpu, pc + in.len - 1);
-        ctx.next_pc = pc + in.len;
-        ctx.rd_known = false;
-        /* A block-local register is loaded before the first instruction
-         * that reads it, on the path that reaches it; one the instruction
-         * writes holds its value from then on. */
-        uint32_t reads, writes;
-        rv_x_operands(&in, &reads, &writes);
-        load_locals(&ctx, reads & ctx.locals & ~ctx.loaded);
-        ctx.loaded |= (reads | writes) & ctx.locals;
-        if (!ok)
-            emit_illegal(&ctx, word);
-        else if (!tr_table[in.op](&ctx, &in))
-            break;
-        if (!ctx.rd_known)
-            ctx.known &= ~(1u << in.rd);
-        ctx.known &= ~1u;
+        hoisted = hoist && tr_loop_plan(&ctx, fetched, loop_end);
         if (ctx.sites_exhausted) {
             *retry = true;
             return NULL;
         }
-        pc += in.len;
-        n++;
+    }
+    if (hoisted && !translate_loop(&ctx, cpu, fetched, loop_end, &n, &pc)) {
+        *unhoist = true;
+        c->n_sites = sites0;
+        return NULL;
+    }
+    if (!ctx.sites_exhausted)
+        translate_run(&ctx, cpu, fetched, n_fetched, &n, &pc);
+    if (ctx.sites_exhausted) {
+        *retry = true;
+        return NULL;
     }
     if (!ctx.end)
         tr_exit_pc(&ctx, pc);
@@ -656,10 +742,15 @@ struct tr_block *tr_translate(struct tr_cache *c, struct rv_cpu *cpu, uint64_t p
      * moves by translating again with nops before the loop head, which run
      * once per entry, not per trip. */
     struct tr_block *blk;
-    bool crosses;
+    bool crosses, hoist = true, unhoist;
     unsigned pad = 0;
-    while (!(blk = translate_once(c, cpu, pc, &retry, pad, &crosses)) && !retry && crosses)
-        pad += 4;
+    while (!(blk = translate_once(c, cpu, pc, &retry, pad, &crosses, hoist, &unhoist)) && !retry &&
+           (crosses || unhoist)) {
+        if (unhoist)
+            hoist = false;
+        else
+            pad += 4;
+    }
     clock_gettime(CLOCK_MONOTONIC, &t1);
     cpu->cnt.translate_ns += (uint64_t)((t1.tv_sec - t0.tv_sec) * 1000000000 + (t1.tv_nsec - t0.tv_nsec));
     *full = retry;

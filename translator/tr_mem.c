@@ -9,7 +9,9 @@
  *   resume:
  *     <the access at [B + rcx + imm], from or into the guest register's host register>
  * Addressing the access through B keeps the guest address out of a second
- * scratch register; the stub hands back rcx = host - guest address. */
+ * scratch register; the stub hands back rcx = host - guest address. In the
+ * unchecked copy of a loop (tr_loop.c) an access checked at the loop head
+ * is only the addend load and the access. */
 #include "linux/proc.h"
 #include "translator/tr.h"
 #include "translator/tr_cache.h"
@@ -17,11 +19,18 @@
 struct x86_mem tr_mem_addr(struct tr_ctx *ctx, int rs1, int64_t imm, int size, bool store)
 {
     struct x86_buf *b = ctx->b;
-    uint32_t site = tr_new_site(ctx, 2);
+    int planned = tr_loop_site(ctx);
+    uint32_t site = planned >= 0 ? (uint32_t)planned : tr_new_site(ctx, 2);
     if (ctx->sites_exhausted)
         return X86_MEM(TR_T0, 0);   /* the block is translated again after a flush */
 
     int base = tr_src_x(ctx, rs1, TR_T0);
+    if (planned >= 0 && ctx->unchecked) {
+        /* the loop head found the address in the slot for this trip */
+        x86_mov_rm(b, X86_W64, TR_T1, X86_MEM(TR_CPU, RV_OFF_SLOT(site, addend)));
+        tr_add_stub(ctx, TR_STUB_ACCESS, ctx->pc, NULL)->resume = x86_here(b);
+        return X86_MEM_IDX(base, TR_T1, 1, (int32_t)imm);
+    }
     if (imm)
         x86_lea(b, X86_W64, TR_T1, X86_MEM(base, (int32_t)imm));
     else

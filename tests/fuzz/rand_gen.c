@@ -8,13 +8,17 @@
  *  - no jumps out of the sequence, no ecall/ebreak/fence.i/privileged ones;
  *  - rounding modes are the five static ones and DYN, and a CSR write never
  *    makes frm invalid (DYN would then raise SIGILL and end the run);
- *  - LR is followed at once by its SC, in one unit;
+ *  - LR is followed at once by its SC, in one unit; an SC alone (which
+ *    fails) is drawn now and then;
  *  - AMOs use an 8-aligned address in the buffer;
  *  - a third of the accesses first set a random register to an address in
  *    the buffer (addi rX, s0 or sp) and use that as the base, so that every
  *    guest register is a base now and then;
  *  - jumps (jal, jalr, c.j, c.jr, c.jalr, branches) go forward to the start
- *    of a later unit or to the end of the sequence.
+ *    of a later unit or to the end of the sequence;
+ *  - loops (rand_gen.h) run a body of units up to 15 times, with accesses
+ *    through a walker register that moves by a constant step each trip
+ *    (so the translator's loops and their checks at the head are tested).
  * Compressed words are drawn at random and decoded with the same table's
  * RV_CINSN_LIST, keeping those whose fields are safe. */
 #include <string.h>
@@ -58,9 +62,14 @@ static unsigned below(struct rg_rng *r, unsigned n)
     return (unsigned)(rg_rand(r) % n);
 }
 
+/* Registers a loop body must not write: its counter and walker. */
+static uint32_t reserved;
+
+#define RG_COUNTER 31u
+
 static bool safe_rd(unsigned rd)
 {
-    return rd != 2 && rd != 3 && rd != 4 && rd != 8;
+    return rd != 2 && rd != 3 && rd != 4 && rd != 8 && !(reserved >> rd & 1);
 }
 
 /* Destinations crowd onto a few registers now and then, so results feed
@@ -271,7 +280,8 @@ static bool gen_word(struct rg_rng *r, struct rg_unit *u)
             w = with_rs2(w, pick_rs(r));
         break;
     case RV_FMT_AMO:
-        if (!strncmp(in->text, "sc.", 3))
+        /* an SC of its own finds no reservation (every LR's SC ends it): it fails */
+        if (!strncmp(in->text, "sc.", 3) && below(r, 4))
             return false;
         off = 0;
         base = rebase(r, u, below(r, 2) ? 8 : 2, &off, true, 0);
@@ -373,23 +383,108 @@ static bool gen_half(struct rg_rng *r, struct rg_unit *u)
     return true;
 }
 
+static unsigned unit_bytes_of(const struct rg_unit *u)
+{
+    unsigned n = 0;
+    for (unsigned i = 0; i < u->n; i++)
+        n += (u->w[i] & 3) == 3 ? 4 : 2;
+    return n;
+}
+
+/* An access through the walker, or its step (one in four). */
+static void gen_walk(struct rg_rng *r, struct rg_unit *u, unsigned walk, int32_t step)
+{
+    static const uint32_t ops[] = {
+        0x0003, 0x1003, 0x2003, 0x3003, 0x4003, 0x5003, 0x6003,   /* lb..lwu */
+        0x0023, 0x1023, 0x2023, 0x3023,                           /* sb..sd */
+        0x2007, 0x3007, 0x2027, 0x3027,                           /* flw fld fsw fsd */
+    };
+    u->kind = RG_WALK;
+    u->n = 1;
+    if (!below(r, 4)) {
+        u->w[0] = addi(walk, walk, step);
+        return;
+    }
+    uint32_t w = ops[below(r, sizeof ops / sizeof ops[0])] | walk << 15;
+    uint32_t imm = (uint32_t)((int32_t)below(r, 65) - 32) & 0xfff;
+    unsigned reg = (w & 0x7f) == 0x03 ? pick_rd(r) : below(r, 32);
+    if ((w & 0x5f) == 0x03)    /* loads: rd */
+        w = with_i(with_rd(w, reg), imm);
+    else if ((w & 0x7f) == 0x07)
+        w = with_i(with_rd(w, below(r, 32)), imm);
+    else
+        w = with_s(with_rs2(w, (w & 0x7f) == 0x23 ? pick_rs(r) : reg), imm);
+    u->w[0] = w;
+}
+
+/* A loop's first unit; the walker starts within 200 bytes of s0, so 16
+ * steps of at most 16 bytes and an offset of at most 32 stay in the
+ * buffer, and cross the page boundary at s0 now and then. */
+static unsigned gen_loop(struct rg_rng *r, struct rg_unit *u, int32_t *step)
+{
+    static const int32_t steps[] = { 1, 2, 4, 8, 12, 16, -1, -4, -8, -12, -16 };
+    static const unsigned walkers[] = { 5, 6, 7, 28, 29, 30 };
+    unsigned walk = walkers[below(r, 6)];
+    *step = steps[below(r, sizeof steps / sizeof steps[0])];
+    u->kind = RG_LOOP;
+    u->n = 2;
+    u->w[0] = addi(RG_COUNTER, 0, 1 + (int32_t)below(r, 15));
+    u->w[1] = addi(walk, 8, (int32_t)below(r, 401) - 200);
+    return walk;
+}
+
+static void gen_back(struct rg_unit *u)
+{
+    u->kind = RG_BACK;
+    u->n = 3;
+    u->w[0] = 0x7013 | RG_COUNTER << 7 | RG_COUNTER << 15 | 15u << 20;   /* andi */
+    u->w[1] = addi(RG_COUNTER, RG_COUNTER, -1);
+    u->w[2] = 0x4063 | RG_COUNTER << 20;                                  /* blt x0, x31 */
+}
+
 void rg_gen_seq(struct rg_rng *r, struct rg_seq *s)
 {
     unsigned len = below(r, 8) ? 5 + below(r, 56) : 61 + below(r, RG_MAX_UNITS - 60);
     unsigned bytes = 0;
     unsigned half = below(r, 4);    /* share of compressed forms: 0-3 in 8 */
+    /* in a loop: its number, body units still to come, walker and step */
+    unsigned loops = 0, loop = 0, body = 0, walk = 0;
+    int32_t step = 0;
     s->n = 0;
     s->split = (uint16_t)rg_rand(r);
+    reserved = 0;
     while (s->n < len) {
         struct rg_unit *u = &s->u[s->n];
-        bool ok = below(r, 8) < half ? gen_half(r, u) : gen_word(r, u);
+        bool ok = true;
+        if (loop && !body) {
+            gen_back(u);
+        } else if (!loop && s->n + 4 < len && !below(r, 12)) {
+            walk = gen_loop(r, u, &step);
+        } else if (loop && !below(r, 3)) {
+            gen_walk(r, u, walk, step);
+        } else {
+            ok = below(r, 8) < half ? gen_half(r, u) : gen_word(r, u);
+        }
         if (!ok)
             continue;
-        bytes += 4 * u->n;
+        bytes += unit_bytes_of(u);
         if (bytes > RD_MAX_BYTES)
             break;
+        if (u->kind == RG_LOOP) {
+            loop = ++loops;
+            body = 1 + below(r, 10);
+            reserved = 1u << RG_COUNTER | 1u << walk;
+        } else if (u->kind == RG_BACK) {
+            u->loop = (uint16_t)loop;
+            loop = 0;
+            reserved = 0;
+        } else if (loop) {
+            body--;
+        }
+        u->loop = (uint16_t)(u->kind == RG_BACK ? u->loop : loop);
         s->n++;
     }
+    reserved = 0;
 }
 
 static uint64_t pick_x(struct rg_rng *r)
@@ -446,14 +541,6 @@ void rg_gen_state(struct rg_rng *r, struct rd_case *c)
     }
 }
 
-static unsigned unit_bytes(const struct rg_unit *u)
-{
-    unsigned n = 0;
-    for (unsigned i = 0; i < u->n; i++)
-        n += (u->w[i] & 3) == 3 ? 4 : 2;
-    return n;
-}
-
 static uint32_t enc_branch(const struct rg_unit *u, int32_t d)
 {
     uint32_t o = (uint32_t)d, w = u->w[0];
@@ -474,21 +561,38 @@ static uint32_t enc_branch(const struct rg_unit *u, int32_t d)
     }
 }
 
+/* The index of loop unit i's RG_LOOP, or -1 if the shrinker dropped it. */
+static int loop_head(const struct rg_seq *s, unsigned i)
+{
+    unsigned l = s->u[i].loop;
+    for (int j = (int)i - 1; l && j >= 0 && s->u[j].loop == l; j--)
+        if (s->u[j].kind == RG_LOOP)
+            return j;
+    return l && s->u[i].kind == RG_LOOP ? (int)i : -1;
+}
+
 void rg_layout(const struct rg_seq *s, struct rd_case *c)
 {
     uint32_t off[RG_MAX_UNITS + 1];
     off[0] = 0;
     for (unsigned i = 0; i < s->n; i++)
-        off[i + 1] = off[i] + unit_bytes(&s->u[i]);
+        off[i + 1] = off[i] + unit_bytes_of(&s->u[i]);
     c->nbytes = off[s->n];
     c->split = (uint32_t)((uint64_t)s->split * c->nbytes >> 16) & ~1u;
     for (unsigned i = 0; i < s->n; i++) {
         const struct rg_unit *u = &s->u[i];
         uint8_t *p = c->code + off[i];
+        int head = loop_head(s, i);
         for (unsigned k = 0; k < u->n; k++) {
             uint32_t w = u->w[k];
-            /* the target: a later unit's start; out of reach, the next one */
+            /* the target: a later unit's start; out of reach, the next one;
+             * inside another loop, that loop's RG_LOOP */
             unsigned t = i + 1 + u->skip > s->n ? s->n : i + 1 + u->skip;
+            if (t < s->n && s->u[t].loop && s->u[t].loop != u->loop && s->u[t].kind != RG_LOOP) {
+                int h = loop_head(s, t);
+                if (h >= 0)
+                    t = (unsigned)h;
+            }
             int32_t d = (int32_t)(off[t] - off[i]);
             int32_t lim = u->kind == RG_CBRANCH ? 254 : u->kind >= RG_JALR ? 2047 : 4094;
             if (d > lim)
@@ -496,8 +600,15 @@ void rg_layout(const struct rg_seq *s, struct rd_case *c)
             if (u->kind == RG_BRANCH || u->kind == RG_JAL || u->kind == RG_CBRANCH ||
                 u->kind == RG_CJ)
                 w = enc_branch(u, d);
-            else if (u->kind >= RG_JALR && k == 1)  /* the jalr or the addi */
+            else if ((u->kind == RG_JALR || u->kind == RG_CJR) && k == 1)  /* the jalr or the addi */
                 w = with_i(w, (uint32_t)d);
+            else if (u->kind == RG_WALK && head < 0)
+                w = addi(0, 0, 0);
+            else if (u->kind == RG_BACK && k == 2) {
+                struct rg_unit b = { .kind = RG_BRANCH, .w = { w } };
+                w = enc_branch(&b, head >= 0 && (unsigned)head + 1 < i ?
+                               (int32_t)(off[head + 1] - (off[i] + 8)) : 4);
+            }
             unsigned len = (w & 3) == 3 ? 4 : 2;
             memcpy(p, &w, len);
             p += len;

@@ -19,11 +19,24 @@ enum rg_kind {
     RG_CBRANCH,     /* c.beqz / c.bnez */
     RG_CJ,          /* c.j */
     RG_JALR,        /* auipc rX, 0; jalr rd, imm(rX): imm filled in */
-    RG_CJR          /* auipc rX, 0; addi rX, rX, imm; c.jr/c.jalr rX */
+    RG_CJR,         /* auipc rX, 0; addi rX, rX, imm; c.jr/c.jalr rX */
+    /* A loop: RG_LOOP sets the counter (x31 = 1..15) and the walker (x[walk]
+     * = an address in the buffer); the units after it, up to RG_BACK, are its
+     * body, which writes neither; all of them carry the loop's number. RG_WALK is an access through the
+     * walker, or the walker's step. RG_BACK is andi x31, x31, 15; addi x31,
+     * x31, -1; blt x0, x31, <the body's first unit>: at most 15 trips from
+     * wherever the body is entered. rg_layout makes a loop that the shrinker
+     * broke (its RG_LOOP or a body unit gone) straight-line: RG_BACK falls
+     * through, an RG_WALK without its RG_LOOP is a nop, and a forward jump
+     * into a body from outside lands on its RG_LOOP. */
+    RG_LOOP,
+    RG_WALK,
+    RG_BACK
 };
 
 struct rg_unit {
     uint8_t kind, n, skip;
+    uint16_t loop;      /* the loop the unit belongs to (1, 2, ...), or 0 */
     uint32_t w[3];
 };
 
