@@ -53,6 +53,9 @@ static void usage(FILE *f)
           "  --no-chain       never chain blocks: every block exit returns to the dispatcher\n"
           "  --no-fma         run F/D fused multiply-adds through their exact C helpers, as\n"
           "                   on a host without FMA3 (testing)\n"
+          "  --high-base      reserve guest memory where the host chooses instead of low,\n"
+          "                   as when the low range is taken: every load and store then\n"
+          "                   reads its slot's addend (testing)\n"
           "  --code-cache-size BYTES  size of the translated-code cache (default 64 MiB,\n"
           "                   at least 128 KiB); a full cache is flushed and refilled\n"
           "  --bare           IMAGE is a bare-metal RV64GC ELF: loaded at its physical\n"
@@ -249,6 +252,8 @@ int main(int argc, char **argv)
             no_chain = true;
         } else if (!strcmp(a, "--no-fma")) {
             no_fma = true;
+        } else if (!strcmp(a, "--high-base")) {
+            proc.opt.high_base = true;
         } else if (!strcmp(a, "--code-cache-size")) {
             char *end;
             unsigned long long n = strtoull(v, &end, 0);

@@ -15,6 +15,7 @@ struct rv_options {
     bool stats;             /* --stats: counters on exit */
     bool count_hits;        /* --count-hits: fast paths count their hits */
     bool ic_miss;           /* --ic-miss: slots are never filled, every access takes the slow path */
+    bool high_base;         /* --high-base: guest memory reserved where the host chooses, not low */
     bool bare;              /* --bare: a bare-metal image on the privileged architecture */
     const char *argv0;      /* -0: argv[0] for the guest */
     const char *prefix;     /* where the guest's absolute paths are looked up first (sys_path):

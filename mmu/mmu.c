@@ -28,13 +28,18 @@
 #define MMU_PROT_MASK (MMU_R | MMU_W | MMU_X)
 #define MMU_FLAG_MASK (MMU_F_ANON | MMU_F_SHARED | MMU_F_STACK | MMU_F_BRK)
 
-int mmu_init(struct mmu *m)
+int mmu_init(struct mmu *m, bool low)
 {
     memset(m, 0, sizeof(*m));
     /* A guard page each side: a multi-byte access at the edge of the guest
      * space faults instead of touching a neighbouring host mapping. */
-    void *p = mmap(NULL, MMU_GUEST_SIZE + 2 * MMU_PAGE_SIZE, PROT_NONE,
-                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    /* Low if it can be (see MMU_LOW_BASE), else wherever the host puts it. */
+    void *p = !low ? MAP_FAILED :
+              mmap((void *)(uintptr_t)(MMU_LOW_BASE - MMU_PAGE_SIZE), MMU_GUEST_SIZE + 2 * MMU_PAGE_SIZE,
+                   PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | MAP_FIXED_NOREPLACE, -1, 0);
+    if (p == MAP_FAILED)
+        p = mmap(NULL, MMU_GUEST_SIZE + 2 * MMU_PAGE_SIZE, PROT_NONE,
+                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (p == MAP_FAILED)
         return -errno;
     int err = pthread_rwlock_init(&m->lock, NULL);

@@ -17,6 +17,9 @@
 #define MMU_GUEST_BITS 38                        /* Sv39 user half: 256 GiB */
 #define MMU_GUEST_SIZE (1ull << MMU_GUEST_BITS)
 #define MMU_PAGE_SIZE 4096ull
+/* Where the guest space is reserved if that host range is free: below 2 GiB,
+ * so host = guest + a constant that fits an instruction's disp32. */
+#define MMU_LOW_BASE 0x40000000ull
 #define MMU_PAGE_ALIGN(x) (((x) + MMU_PAGE_SIZE - 1) & ~(MMU_PAGE_SIZE - 1))
 
 enum { MMU_R = 1, MMU_W = 2, MMU_X = 4 };       /* same bits as PROT_READ/WRITE/EXEC */
@@ -52,8 +55,9 @@ struct mmu {
     pthread_rwlock_t lock;
 };
 
-/* Reserve the host memory for the guest. Returns 0 or -errno. */
-int mmu_init(struct mmu *m);
+/* Reserve the host memory for the guest, at MMU_LOW_BASE if `low` and that
+ * range is free. Returns 0 or -errno. */
+int mmu_init(struct mmu *m, bool low);
 void mmu_destroy(struct mmu *m);
 
 static inline void *mmu_host(const struct mmu *m, uint64_t g) { return m->base + g; }

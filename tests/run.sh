@@ -87,9 +87,9 @@ done
 # Every guest program also runs with all inline-cache slots missing, and
 # with a one-entry TLB behind the slots, without chaining, in a code cache
 # small enough to be flushed.
-RVDBT_MODES=';--ic-miss;--tlb-size 1 --no-chain --code-cache-size 131072' suite guest tests/guest.sh
+RVDBT_MODES=';--ic-miss;--tlb-size 1 --no-chain --code-cache-size 131072 --high-base' suite guest tests/guest.sh
 # The benchmark programs, checking themselves, in the same modes.
-RVDBT_MODES=';--ic-miss;--tlb-size 1 --no-chain --code-cache-size 131072' suite bench tests/bench_check.sh
+RVDBT_MODES=';--ic-miss;--tlb-size 1 --no-chain --code-cache-size 131072 --high-base' suite bench tests/bench_check.sh
 suite bad_input tests/bad_input.sh
 suite ic_stats tests/ic_stats.sh
 suite fp_diff timeout -k 10 120 build/tests/fuzz/fp_diff

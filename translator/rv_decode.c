@@ -129,6 +129,19 @@ void rv_x_operands(const struct rv_insn *in, uint32_t *reads, uint32_t *writes)
     *writes = w & ~1u;
 }
 
+void rv_f_operands(const struct rv_insn *in, uint32_t *reads, uint32_t *writes)
+{
+    int fmt = in->op < RV_OP_COUNT ? lines[in->op].fmt : RV_FMT_NONE;
+    unsigned f = fmt_fields[fmt] & ~(fmt_x_fields[fmt] | F_RM | F_AQRL | F_CSR);
+    uint32_t r = 0, w = 0;
+    if (f & F_RS1) r |= 1u << in->rs1;
+    if (f & F_RS2) r |= 1u << in->rs2;
+    if (f & F_RS3) r |= 1u << in->rs3;
+    if (f & F_RD) w |= 1u << in->rd;
+    *reads = r;
+    *writes = w;
+}
+
 static uint32_t bits(uint32_t w, int hi, int lo)
 {
     return (w >> lo) & ((1u << (hi - lo + 1)) - 1);

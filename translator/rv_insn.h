@@ -42,6 +42,9 @@ bool rv_decode(uint32_t word, struct rv_insn *out);
  * register file each names. Implicit uses (ecall's a0-a7) are not included. */
 void rv_x_operands(const struct rv_insn *in, uint32_t *reads, uint32_t *writes);
 
+/* The same for the F registers (f0 counts). */
+void rv_f_operands(const struct rv_insn *in, uint32_t *reads, uint32_t *writes);
+
 /* The operand layout of an instruction (RV_FMT_NONE for illegal). */
 enum rv_fmt rv_fmt_of(int op);
 

@@ -67,6 +67,7 @@ struct tr_stub {
     uint8_t rs1;
     int32_t imm;
     uint32_t dirty;      /* block-local registers newer than x[] where the stub branches off */
+    uint32_t fdirty, floaded; /* the same for block-local F registers, and those loaded */
     /* TR_STUB_HELPER, TR_STUB_CALL: the helper, its argument (and more branches
      * to a TR_STUB_HELPER) */
     const void *fn;
@@ -120,6 +121,14 @@ struct tr_ctx {
     uint32_t locals;
     uint32_t loaded;         /* locals whose host register holds their value */
     uint32_t dirty;          /* locals whose host register is newer than x[] */
+    /* F registers kept in xmm8-xmm15 within the block, the same way (only
+     * ones every instruction of the block uses as a double in an inline
+     * form: tr_fcacheable): fhost[r] is the xmm register or -1. */
+    int8_t fhost[32];
+    uint32_t flocals, floaded, fdirty;
+    /* dirty and fdirty when the instruction being translated began: what
+     * the stub of an inline form that hands it to its helper stores */
+    uint32_t dirty_at_insn, fdirty_at_insn;
     /* A block whose branch or jump goes back to its own start loops inside
      * itself: the back edge jumps to loop_head (after the entry loads of
      * every local) with locals still in their registers. */
@@ -142,6 +151,13 @@ struct tr_ctx {
  * X86_NOREG if x[r] lives in the state block. */
 static inline int tr_xreg(const struct tr_ctx *ctx, int r) { return ctx->host_of[r]; }
 
+/* The xmm register holding f[r] in this block, or -1. */
+static inline int tr_fxreg(const struct tr_ctx *ctx, int r) { return ctx->fhost[r]; }
+/* Instructions whose F operands may live in xmm registers (tr_block.c). */
+bool tr_fcacheable(int op);
+/* f[r] was written into its xmm register. */
+static inline void tr_fdirty(struct tr_ctx *ctx, int r) { ctx->fdirty |= 1u << r; }
+
 typedef bool (*tr_fn)(struct tr_ctx *ctx, const struct rv_insn *in);
 
 /* One translate function per instruction of the table (link error if one is
@@ -150,6 +166,11 @@ typedef bool (*tr_fn)(struct tr_ctx *ctx, const struct rv_insn *in);
 #define X(name, text, fmt, mask, match, ext) bool tr_##name(struct tr_ctx *ctx, const struct rv_insn *in);
 RV_INSN_LIST(X)
 #undef X
+
+/* Two instructions translated as one (tr_alu.c): whether b right after a
+ * is such a pair, and its code. */
+bool tr_fusable(const struct rv_insn *a, const struct rv_insn *b);
+void tr_fused(struct tr_ctx *ctx, const struct rv_insn *a, const struct rv_insn *b);
 
 /* Operand helpers (tr_block.c): the only code that knows where a guest
  * integer register lives. Each takes care of x0 (reads as 0, writes dropped). */

@@ -148,6 +148,27 @@ bool tr_sltu(struct tr_ctx *ctx, const struct rv_insn *in) { set_cc(ctx, in, X86
 bool tr_slti(struct tr_ctx *ctx, const struct rv_insn *in) { set_cc(ctx, in, X86_CC_L, true); return true; }
 bool tr_sltiu(struct tr_ctx *ctx, const struct rv_insn *in) { set_cc(ctx, in, X86_CC_B, true); return true; }
 
+/* slli rd, rs, 1..3 then add rd, rd, rb (or rb, rd): indexing an array,
+ * which RV64GC without Zba writes as two instructions; one lea. */
+bool tr_fusable(const struct rv_insn *a, const struct rv_insn *b)
+{
+    if (a->op != RV_OP_slli || a->imm < 1 || a->imm > 3 || a->rd == 0 || b->op != RV_OP_add ||
+        b->rd != a->rd)
+        return false;
+    int rb = b->rs1 == a->rd ? b->rs2 : b->rs1;
+    return (b->rs1 == a->rd) != (b->rs2 == a->rd) && rb != 0;
+}
+
+void tr_fused(struct tr_ctx *ctx, const struct rv_insn *a, const struct rv_insn *b)
+{
+    int rb = b->rs1 == a->rd ? b->rs2 : b->rs1;
+    int index = tr_src_x(ctx, a->rs1, TR_T0);
+    int base = tr_src_x(ctx, rb, TR_T1);
+    int d = tr_dst_x(ctx, a->rd, TR_T0);
+    x86_lea(ctx->b, X86_W64, d, X86_MEM_IDX(base, index, 1 << a->imm, 0));
+    tr_put_x(ctx, a->rd, d);
+}
+
 bool tr_lui(struct tr_ctx *ctx, const struct rv_insn *in)
 {
     tr_def_const(ctx, in->rd, (uint64_t)in->imm);

@@ -89,14 +89,20 @@ static struct tr_stub *to_helper(struct tr_ctx *ctx, const struct rv_insn *in, i
     return s;
 }
 
-/* The host address as one register (rcx), freeing rax for cmpxchg. */
-static struct x86_mem host_addr(struct tr_ctx *ctx, int rs1, int size, bool store)
+/* An operand based on rax as one on rcx (the host address), freeing rax
+ * for cmpxchg. */
+static struct x86_mem own_reg(struct tr_ctx *ctx, struct x86_mem m)
 {
-    struct x86_mem m = tr_mem_addr(ctx, rs1, 0, size, store);
     if (m.base != TR_T0)
         return m;
-    x86_alu_rr(ctx->b, X86_ADD, X86_W64, TR_T1, TR_T0);
+    x86_lea(ctx->b, X86_W64, TR_T1, m);
     return X86_MEM(TR_T1, 0);
+}
+
+/* The host address, not in rax. */
+static struct x86_mem host_addr(struct tr_ctx *ctx, int rs1, int size, bool store)
+{
+    return own_reg(ctx, tr_mem_addr(ctx, rs1, 0, size, store));
 }
 
 static void put_old(struct tr_ctx *ctx, int rd, int host, enum x86_width w)
@@ -130,10 +136,7 @@ static void sc(struct tr_ctx *ctx, const struct rv_insn *in, int size, enum x86_
     uint8_t *invalid = x86_jcc_rel32(b, X86_CC_E, 0);
     x86_alu_mr(b, X86_CMP, X86_W64, X86_MEM(TR_CPU, RV_OFF(res_addr)), m.base);
     uint8_t *elsewhere = x86_jcc_rel32(b, X86_CC_NE, 0);
-    if (m.base == TR_T0) {
-        x86_alu_rr(b, X86_ADD, X86_W64, TR_T1, TR_T0);
-        m = X86_MEM(TR_T1, 0);
-    }
+    m = own_reg(ctx, m);
     int v = tr_src_x(ctx, in->rs2, TR_T2);
     x86_mov_rm(b, X86_W64, TR_T0, X86_MEM(TR_CPU, RV_OFF(res_val)));
     x86_lock_cmpxchg_mr(b, w, m, v);

@@ -59,10 +59,26 @@ static void store_locals(struct tr_ctx *ctx, uint32_t which)
             x86_mov_mr(ctx->b, X86_W64, X86_MEM(TR_CPU, RV_OFF_X(r)), ctx->host_of[r]);
 }
 
+static void load_flocals(struct tr_ctx *ctx, uint32_t which)
+{
+    for (int r = 0; r < 32; r++)
+        if (which >> r & 1)
+            x86_sse_rm(ctx->b, X86_MOVSD, ctx->fhost[r], X86_MEM(TR_CPU, RV_OFF_F(r)));
+}
+
+static void store_flocals(struct tr_ctx *ctx, uint32_t which)
+{
+    for (int r = 0; r < 32; r++)
+        if (which >> r & 1)
+            x86_movsd_mr(ctx->b, X86_MEM(TR_CPU, RV_OFF_F(r)), ctx->fhost[r]);
+}
+
 void tr_sync_locals(struct tr_ctx *ctx)
 {
     store_locals(ctx, ctx->dirty);
+    store_flocals(ctx, ctx->fdirty);
     ctx->dirty = 0;
+    ctx->fdirty = 0;
 }
 
 static bool is_local(const struct tr_ctx *ctx, int r)
@@ -185,6 +201,7 @@ void tr_call(struct tr_ctx *ctx, const void *fn, uint64_t a1, uint64_t a2, uint6
     x86_call_r(ctx->b, X86_RAX);
     tr_emit_reload(ctx->b);
     load_locals(ctx, ctx->loaded);
+    load_flocals(ctx, ctx->floaded);
 }
 
 /* The illegal-instruction exit of a checked helper call sits in line after a
@@ -199,6 +216,7 @@ void tr_call_checked(struct tr_ctx *ctx, const void *fn, uint32_t arg1)
     x86_call_r(ctx->b, X86_RAX);
     tr_emit_reload(ctx->b);
     load_locals(ctx, ctx->loaded);
+    load_flocals(ctx, ctx->floaded);
     x86_test_rr(ctx->b, X86_W32, X86_RAX, X86_RAX);
     uint8_t *ok = x86_jcc_rel32(ctx->b, X86_CC_E, 0);
     x86_mov_mi(ctx->b, X86_W32, X86_MEM(TR_CPU, RV_OFF(fault_insn)), (int32_t)arg1);
@@ -227,7 +245,8 @@ uint32_t tr_new_site(struct tr_ctx *ctx, uint32_t entries)
 struct tr_stub *tr_add_stub(struct tr_ctx *ctx, enum tr_stub_kind kind, uint64_t pc, uint8_t *patch)
 {
     struct tr_stub *s = &ctx->stubs[ctx->n_stubs++];
-    *s = (struct tr_stub){ .kind = (uint8_t)kind, .pc = pc, .jcc = patch, .dirty = ctx->dirty };
+    *s = (struct tr_stub){ .kind = (uint8_t)kind, .pc = pc, .jcc = patch, .dirty = ctx->dirty,
+                           .fdirty = ctx->fdirty, .floaded = ctx->floaded };
     return s;
 }
 
@@ -278,7 +297,8 @@ void tr_ras_push(struct tr_ctx *ctx)
     x86_mov_mr(b, X86_W64, X86_MEM_IDX(TR_CPU, X86_RDX, 1, RV_OFF(ras[0].guest)), X86_RAX);
     x86_movabs_ri(b, X86_RAX, 0);
     /* entered by a return from another block: x[] is exact there */
-    tr_add_stub(ctx, TR_STUB_CONT, ctx->next_pc, b->p - 8)->dirty = 0;
+    struct tr_stub *cont = tr_add_stub(ctx, TR_STUB_CONT, ctx->next_pc, b->p - 8);
+    cont->dirty = cont->fdirty = 0;
     x86_mov_mr(b, X86_W64, X86_MEM_IDX(TR_CPU, X86_RDX, 1, RV_OFF(ras[0].host)), X86_RAX);
 }
 
@@ -302,8 +322,9 @@ static uint64_t exec_of(const struct x86_buf *b, const uint8_t *p)
 
 /* Memory stubs try the site's victim entry, then call the slow path with the
  * guest address (in rax), the site and the guest pc; they resume the access
- * with rcx = host - guest address. The slow path keeps the mapped registers
- * (a base in rax is loaded again). */
+ * with rcx = host - guest address (unless the access adds guest_disp
+ * itself: the slow path's host address is always guest + guest_disp then).
+ * The slow path keeps the mapped registers (a base in rax is loaded again). */
 static void emit_mem_stub(struct tr_ctx *ctx, const struct tr_stub *s)
 {
     struct x86_buf *b = ctx->b;
@@ -316,22 +337,29 @@ static void emit_mem_stub(struct tr_ctx *ctx, const struct tr_stub *s)
     x86_alu_rm(b, X86_SUB, X86_W64, X86_RCX, X86_MEM(TR_CPU, RV_OFF_SLOT(s->site + 1, lower)));
     x86_alu_rm(b, X86_CMP, X86_W64, X86_RCX, X86_MEM(TR_CPU, RV_OFF_SLOT(s->site + 1, span)));
     uint8_t *miss = x86_jcc_rel32(b, X86_CC_AE, 0);
-    x86_mov_rm(b, X86_W64, X86_RCX, X86_MEM(TR_CPU, RV_OFF_SLOT(s->site + 1, addend)));
+    bool disp = ctx->cache->guest_disp != 0;
+    if (!disp)
+        x86_mov_rm(b, X86_W64, X86_RCX, X86_MEM(TR_CPU, RV_OFF_SLOT(s->site + 1, addend)));
     if (ctx->opt->count_hits)
         x86_alu_mi(b, X86_ADD, X86_W64, X86_MEM(TR_CPU, s->kind == TR_STUB_LOAD ?
                    RV_OFF(cnt.ic_load_hits) : RV_OFF(cnt.ic_store_hits)), 1);
     x86_jmp_rel32(b, s->resume);
     x86_patch_rel32(miss, b->exec_delta, x86_here(b));
     store_locals(ctx, s->dirty);
+    store_flocals(ctx, s->fdirty);
     x86_mov_rr(b, X86_W64, X86_RAX, X86_RDX);
     x86_mov_ri(b, X86_RDX, TLB_SITE(s->site, s->size));
     x86_mov_ri(b, X86_RCX, s->pc);
     x86_call_rel32(b, s->kind == TR_STUB_LOAD ? ctx->cache->load_slow : ctx->cache->store_slow);
-    x86_mov_rr(b, X86_W64, X86_RCX, X86_RAX);
+    if (!disp)
+        x86_mov_rr(b, X86_W64, X86_RCX, X86_RAX);
+    load_flocals(ctx, s->floaded);   /* C code does not keep xmm registers */
     if (s->base == TR_T0)
         tr_get_x(ctx, TR_T0, s->rs1);
-    x86_lea(b, X86_W64, X86_RDX, X86_MEM(s->base, s->imm));
-    x86_alu_rr(b, X86_SUB, X86_W64, X86_RCX, X86_RDX);
+    if (!disp) {
+        x86_lea(b, X86_W64, X86_RDX, X86_MEM(s->base, s->imm));
+        x86_alu_rr(b, X86_SUB, X86_W64, X86_RCX, X86_RDX);
+    }
     x86_jmp_rel32(b, s->resume);
 }
 
@@ -341,6 +369,8 @@ static void emit_stubs(struct tr_ctx *ctx)
     for (int i = 0; i < ctx->n_stubs; i++) {
         const struct tr_stub *s = &ctx->stubs[i];
         ctx->dirty = s->dirty;
+        ctx->fdirty = s->fdirty;
+        ctx->floaded = s->floaded;
         switch (s->kind) {
         case TR_STUB_LOAD:
         case TR_STUB_STORE:
@@ -353,8 +383,9 @@ static void emit_stubs(struct tr_ctx *ctx)
             /* A side exit with dirty locals stores them before the jump
              * that chaining patches. */
             uint8_t *field = s->jcc;
-            if (s->dirty) {
+            if (s->dirty || s->fdirty) {
                 store_locals(ctx, s->dirty);
+                store_flocals(ctx, s->fdirty);
                 if (!(field = x86_jmp_rel32_aligned(b, 0)))
                     break;
                 x86_patch_rel32(field, b->exec_delta, x86_here(b));
@@ -451,7 +482,11 @@ static void record_accesses(const struct tr_ctx *ctx, struct tr_block *blk)
         const struct tr_stub *s = &ctx->stubs[i];
         if (is_access_stub(s->kind)) {
             struct tr_access *a = &blk->access[blk->n_access++];
-            *a = (struct tr_access){ (uint32_t)(s->resume - blk->host), (uint32_t)(s->pc - blk->pc), { 0 } };
+            *a = (struct tr_access){ .host_off = (uint32_t)(s->resume - blk->host),
+                                     .guest_off = (uint32_t)(s->pc - blk->pc) };
+            for (int r = 0; r < 32; r++)
+                if ((s->fdirty >> r & 1))
+                    a->fdirty[ctx->fhost[r] - 8] = (uint8_t)(r + 1);
             for (int k = 0; k < TR_N_LOCAL; k++)
                 for (int r = 1; r < 32; r++)
                     if ((s->dirty >> r & 1) && ctx->host_of[r] == tr_local_pool[k])
@@ -535,23 +570,105 @@ static void choose_locals(struct tr_ctx *ctx, const struct tr_fetched *f, uint32
     }
 }
 
+bool tr_fcacheable(int op)
+{
+    return op == RV_OP_fadd_d || op == RV_OP_fsub_d || op == RV_OP_fmul_d || op == RV_OP_fdiv_d ||
+           op == RV_OP_fld || op == RV_OP_fsd;
+}
+
+/* The block-local F registers: as the integer ones, among those only
+ * tr_fcacheable instructions name. */
+static void choose_flocals(struct tr_ctx *ctx, const struct tr_fetched *f, uint32_t n, int loop_end)
+{
+    unsigned uses[32] = { 0 };
+    uint32_t unfit = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t rd, wr;
+        rv_f_operands(&f[i].in, &rd, &wr);
+        if (!f[i].ok || !tr_fcacheable(f[i].in.op)) {
+            unfit |= rd | wr;
+            continue;
+        }
+        unsigned weight = (int)i <= loop_end ? 8 : 1;
+        for (int r = 0; r < 32; r++)
+            uses[r] += weight * ((rd >> r & 1) + (wr >> r & 1));
+    }
+    memset(ctx->fhost, -1, sizeof ctx->fhost);
+    ctx->flocals = 0;
+    for (int k = 0; k < TR_N_FLOCAL; k++) {
+        int best = -1;
+        for (int r = 0; r < 32; r++)
+            if (!(unfit >> r & 1) && !(ctx->flocals >> r & 1) && uses[r] >= 2 &&
+                (best < 0 || uses[r] > uses[best]))
+                best = r;
+        if (best < 0)
+            break;
+        ctx->flocals |= 1u << best;
+        ctx->fhost[best] = (int8_t)(8 + k);
+    }
+}
+
 #define TR_MAX_HEAD_PAD 28
 
 /* Room a block may need at most: every instruction's code plus its stub,
  * and a loop's unchecked copy. */
 #define TR_BLOCK_ROOM ((TR_MAX_INSNS + TR_MAX_LOOP) * 160 + 4096)
 
+/* Whether x, between the two halves a and b of a fused pair, may run after
+ * both: a plain computation that neither reads a's result nor writes what
+ * a and b read or write (and cannot fault or leave). */
+static bool commutes(const struct tr_fetched *x, const struct rv_insn *a, const struct rv_insn *b)
+{
+    switch (rv_fmt_of(x->in.op)) {
+    case RV_FMT_R: case RV_FMT_I: case RV_FMT_SH6: case RV_FMT_SH5: case RV_FMT_U: break;
+    default: return false;
+    }
+    uint32_t rd, wr, ra, wa, rb, wb;
+    rv_x_operands(&x->in, &rd, &wr);
+    rv_x_operands(a, &ra, &wa);
+    rv_x_operands(b, &rb, &wb);
+    return x->ok && !(rd & wa) && !(wr & (ra | wa | rb));
+}
+
+/* The partner of f[n] for a fused pair among the next two instructions not
+ * yet translated, below stop, or -1. */
+static int partner(const struct tr_fetched *f, uint32_t n, uint32_t stop, const uint64_t *done)
+{
+    if (!f[n].ok)
+        return -1;
+    int seen = 0;
+    for (uint32_t j = n + 1; j < stop && seen < 2; j++) {
+        if (done[j / 64] >> (j % 64) & 1)
+            continue;
+        if (f[j].ok && tr_fusable(&f[n].in, &f[j].in)) {
+            for (uint32_t k = n + 1; k < j; k++)
+                if (!(done[k / 64] >> (k % 64) & 1) && !commutes(&f[k], &f[n].in, &f[j].in))
+                    return -1;
+            return (int)j;
+        }
+        seen++;
+    }
+    return -1;
+}
+
 /* Translate f[*n] and on while the block goes on, up to f[stop - 1];
- * false when the slot numbers ran out. */
+ * false when the slot numbers ran out. The second half of a fused pair is
+ * translated with the first and skipped where it stands. */
 static bool translate_run(struct tr_ctx *ctx, struct rv_cpu *cpu, const struct tr_fetched *f, uint32_t stop,
                           uint32_t *n, uint64_t *pc)
 {
+    uint64_t done[TR_MAX_INSNS / 64] = { 0 };
     while (!ctx->end && *n < stop) {
         const struct rv_insn in = f[*n].in;
-        ctx->pc = *pc;
-        ctx->idx = (int)*n;
         note_code_page(ctx->cache, cpu, *pc);
         note_code_page(ctx->cache, cpu, *pc + in.len - 1);
+        if (done[*n / 64] >> (*n % 64) & 1) {
+            *pc += in.len;
+            (*n)++;
+            continue;
+        }
+        ctx->pc = *pc;
+        ctx->idx = (int)*n;
         ctx->next_pc = *pc + in.len;
         ctx->rd_known = false;
         /* A block-local register is loaded before the first instruction
@@ -559,10 +676,25 @@ static bool translate_run(struct tr_ctx *ctx, struct rv_cpu *cpu, const struct t
          * writes holds its value from then on. */
         uint32_t reads, writes;
         rv_x_operands(&in, &reads, &writes);
+        int j = partner(f, *n, stop, done);
+        if (j >= 0) {
+            uint32_t r2, w2;
+            rv_x_operands(&f[j].in, &r2, &w2);
+            reads |= r2 & ~writes;
+            writes |= w2;
+        }
         load_locals(ctx, reads & ctx->locals & ~ctx->loaded);
         ctx->loaded |= (reads | writes) & ctx->locals;
+        uint32_t freads, fwrites;
+        rv_f_operands(&in, &freads, &fwrites);
+        load_flocals(ctx, freads & ctx->flocals & ~ctx->floaded);
+        ctx->floaded |= (freads | fwrites) & ctx->flocals;
+        ctx->dirty_at_insn = ctx->dirty;
+        ctx->fdirty_at_insn = ctx->fdirty;
         if (!f[*n].ok)
             emit_illegal(ctx, f[*n].word);
+        else if (j >= 0)
+            tr_fused(ctx, &in, &f[j].in);
         else if (!tr_table[in.op](ctx, &in))
             break;
         if (!ctx->rd_known)
@@ -570,6 +702,8 @@ static bool translate_run(struct tr_ctx *ctx, struct rv_cpu *cpu, const struct t
         ctx->known &= ~1u;
         if (ctx->sites_exhausted)
             return false;
+        if (j >= 0)
+            done[j / 64] |= 1ull << (j % 64);
         *pc += in.len;
         (*n)++;
     }
@@ -578,7 +712,7 @@ static bool translate_run(struct tr_ctx *ctx, struct rv_cpu *cpu, const struct t
 
 /* What translating a copy of the loop changes in the context. */
 struct loop_state {
-    uint32_t known, loaded, dirty;
+    uint32_t known, loaded, dirty, floaded, fdirty;
     uint64_t known_val[32];
 };
 
@@ -587,6 +721,8 @@ static void save_state(const struct tr_ctx *ctx, struct loop_state *st)
     st->known = ctx->known;
     st->loaded = ctx->loaded;
     st->dirty = ctx->dirty;
+    st->floaded = ctx->floaded;
+    st->fdirty = ctx->fdirty;
     memcpy(st->known_val, ctx->known_val, sizeof st->known_val);
 }
 
@@ -595,6 +731,8 @@ static void restore_state(struct tr_ctx *ctx, const struct loop_state *st)
     ctx->known = st->known;
     ctx->loaded = st->loaded;
     ctx->dirty = st->dirty;
+    ctx->floaded = st->floaded;
+    ctx->fdirty = st->fdirty;
     memcpy(ctx->known_val, st->known_val, sizeof st->known_val);
     ctx->end = false;
 }
@@ -660,6 +798,7 @@ static struct tr_block *translate_once(struct tr_cache *c, struct rv_cpu *cpu, u
         return NULL;   /* tlb_fetch set cpu->fault_addr */
     int loop_end = last_back_edge(fetched, n_fetched, pc);
     choose_locals(&ctx, fetched, n_fetched, loop_end);
+    choose_flocals(&ctx, fetched, n_fetched, loop_end);
     ctx.start = pc;
     x86_alu_mi(&b, X86_CMP, X86_W32, X86_MEM(TR_CPU, RV_OFF(exit_req)), 0);
     tr_add_stub(&ctx, TR_STUB_INTR, pc, x86_jcc_rel32(&b, X86_CC_NE, 0));
@@ -669,16 +808,22 @@ static struct tr_block *translate_once(struct tr_cache *c, struct rv_cpu *cpu, u
          * and any it writes may be dirty there (the back edge brings the
          * values of the last trip). Those only used after the loop load
          * as usual. */
-        uint32_t used = 0, written = 0;
+        uint32_t used = 0, written = 0, fused = 0, fwritten = 0;
         for (int i = 0; i <= loop_end; i++) {
             uint32_t rd, wr;
             rv_x_operands(&fetched[i].in, &rd, &wr);
             used |= rd | wr;
             written |= wr;
+            rv_f_operands(&fetched[i].in, &rd, &wr);
+            fused |= rd | wr;
+            fwritten |= wr;
         }
         load_locals(&ctx, used & ctx.locals);
         ctx.loaded = used & ctx.locals;
         ctx.dirty = written & ctx.locals;
+        load_flocals(&ctx, fused & ctx.flocals);
+        ctx.floaded = fused & ctx.flocals;
+        ctx.fdirty = fwritten & ctx.flocals;
         x86_nops(&b, head_pad);
         ctx.loop_head = x86_here(&b);
         hoisted = hoist && tr_loop_plan(&ctx, fetched, loop_end);

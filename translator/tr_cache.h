@@ -23,10 +23,12 @@ struct tr_chain_in {
  * registers hold values x[] does not have yet there. */
 /* Host registers r13-r15 hold a block's block-local guest registers (tr.h). */
 #define TR_N_LOCAL 3
+#define TR_N_FLOCAL 8    /* block-local F registers, in xmm8-xmm15 */
 struct tr_access {
     uint32_t host_off;       /* from the block's host start */
     uint32_t guest_off;      /* from the block's guest pc */
     uint8_t dirty[TR_N_LOCAL]; /* guest register in tr_local_pool[k], 0 if clean */
+    uint8_t fdirty[TR_N_FLOCAL]; /* 1 + the F register in xmm8 + k, 0 if clean */
 };
 
 struct tr_block {
@@ -71,6 +73,11 @@ struct tr_cache {
     uint64_t host_bytes;     /* emitted over the whole run */
     bool no_chain;           /* --no-chain: every block exit returns to the dispatcher */
     bool fma;                /* fused multiply-adds run as FMA3: the host has it (and no --no-fma) */
+    /* Host address - guest address for every guest byte when that is one
+     * constant a disp32 holds (Linux mode, guest space reserved low): the
+     * load/store fast path then addresses [base + disp] and reads no
+     * addend. 0 otherwise (bare mode, or a reservation placed high). */
+    int32_t guest_disp;
 
     /* Threads (tr_exec.c). lock serialises every change of the cache
      * (translation, chaining, jalr tables, invalidation) and the list of

@@ -52,6 +52,9 @@ void tr_host_fault(int sig, uint64_t host_addr, void *ucontext)
     for (int k = 0; k < TR_N_LOCAL; k++)
         if (a->dirty[k])
             cpu->x[a->dirty[k]] = (uint64_t)gregs[greg_of[tr_local_pool[k]]];
+    for (int k = 0; k < TR_N_FLOCAL; k++)
+        if (a->fdirty[k])
+            memcpy(&cpu->f[a->fdirty[k] - 1], &((ucontext_t *)ucontext)->uc_mcontext.fpregs->_xmm[8 + k], 8);
     cpu->fault_addr = host_addr - base;
     cpu->fault_bus_adrerr = sig == SIGBUS;
     cpu->pc = pc;

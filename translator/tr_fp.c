@@ -81,6 +81,9 @@ static void slow_done(struct tr_ctx *ctx, const struct rv_insn *in, struct fp_sl
     if (!s->n)
         return;
     struct tr_stub *st = tr_add_stub(ctx, TR_STUB_HELPER, ctx->pc, s->jcc[0]);
+    /* the helper redoes the instruction: what it wrote inline is not stored */
+    st->dirty = ctx->dirty_at_insn;
+    st->fdirty = ctx->fdirty_at_insn;
     for (int i = 1; i < s->n; i++)
         st->also[i - 1] = s->jcc[i];
     st->fn = (const void *)fp_helper_for(in->op);
@@ -142,14 +145,29 @@ static void box_check2(struct tr_ctx *ctx, struct fp_slow *s, bool dbl, int r1, 
 
 static void load(struct tr_ctx *ctx, bool dbl, int xmm, int r)
 {
-    x86_sse_rm(ctx->b, dbl ? X86_MOVSD : X86_MOVSS, xmm, f_lo(r));
+    if (tr_fxreg(ctx, r) >= 0)
+        x86_sse_rr(ctx->b, X86_MOVAPS, xmm, tr_fxreg(ctx, r));
+    else
+        x86_sse_rm(ctx->b, dbl ? X86_MOVSD : X86_MOVSS, xmm, f_lo(r));
+}
+
+/* xmm = xmm op f[r], from r's xmm register or memory. */
+static void op_f(struct tr_ctx *ctx, enum x86_sse op, int xmm, int r)
+{
+    if (tr_fxreg(ctx, r) >= 0)
+        x86_sse_rr(ctx->b, op, xmm, tr_fxreg(ctx, r));
+    else
+        x86_sse_rm(ctx->b, op, xmm, f_lo(r));
 }
 
 /* A single's result is stored NaN-boxed, as two 32-bit stores: the 32-bit
  * loads of it that follow (box checks, movss, fsw) are forwarded from them. */
 static void store(struct tr_ctx *ctx, bool dbl, int r, int xmm)
 {
-    if (dbl) {
+    if (tr_fxreg(ctx, r) >= 0) {
+        x86_sse_rr(ctx->b, X86_MOVAPS, tr_fxreg(ctx, r), xmm);
+        tr_fdirty(ctx, r);
+    } else if (dbl) {
         x86_movsd_mr(ctx->b, f_lo(r), xmm);
     } else {
         x86_movss_mr(ctx->b, f_lo(r), xmm);
@@ -172,7 +190,7 @@ static bool fp_arith2(struct tr_ctx *ctx, const struct rv_insn *in, bool dbl, en
         return tr_fp_call(ctx, in);
     box_check2(ctx, &s, dbl, in->rs1, in->rs2);
     load(ctx, dbl, 0, in->rs1);
-    x86_sse_rm(ctx->b, dbl ? sd : ss, 0, f_lo(in->rs2));
+    op_f(ctx, dbl ? sd : ss, 0, in->rs2);
     nan_check(ctx, &s, dbl, 0);
     store(ctx, dbl, in->rd, 0);
     slow_done(ctx, in, &s);

@@ -5,9 +5,13 @@
  *     sub  rcx, [rbp + slot.lower]
  *     cmp  rcx, [rbp + slot.span]
  *     jae  stub                 ; miss: the victim entry, then the slow path
+ *   resume:
+ *     <the access at [B + guest_disp + imm], from or into the guest register's host register>
+ * when host = guest + guest_disp for all guest memory (Linux mode with the
+ * guest space reserved low); otherwise each slot has its addend:
  *     mov  rcx, [rbp + slot.addend]
  *   resume:
- *     <the access at [B + rcx + imm], from or into the guest register's host register>
+ *     <the access at [B + rcx + imm]>
  * Addressing the access through B keeps the guest address out of a second
  * scratch register; the stub hands back rcx = host - guest address. In the
  * unchecked copy of a loop (tr_loop.c) an access checked at the loop head
@@ -25,11 +29,14 @@ struct x86_mem tr_mem_addr(struct tr_ctx *ctx, int rs1, int64_t imm, int size, b
         return X86_MEM(TR_T0, 0);   /* the block is translated again after a flush */
 
     int base = tr_src_x(ctx, rs1, TR_T0);
+    int32_t disp = ctx->cache->guest_disp;
+    struct x86_mem m = disp ? X86_MEM(base, disp + (int32_t)imm) : X86_MEM_IDX(base, TR_T1, 1, (int32_t)imm);
     if (planned >= 0 && ctx->unchecked) {
         /* the loop head found the address in the slot for this trip */
-        x86_mov_rm(b, X86_W64, TR_T1, X86_MEM(TR_CPU, RV_OFF_SLOT(site, addend)));
+        if (!disp)
+            x86_mov_rm(b, X86_W64, TR_T1, X86_MEM(TR_CPU, RV_OFF_SLOT(site, addend)));
         tr_add_stub(ctx, TR_STUB_ACCESS, ctx->pc, NULL)->resume = x86_here(b);
-        return X86_MEM_IDX(base, TR_T1, 1, (int32_t)imm);
+        return m;
     }
     if (imm)
         x86_lea(b, X86_W64, TR_T1, X86_MEM(base, (int32_t)imm));
@@ -38,7 +45,8 @@ struct x86_mem tr_mem_addr(struct tr_ctx *ctx, int rs1, int64_t imm, int size, b
     x86_alu_rm(b, X86_SUB, X86_W64, TR_T1, X86_MEM(TR_CPU, RV_OFF_SLOT(site, lower)));
     x86_alu_rm(b, X86_CMP, X86_W64, TR_T1, X86_MEM(TR_CPU, RV_OFF_SLOT(site, span)));
     uint8_t *jcc = x86_jcc_rel32(b, X86_CC_AE, 0);
-    x86_mov_rm(b, X86_W64, TR_T1, X86_MEM(TR_CPU, RV_OFF_SLOT(site, addend)));
+    if (!disp)
+        x86_mov_rm(b, X86_W64, TR_T1, X86_MEM(TR_CPU, RV_OFF_SLOT(site, addend)));
     if (ctx->opt->count_hits)
         x86_alu_mi(b, X86_ADD, X86_W64,
                    X86_MEM(TR_CPU, store ? RV_OFF(cnt.ic_store_hits) : RV_OFF(cnt.ic_load_hits)), 1);
@@ -50,7 +58,7 @@ struct x86_mem tr_mem_addr(struct tr_ctx *ctx, int rs1, int64_t imm, int size, b
     s->rs1 = (uint8_t)rs1;
     s->imm = (int32_t)imm;
     s->resume = x86_here(b);
-    return X86_MEM_IDX(base, TR_T1, 1, (int32_t)imm);
+    return m;
 }
 
 enum ext { ZX, SX };
@@ -111,6 +119,11 @@ bool tr_flw(struct tr_ctx *ctx, const struct rv_insn *in)
 bool tr_fld(struct tr_ctx *ctx, const struct rv_insn *in)
 {
     struct x86_mem m = tr_mem_addr(ctx, in->rs1, in->imm, 8, false);
+    if (tr_fxreg(ctx, in->rd) >= 0) {
+        x86_sse_rm(ctx->b, X86_MOVSD, tr_fxreg(ctx, in->rd), m);
+        tr_fdirty(ctx, in->rd);
+        return true;
+    }
     x86_mov_rm(ctx->b, X86_W64, TR_T2, m);
     tr_put_f(ctx, in->rd, TR_T2);
     return true;
@@ -127,6 +140,10 @@ bool tr_fsw(struct tr_ctx *ctx, const struct rv_insn *in)
 bool tr_fsd(struct tr_ctx *ctx, const struct rv_insn *in)
 {
     struct x86_mem m = tr_mem_addr(ctx, in->rs1, in->imm, 8, true);
+    if (tr_fxreg(ctx, in->rs2) >= 0) {
+        x86_movsd_mr(ctx->b, m, tr_fxreg(ctx, in->rs2));
+        return true;
+    }
     tr_get_f(ctx, TR_T2, in->rs2);
     x86_mov_mr(ctx->b, X86_W64, m, TR_T2);
     return true;

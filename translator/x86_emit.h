@@ -149,6 +149,7 @@ enum x86_sse {
     X86_UCOMISS = 0x002e, X86_UCOMISD = 0x662e,
     X86_COMISS = 0x002f, X86_COMISD = 0x662f,
     X86_XORPS = 0x0057,                     /* all 128 bits */
+    X86_MOVAPS = 0x0028,                    /* all 128 bits (a register copy; memory 16-aligned) */
 };
 void x86_sse_rr(struct x86_buf *b, enum x86_sse op, int dst, int src);
 void x86_sse_rm(struct x86_buf *b, enum x86_sse op, int dst, struct x86_mem m);

@@ -12,8 +12,8 @@
  *   -n N      sequences per mode (default 2000)
  *   --seed N  the generator's seed (default 1)
  *   --modes   rvdbt option sets, ';'-separated, "" for none (default: none,
- *             each of --ic-miss, --tlb-size 1, --no-chain and
- *             --code-cache-size 131072, and all four at once)
+ *             each of --ic-miss, --tlb-size 1 (with --high-base), --no-chain
+ *             and --code-cache-size 131072, and all four at once)
  *   --show N  differing cases shrunk and shown (default 3)
  * Environment: RVDBT (default build/rvdbt next to build/tests/fuzz), QEMU
  * (default qemu-riscv64), RAND_DIFF_GUEST, RAND_DIFF_TIMEOUT (s per run,
@@ -480,7 +480,7 @@ static void setup(const char *modes)
 
 int main(int argc, char **argv)
 {
-    const char *modes = ";--ic-miss;--tlb-size 1;--no-chain;--code-cache-size 131072;"
+    const char *modes = ";--ic-miss;--tlb-size 1 --high-base;--no-chain;--code-cache-size 131072;"
                         "--ic-miss --tlb-size 1 --no-chain --code-cache-size 131072";
     cfg.n = 2000;
     cfg.seed = 1;

@@ -18,7 +18,8 @@
  *    of a later unit or to the end of the sequence;
  *  - loops (rand_gen.h) run a body of units up to 15 times, with accesses
  *    through a walker register that moves by a constant step each trip
- *    (so the translator's loops and their checks at the head are tested).
+ *    (so the translator's loops and their checks at the head are tested);
+ *  - shift-and-add array indexing, which the translator fuses.
  * Compressed words are drawn at random and decoded with the same table's
  * RV_CINSN_LIST, keeping those whose fields are safe. */
 #include <string.h>
@@ -433,6 +434,24 @@ static unsigned gen_loop(struct rg_rng *r, struct rg_unit *u, int32_t *step)
     return walk;
 }
 
+/* Array indexing as RV64GC writes it, which the translator fuses into one
+ * lea: slli rd, rs, k; add rd, rd, rb (or rb, rd), sometimes with an addi
+ * between that may or may not touch their registers. */
+static void gen_index(struct rg_rng *r, struct rg_unit *u)
+{
+    unsigned rd;
+    do
+        rd = pick_rd(r);
+    while (rd == 0);
+    u->kind = RG_PLAIN;
+    u->n = 0;
+    u->w[u->n++] = 0x1013 | rd << 7 | pick_rs(r) << 15 | below(r, 5) << 20;   /* slli */
+    if (below(r, 2))
+        u->w[u->n++] = addi(pick_rd(r), pick_rs(r), (int32_t)below(r, 64) - 32);
+    unsigned rb = pick_rs(r);
+    u->w[u->n++] = 0x0033 | rd << 7 | (below(r, 2) ? rd << 15 | rb << 20 : rb << 15 | rd << 20);
+}
+
 static void gen_back(struct rg_unit *u)
 {
     u->kind = RG_BACK;
@@ -462,6 +481,8 @@ void rg_gen_seq(struct rg_rng *r, struct rg_seq *s)
             walk = gen_loop(r, u, &step);
         } else if (loop && !below(r, 3)) {
             gen_walk(r, u, walk, step);
+        } else if (!below(r, 16)) {
+            gen_index(r, u);
         } else {
             ok = below(r, 8) < half ? gen_half(r, u) : gen_word(r, u);
         }

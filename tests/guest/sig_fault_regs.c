@@ -5,17 +5,20 @@
  * call's load, inside the file, fills the site's inline-cache slot with the
  * whole mapping; the later ones read past the end of the file from the
  * translated code itself, which raises SIGBUS in the host. The handler
- * reports t0-t2, s2-s4 from its ucontext and steps over the load, and the
- * code after it checks that the registers still hold their values. */
+ * reports t0-t2, s2-s4 and ft0-ft2 (doubles the translator may keep in xmm
+ * registers) from its ucontext and steps over the load, and the code after
+ * it checks that the registers still hold their values. */
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 #include <ucontext.h>
 #include <unistd.h>
 
 static volatile long seen[6];
+static volatile double fseen[3];
 
 static void on_bus(int sig, siginfo_t *si, void *ucv)
 {
@@ -25,12 +28,19 @@ static void on_bus(int sig, siginfo_t *si, void *ucv)
     static const int regs[6] = { 5, 6, 7, 18, 19, 20 };   /* t0-t2, s2-s4 */
     for (int i = 0; i < 6; i++)
         seen[i] = (long)uc->uc_mcontext.__gregs[regs[i]];
+    for (int i = 0; i < 3; i++) {
+        double d;
+        memcpy(&d, &uc->uc_mcontext.__fpregs.__d.__f[i], sizeof d);   /* raw bits there */
+        fseen[i] = d;
+    }
     uc->uc_mcontext.__gregs[REG_PC] += 4;   /* the lw below is not compressed */
 }
 
-static __attribute__((noinline)) void probe(long r, const char *bad, long *out)
+static __attribute__((noinline)) void probe(long r, const char *bad, long *out, double *fout)
 {
     asm volatile(".option push\n.option norvc\n"
+                 "fld ft0, 0(%[fout])\n fld ft1, 8(%[fout])\n"
+                 "fadd.d ft2, ft0, ft1\n fadd.d ft0, ft2, ft1\n fmul.d ft1, ft0, ft2\n"
                  "addi t0, %[r], 11\n addi t0, t0, 100\n addi t0, t0, 1000\n"
                  "addi t1, %[r], 22\n addi t1, t1, 200\n addi t1, t1, 2000\n"
                  "addi t2, %[r], 33\n addi t2, t2, 300\n addi t2, t2, 2047\n"
@@ -38,10 +48,11 @@ static __attribute__((noinline)) void probe(long r, const char *bad, long *out)
                  "lw a7, 0(%[bad])\n"
                  "sd t0, 0(%[out])\n sd t1, 8(%[out])\n sd t2, 16(%[out])\n"
                  "sd s2, 24(%[out])\n sd s3, 32(%[out])\n sd s4, 40(%[out])\n"
+                 "fsd ft0, 0(%[fout])\n fsd ft1, 8(%[fout])\n fsd ft2, 16(%[fout])\n"
                  ".option pop\n"
                  :
-                 : [r] "r"(r), [bad] "r"(bad), [out] "r"(out)
-                 : "t0", "t1", "t2", "s2", "s3", "s4", "a7", "memory");
+                 : [r] "r"(r), [bad] "r"(bad), [out] "r"(out), [fout] "r"(fout)
+                 : "t0", "t1", "t2", "s2", "s3", "s4", "a7", "ft0", "ft1", "ft2", "memory");
 }
 
 int main(void)
@@ -58,13 +69,18 @@ int main(void)
     sigaction(SIGBUS, &sa, NULL);
     for (int round = 0; round < 4; round++) {
         long after[6];
-        probe(round, p + (round ? 4096 : 0), after);
+        double f[3] = { 1.5 + round, 0.25 };
+        probe(round, p + (round ? 4096 : 0), after, f);
         printf("round %d: handler", round);
         for (int i = 0; i < 6; i++)
             printf(" %ld", seen[i]);
+        for (int i = 0; i < 3; i++)
+            printf(" %g", fseen[i]);
         printf("; after");
         for (int i = 0; i < 6; i++)
             printf(" %ld", after[i]);
+        for (int i = 0; i < 3; i++)
+            printf(" %g", f[i]);
         printf("\n");
     }
     return 0;

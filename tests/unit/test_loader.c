@@ -68,7 +68,7 @@ static int prot_of(uint32_t fl)
 
 static void new_mmu(struct mmu *m)
 {
-    if (mmu_init(m) != 0) {
+    if (mmu_init(m, true) != 0) {
         fprintf(stderr, "test_loader: mmu_init failed\n");
         exit(2);
     }

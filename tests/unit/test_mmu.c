@@ -67,7 +67,7 @@ static bool map_sane(const struct mmu *m)
 
 static void fresh(struct mmu *m)
 {
-    int err = mmu_init(m);
+    int err = mmu_init(m, true);
     CHECK(err == 0, "mmu_init: %s", strerror(-err));
     if (err)
         exit(t_done("test_mmu"));

@@ -221,7 +221,7 @@ static void test_maps(void)
 
 int main(void)
 {
-    CHECK(mmu_init(&proc.mmu) == 0, "mmu_init");
+    CHECK(mmu_init(&proc.mmu, true) == 0, "mmu_init");
     CHECK(mmu_map(&proc.mmu, DATA, 0x10000, MMU_R | MMU_W, 0, -1, 0) == 0, "map data");
     struct rv_thread *thread = t_guest_thread(&proc);
     cpu = thread->cpu;

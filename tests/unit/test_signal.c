@@ -338,7 +338,7 @@ static void sigreturn_bad_frame(void)
 
 int main(void)
 {
-    CHECK(mmu_init(&proc.mmu) == 0, "mmu_init");
+    CHECK(mmu_init(&proc.mmu, true) == 0, "mmu_init");
     CHECK(mmu_map(&proc.mmu, DATA, 0x10000, MMU_R | MMU_W, 0, -1, 0) == 0, "map data");
     CHECK(mmu_map(&proc.mmu, STACK, STACK_TOP - STACK, MMU_R | MMU_W, 0, -1, 0) == 0, "map stack");
     CHECK(mmu_map(&proc.mmu, ALT, ALT_SIZE, MMU_R | MMU_W, 0, -1, 0) == 0, "map alternate stack");

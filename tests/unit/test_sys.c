@@ -1182,7 +1182,7 @@ static void test_strace_names(void)
 
 int main(void)
 {
-    CHECK(mmu_init(&proc.mmu) == 0, "mmu_init");
+    CHECK(mmu_init(&proc.mmu, true) == 0, "mmu_init");
     CHECK(mmu_map(&proc.mmu, DATA, DATA_END - DATA, MMU_R | MMU_W, 0, -1, 0) == 0, "map data");
     CHECK(mmu_map(&proc.mmu, RO, 4096, MMU_R, 0, -1, 0) == 0, "map read-only page");
     struct rv_thread *thread = t_guest_thread(&proc);

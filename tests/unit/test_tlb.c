@@ -254,7 +254,7 @@ static bool faults_at(bool store, uint64_t addr, unsigned n, uint32_t site)
 
 static void setup(void)
 {
-    CHECK(mmu_init(&proc.mmu) == 0, "mmu_init");
+    CHECK(mmu_init(&proc.mmu, true) == 0, "mmu_init");
     CHECK(tr_cache_init(&cache, 1u << 20) == 0, "tr_cache_init");
     proc.cache = &cache;
     cpu = rv_cpu_new(&proc);

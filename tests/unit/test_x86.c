@@ -674,7 +674,7 @@ static const struct { enum x86_sse op; const char *name, *mem; } sse_ops[] = {
     /* capstone 4 names comis's memory operand xmmword; it reads 4 or 8
      * bytes, as `as` and objdump say */
     { X86_COMISS, "comiss", "xmmword" }, { X86_COMISD, "comisd", "xmmword" },
-    { X86_XORPS, "xorps", "xmmword" },
+    { X86_XORPS, "xorps", "xmmword" }, { X86_MOVAPS, "movaps", "xmmword" },
 };
 
 static void test_sse(void)
