@@ -337,6 +337,10 @@ int main(int argc, char **argv)
         fprintf(stderr, "rvdbt: %s\n", why);
         return status;
     }
+    /* Linux mode's guest memory is one flat reservation: reserved low, the
+     * fast paths add its base as a displacement (translator/tr_mem.c). */
+    uintptr_t base = (uintptr_t)proc.mmu.base;
+    cache.guest_disp = !proc.opt.bare && base + 4096 < INT32_MAX ? (int32_t)base : 0;
     catch_internal_faults();
     if (timeout > 0 && (err = arm_timeout(timeout)) != 0) {
         fprintf(stderr, "rvdbt: cannot arm the timeout: %s\n", strerror(-err));

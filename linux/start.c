@@ -23,7 +23,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "linux/proc.h"
-#include "translator/tr_cache.h"
 #include "loader/elf_bare.h"
 #include "loader/elf_load.h"
 #include "translator/rv_cpu.h"
@@ -151,7 +150,5 @@ int linux_start(struct rv_proc *p, struct rv_cpu *cpu, const char *path, char **
         return start_fail(err, errlen, EXIT_INTERNAL, "cannot reserve guest memory: %s", strerror(-e));
     if (p->opt.bare)
         return start_bare(p, cpu, path, err, errlen);
-    uintptr_t base = (uintptr_t)p->mmu.base;
-    p->cache->guest_disp = base + 4096 < INT32_MAX ? (int32_t)base : 0;
     return start_linux(p, cpu, path, argv, envp, err, errlen);
 }

@@ -153,7 +153,8 @@ static inline int tr_xreg(const struct tr_ctx *ctx, int r) { return ctx->host_of
 
 /* The xmm register holding f[r] in this block, or -1. */
 static inline int tr_fxreg(const struct tr_ctx *ctx, int r) { return ctx->fhost[r]; }
-/* Instructions whose F operands may live in xmm registers (tr_block.c). */
+/* Instructions whose F operands may live in xmm registers: those that
+ * name only doubles (tr_block.c). */
 bool tr_fcacheable(int op);
 /* f[r] was written into its xmm register. */
 static inline void tr_fdirty(struct tr_ctx *ctx, int r) { ctx->fdirty |= 1u << r; }
@@ -188,6 +189,11 @@ void tr_set_x_imm(struct tr_ctx *ctx, int r, uint64_t imm);   /* x[r] = imm */
 void tr_def_const(struct tr_ctx *ctx, int rd, uint64_t imm);
 void tr_get_f(struct tr_ctx *ctx, int host, int r);
 void tr_put_f(struct tr_ctx *ctx, int r, int host);
+/* f[r] in the state block, exact (an xmm-held value stored first), for an
+ * operation that reads it there; and after one wrote f[r] there, its xmm
+ * register loaded again. */
+struct x86_mem tr_f_mem(struct tr_ctx *ctx, int r);
+void tr_f_written(struct tr_ctx *ctx, int r);
 /* Dirty block-local registers to the state block: before code that leaves
  * the block or lets C code see x[]. */
 void tr_sync_locals(struct tr_ctx *ctx);

@@ -158,14 +158,32 @@ void tr_def_const(struct tr_ctx *ctx, int rd, uint64_t imm)
     ctx->rd_known = true;
 }
 
+struct x86_mem tr_f_mem(struct tr_ctx *ctx, int r)
+{
+    if (ctx->fdirty >> r & 1) {
+        store_flocals(ctx, 1u << r);
+        ctx->fdirty &= ~(1u << r);
+    }
+    return X86_MEM(TR_CPU, RV_OFF_F(r));
+}
+
+void tr_f_written(struct tr_ctx *ctx, int r)
+{
+    if (ctx->flocals >> r & 1) {
+        load_flocals(ctx, 1u << r);
+        ctx->fdirty &= ~(1u << r);
+    }
+}
+
 void tr_get_f(struct tr_ctx *ctx, int host, int r)
 {
-    x86_mov_rm(ctx->b, X86_W64, host, X86_MEM(TR_CPU, RV_OFF_F(r)));
+    x86_mov_rm(ctx->b, X86_W64, host, tr_f_mem(ctx, r));
 }
 
 void tr_put_f(struct tr_ctx *ctx, int r, int host)
 {
     x86_mov_mr(ctx->b, X86_W64, X86_MEM(TR_CPU, RV_OFF_F(r)), host);
+    tr_f_written(ctx, r);
 }
 
 void tr_exit_reg(struct tr_ctx *ctx, int reg)
@@ -572,8 +590,9 @@ static void choose_locals(struct tr_ctx *ctx, const struct tr_fetched *f, uint32
 
 bool tr_fcacheable(int op)
 {
-    return op == RV_OP_fadd_d || op == RV_OP_fsub_d || op == RV_OP_fmul_d || op == RV_OP_fdiv_d ||
-           op == RV_OP_fld || op == RV_OP_fsd;
+    const char *t = op > RV_OP_illegal && op < RV_OP_COUNT ? rv_op_text[op] : "";
+    return op == RV_OP_fld || op == RV_OP_fsd ||
+           (strstr(t, ".d") && op != RV_OP_fcvt_s_d && op != RV_OP_fcvt_d_s);
 }
 
 /* The block-local F registers: as the integer ones, among those only

@@ -235,7 +235,10 @@ static bool fp_fma(struct tr_ctx *ctx, const struct rv_insn *in, bool dbl, enum 
     }
     load(ctx, dbl, 0, in->rs3);
     load(ctx, dbl, 1, in->rs1);
-    x86_vfma_rrm(ctx->b, dbl ? sd : ss, 0, 1, f_lo(in->rs2));
+    if (tr_fxreg(ctx, in->rs2) >= 0)
+        x86_vfma_rrr(ctx->b, dbl ? sd : ss, 0, 1, tr_fxreg(ctx, in->rs2));
+    else
+        x86_vfma_rrm(ctx->b, dbl ? sd : ss, 0, 1, f_lo(in->rs2));
     nan_check(ctx, &s, dbl, 0);
     store(ctx, dbl, in->rd, 0);
     slow_done(ctx, in, &s);
@@ -251,10 +254,10 @@ static bool fp_minmax(struct tr_ctx *ctx, const struct rv_insn *in, bool dbl, en
     struct fp_slow s = { 0 };
     box_check2(ctx, &s, dbl, in->rs1, in->rs2);
     load(ctx, dbl, 0, in->rs1);
-    x86_sse_rm(ctx->b, dbl ? X86_UCOMISD : X86_UCOMISS, 0, f_lo(in->rs2));
+    op_f(ctx, dbl ? X86_UCOMISD : X86_UCOMISS, 0, in->rs2);
     slow_jcc(ctx, &s, X86_CC_P);
     slow_jcc(ctx, &s, X86_CC_E);
-    x86_sse_rm(ctx->b, dbl ? sd : ss, 0, f_lo(in->rs2));
+    op_f(ctx, dbl ? sd : ss, 0, in->rs2);
     store(ctx, dbl, in->rd, 0);
     slow_done(ctx, in, &s);
     return true;
@@ -275,12 +278,12 @@ static bool fp_compare(struct tr_ctx *ctx, const struct rv_insn *in, bool dbl, e
     if (op == CMP_EQ) {
         x86_alu_rr(b, X86_XOR, X86_W32, X86_RCX, X86_RCX);
         load(ctx, dbl, 0, in->rs1);
-        x86_sse_rm(b, dbl ? X86_UCOMISD : X86_UCOMISS, 0, f_lo(in->rs2));
+        op_f(ctx, dbl ? X86_UCOMISD : X86_UCOMISS, 0, in->rs2);
         x86_setcc_r(b, X86_CC_NP, X86_RAX);
         x86_cmovcc_rr(b, X86_CC_NE, X86_W32, X86_RAX, X86_RCX);
     } else {
         load(ctx, dbl, 0, in->rs2);
-        x86_sse_rm(b, dbl ? X86_COMISD : X86_COMISS, 0, f_lo(in->rs1));
+        op_f(ctx, dbl ? X86_COMISD : X86_COMISS, 0, in->rs1);
         x86_setcc_r(b, op == CMP_LT ? X86_CC_A : X86_CC_AE, X86_RAX);
     }
     tr_put_x(ctx, in->rd, X86_RAX);
@@ -303,7 +306,7 @@ static bool fp_to_int(struct tr_ctx *ctx, const struct rv_insn *in, bool dbl, en
         return tr_fp_call(ctx, in);
     box_check1(ctx, &s, dbl, in->rs1);
     enum x86_cvt2si op = dbl ? (trunc ? X86_CVTTSD2SI : X86_CVTSD2SI) : (trunc ? X86_CVTTSS2SI : X86_CVTSS2SI);
-    x86_cvt2si_rm(b, op, w, X86_RAX, f_lo(in->rs1));
+    x86_cvt2si_rm(b, op, w, X86_RAX, tr_f_mem(ctx, in->rs1));
     x86_alu_ri(b, X86_CMP, w, X86_RAX, 1);
     slow_jcc(ctx, &s, X86_CC_O);
     if (w == X86_W32)
@@ -350,10 +353,10 @@ static bool fp_sgnj(struct tr_ctx *ctx, const struct rv_insn *in, bool dbl, enum
     box_check2(ctx, &s, dbl, in->rs1, in->rs2);
     if (op == SGNJ && in->rs1 == in->rs2) {
         /* fmv.s/fmv.d */
-        x86_mov_rm(b, w, X86_RAX, f_lo(in->rs1));
+        x86_mov_rm(b, w, X86_RAX, tr_f_mem(ctx, in->rs1));
     } else {
-        x86_mov_rm(b, w, X86_RAX, f_lo(in->rs1));
-        x86_mov_rm(b, w, X86_RCX, f_lo(in->rs2));
+        x86_mov_rm(b, w, X86_RAX, tr_f_mem(ctx, in->rs1));
+        x86_mov_rm(b, w, X86_RCX, tr_f_mem(ctx, in->rs2));
         if (op == SGNJN)
             x86_unary_r(b, X86_NOT, w, X86_RCX);
         x86_shift_ri(b, X86_SHR, w, X86_RCX, sign);
@@ -367,6 +370,7 @@ static bool fp_sgnj(struct tr_ctx *ctx, const struct rv_insn *in, bool dbl, enum
     x86_mov_mr(b, w, f_lo(in->rd), X86_RAX);
     if (!dbl)
         x86_mov_mi(b, X86_W32, f_hi(in->rd), -1);
+    tr_f_written(ctx, in->rd);
     slow_done(ctx, in, &s);
     return true;
 }

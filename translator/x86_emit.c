@@ -678,6 +678,19 @@ void x86_vfma_rrm(struct x86_buf *b, enum x86_fma op, int dst, int src1, struct 
     put_modrm(b, dst, 0, &m);
 }
 
+void x86_vfma_rrr(struct x86_buf *b, enum x86_fma op, int dst, int src1, int src2)
+{
+    if (!room(b))
+        return;
+    assert(src1 >= 0 && src1 < 16);
+    unsigned rb = (dst >= 8 ? 4u : 0) | (src2 >= 8 ? 1u : 0);
+    put8(b, 0xc4);
+    put8(b, (~rb & 7) << 5 | 0x02);
+    put8(b, (op & 0x100 ? 0x80 : 0) | (~(unsigned)src1 & 15) << 3 | 0x01);
+    put8(b, op & 0xff);
+    put8(b, 0xc0 | (dst & 7) << 3 | (src2 & 7));
+}
+
 void x86_nops(struct x86_buf *b, unsigned n)
 {
     static const uint8_t nop[9][9] = {

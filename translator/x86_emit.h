@@ -182,5 +182,6 @@ enum x86_fma {
     X86_VFNMSUB231SS = 0x0bf, X86_VFNMSUB231SD = 0x1bf,
 };
 void x86_vfma_rrm(struct x86_buf *b, enum x86_fma op, int dst, int src1, struct x86_mem m);
+void x86_vfma_rrr(struct x86_buf *b, enum x86_fma op, int dst, int src1, int src2);   /* src2 an xmm */
 
 #endif

@@ -763,6 +763,12 @@ static void test_fma(void)
             expect(3 + 1 + mem_len(m), "%s %s, %s, %s ptr %s", fmas[i].name, xmm(d), xmm(s),
                    fmas[i].mem, mem_text(m));
         }
+        for (int d = 0; d < 16; d++)
+            for (int s = 0; s < 16; s++)
+                for (int t = 0; t < 16; t += 5) {
+                    x86_vfma_rrr(B(), fmas[i].op, d, s, (t + d) % 16);
+                    expect(5, "%s %s, %s, %s", fmas[i].name, xmm(d), xmm(s), xmm((t + d) % 16));
+                }
     }
 }
 
