@@ -72,6 +72,7 @@ struct tr_stub {
      * to a TR_STUB_HELPER) */
     const void *fn;
     uint32_t insn;
+    bool leave;          /* TR_STUB_HELPER: leave the block after the helper (to the next pc) */
     uint8_t *also[TR_STUB_ALSO];
 };
 
@@ -129,6 +130,9 @@ struct tr_ctx {
     /* dirty and fdirty when the instruction being translated began: what
      * the stub of an inline form that hands it to its helper stores */
     uint32_t dirty_at_insn, fdirty_at_insn;
+    /* What the block has checked of frm since it began or last ran a CSR
+     * instruction: 0 nothing, 1 frm <= RMM, 2 frm <= RUP (tr_fp.c). */
+    uint8_t frm_known;
     /* A block whose branch or jump goes back to its own start loops inside
      * itself: the back edge jumps to loop_head (after the entry loads of
      * every local) with locals still in their registers. */

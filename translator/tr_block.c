@@ -435,7 +435,10 @@ static void emit_stubs(struct tr_ctx *ctx)
             ctx->pc = s->pc;
             tr_call_checked(ctx, s->fn, s->insn);
             ctx->pc = pc;
-            x86_jmp_rel32(b, s->resume);
+            if (s->leave)
+                tr_exit_const(ctx, RV_EXIT_NEXT, s->pc + ((s->insn & 3) == 3 ? 4 : 2));
+            else
+                x86_jmp_rel32(b, s->resume);
             break;
         }
         case TR_STUB_ACCESS:
@@ -716,6 +719,8 @@ static bool translate_run(struct tr_ctx *ctx, struct rv_cpu *cpu, const struct t
             tr_fused(ctx, &in, &f[j].in);
         else if (!tr_table[in.op](ctx, &in))
             break;
+        if (rv_fmt_of(in.op) == RV_FMT_CSR || rv_fmt_of(in.op) == RV_FMT_CSRI)
+            ctx->frm_known = 0;
         if (!ctx->rd_known)
             ctx->known &= ~(1u << in.rd);
         ctx->known &= ~1u;
@@ -732,6 +737,7 @@ static bool translate_run(struct tr_ctx *ctx, struct rv_cpu *cpu, const struct t
 /* What translating a copy of the loop changes in the context. */
 struct loop_state {
     uint32_t known, loaded, dirty, floaded, fdirty;
+    uint8_t frm_known;
     uint64_t known_val[32];
 };
 
@@ -742,6 +748,7 @@ static void save_state(const struct tr_ctx *ctx, struct loop_state *st)
     st->dirty = ctx->dirty;
     st->floaded = ctx->floaded;
     st->fdirty = ctx->fdirty;
+    st->frm_known = ctx->frm_known;
     memcpy(st->known_val, ctx->known_val, sizeof st->known_val);
 }
 
@@ -752,6 +759,7 @@ static void restore_state(struct tr_ctx *ctx, const struct loop_state *st)
     ctx->dirty = st->dirty;
     ctx->floaded = st->floaded;
     ctx->fdirty = st->fdirty;
+    ctx->frm_known = st->frm_known;
     memcpy(ctx->known_val, st->known_val, sizeof st->known_val);
     ctx->end = false;
 }

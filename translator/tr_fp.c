@@ -100,8 +100,20 @@ static bool rm_check(struct tr_ctx *ctx, const struct rv_insn *in, struct fp_slo
 {
     struct x86_mem frm = X86_MEM(TR_CPU, RV_OFF(frm));
     if (in->rm == RV_RM_DYN) {
+        /* One check serves the block's later instructions: when it fails,
+         * the helper runs this one and the block is left, so they run only
+         * where it passed (frm changes only by CSR instructions). */
+        uint8_t need = r == EXACT ? 1 : 2;
+        if (ctx->frm_known >= need)
+            return true;
         x86_alu_mi(ctx->b, X86_CMP, X86_W32, frm, r == EXACT ? RV_RM_RMM : RV_RM_RUP);
-        slow_jcc(ctx, s, X86_CC_A);
+        struct tr_stub *st = tr_add_stub(ctx, TR_STUB_HELPER, ctx->pc, x86_jcc_rel32(ctx->b, X86_CC_A, 0));
+        st->fn = (const void *)fp_helper_for(in->op);
+        st->insn = in->raw;
+        st->leave = true;
+        st->dirty = ctx->dirty_at_insn;
+        st->fdirty = ctx->fdirty_at_insn;
+        ctx->frm_known = need;
         return true;
     }
     if (in->rm > RV_RM_RMM)
