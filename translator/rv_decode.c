@@ -8,11 +8,11 @@
 
 struct line {
     uint32_t mask, match;
-    uint8_t fmt;
+    uint8_t fmt, ext;
 };
 
 static const struct line lines[RV_OP_COUNT] = {
-#define X(name, text, fmt, mask, match, ext) [RV_OP_##name] = { mask, match, fmt },
+#define X(name, text, fmt, mask, match, ext) [RV_OP_##name] = { mask, match, fmt, ext },
     RV_INSN_LIST(X)
 #undef X
 };
@@ -116,6 +116,11 @@ static const uint8_t fmt_x_fields[RV_FMT_COUNT] = {
 enum rv_fmt rv_fmt_of(int op)
 {
     return op > RV_OP_illegal && op < RV_OP_COUNT ? lines[op].fmt : RV_FMT_NONE;
+}
+
+int rv_ext_of(int op)
+{
+    return op > RV_OP_illegal && op < RV_OP_COUNT ? lines[op].ext : -1;
 }
 
 void rv_x_operands(const struct rv_insn *in, uint32_t *reads, uint32_t *writes)

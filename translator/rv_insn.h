@@ -47,6 +47,8 @@ void rv_f_operands(const struct rv_insn *in, uint32_t *reads, uint32_t *writes);
 
 /* The operand layout of an instruction (RV_FMT_NONE for illegal). */
 enum rv_fmt rv_fmt_of(int op);
+/* Its extension (enum rv_ext), or -1 for illegal. */
+int rv_ext_of(int op);
 
 /* Length of the instruction starting with these 16 bits: 2 or 4. */
 static inline int rv_insn_len(uint16_t lo) { return (lo & 3) == 3 ? 4 : 2; }

@@ -118,8 +118,8 @@ static void lr(struct tr_ctx *ctx, const struct rv_insn *in, int size, enum x86_
 {
     if (in->aqrl & 1)
         x86_mfence(ctx->b);
-    x86_mov_mr(ctx->b, X86_W64, X86_MEM(TR_CPU, RV_OFF(res_addr)), tr_src_x(ctx, in->rs1, TR_T0));
     struct x86_mem m = tr_mem_addr(ctx, in->rs1, 0, size, false);
+    x86_mov_mr(ctx->b, X86_W64, X86_MEM(TR_CPU, RV_OFF(res_addr)), m.base);   /* x[rs1], rd not yet written */
     w == X86_W32 ? x86_movsxd_rm(ctx->b, TR_T2, m) : x86_mov_rm(ctx->b, X86_W64, TR_T2, m);
     x86_mov_mr(ctx->b, X86_W64, X86_MEM(TR_CPU, RV_OFF(res_val)), TR_T2);
     x86_mov_mi(ctx->b, X86_W32, X86_MEM(TR_CPU, RV_OFF(res_valid)), 1);

@@ -1,6 +1,7 @@
 /* Block translation: fetch and decode guest instructions from pc until one ends
  * the block, hand each to its tr_<insn> function, then emit the block's
  * out-of-line stubs. Also the operand helpers every tr_<insn> is written in. */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -262,6 +263,7 @@ uint32_t tr_new_site(struct tr_ctx *ctx, uint32_t entries)
 
 struct tr_stub *tr_add_stub(struct tr_ctx *ctx, enum tr_stub_kind kind, uint64_t pc, uint8_t *patch)
 {
+    assert(ctx->n_stubs < TR_MAX_STUBS);   /* at most two an instruction, the loop part twice */
     struct tr_stub *s = &ctx->stubs[ctx->n_stubs++];
     *s = (struct tr_stub){ .kind = (uint8_t)kind, .pc = pc, .jcc = patch, .dirty = ctx->dirty,
                            .fdirty = ctx->fdirty, .floaded = ctx->floaded };
@@ -593,9 +595,7 @@ static void choose_locals(struct tr_ctx *ctx, const struct tr_fetched *f, uint32
 
 bool tr_fcacheable(int op)
 {
-    const char *t = op > RV_OP_illegal && op < RV_OP_COUNT ? rv_op_text[op] : "";
-    return op == RV_OP_fld || op == RV_OP_fsd ||
-           (strstr(t, ".d") && op != RV_OP_fcvt_s_d && op != RV_OP_fcvt_d_s);
+    return rv_ext_of(op) == RV_EXT_D && op != RV_OP_fcvt_s_d && op != RV_OP_fcvt_d_s;
 }
 
 /* The block-local F registers: as the integer ones, among those only

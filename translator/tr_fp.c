@@ -362,9 +362,15 @@ static bool fp_sgnj(struct tr_ctx *ctx, const struct rv_insn *in, bool dbl, enum
     struct fp_slow s = { 0 };
     enum x86_width w = dbl ? X86_W64 : X86_W32;
     uint8_t sign = dbl ? 63 : 31;
+    if (dbl && op == SGNJ && in->rs1 == in->rs2) {
+        /* fmv.d: a move, bit for bit, wherever the two live */
+        load(ctx, true, 0, in->rs1);
+        store(ctx, true, in->rd, 0);
+        return true;
+    }
     box_check2(ctx, &s, dbl, in->rs1, in->rs2);
     if (op == SGNJ && in->rs1 == in->rs2) {
-        /* fmv.s/fmv.d */
+        /* fmv.s */
         x86_mov_rm(b, w, X86_RAX, tr_f_mem(ctx, in->rs1));
     } else {
         x86_mov_rm(b, w, X86_RAX, tr_f_mem(ctx, in->rs1));
