@@ -143,9 +143,10 @@ struct rv_cpu {
     /* Set by another thread: drop every slot and TLB entry at the next
      * dispatcher trip (that thread made a page of ours a code page). */
     volatile uint32_t flush_req;
-    /* Trips a loop may still run without checking its accesses, from the
-     * check at its head (translator/tr_loop.c). */
-    uint32_t loop_trips;
+    /* Where a loop's run of trips without checking its accesses ends, from
+     * the check at its head: the value of its walker register then, or
+     * the trips left (translator/tr_loop.c). */
+    uint64_t loop_end;
 
     /* LR/SC: the reserved address and the value LR read; SC succeeds by a
      * compare-and-swap against that value (atomic across host threads). */

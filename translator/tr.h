@@ -144,6 +144,7 @@ struct tr_ctx {
      * them). idx is the instruction's index in the block. */
     int n_hoist;
     struct tr_hoist hoist[TR_MAX_HOIST];
+    int walker;              /* the hoist whose base ends the unchecked run, or -1 */
     bool unchecked;
     int idx;
     bool sites_exhausted;    /* no slot entries left: flush and translate again */
@@ -203,7 +204,8 @@ void tr_f_written(struct tr_ctx *ctx, int r);
 void tr_sync_locals(struct tr_ctx *ctx);
 /* Whether a branch or jump to `target` stays in the block's own loop, and
  * if so the exit_req check such a back edge passes first (a thread asked to
- * stop leaves there, at the branch); it then jumps to ctx->loop_head. */
+ * stop leaves there, at the branch; none in a loop's unchecked copy, whose
+ * runs are bounded); it then jumps to ctx->loop_head. */
 bool tr_loop_back(struct tr_ctx *ctx, uint64_t target);
 /* A jump on a loop's back edge was emitted from `start` to here. */
 void tr_note_jump(struct tr_ctx *ctx, uint64_t start);
@@ -244,11 +246,14 @@ struct x86_mem tr_mem_addr(struct tr_ctx *ctx, int rs1, int64_t imm, int size, b
  * accesses of the loop f[0..loop_end] that can be (their base moves by a
  * constant each trip, or not at all) and gives each its slot; false if
  * none or the loop does not qualify. tr_loop_check emits the check at the
- * loop head: it falls through with cpu->loop_trips set when every such
+ * loop head: it falls through with cpu->loop_end set when every such
  * access stays in its slot for that many trips, else jumps to the checked
- * copy (the rel32s to patch are returned in `to_checked`, n_hoist of them). */
+ * copy (the rel32s to patch are returned in `to_checked`, n_hoist of them).
+ * tr_loop_fast_head emits the test at the head of the unchecked copy and
+ * returns the rel32 of its jump out when the run is over. */
 bool tr_loop_plan(struct tr_ctx *ctx, const struct tr_fetched *f, int loop_end);
 void tr_loop_check(struct tr_ctx *ctx, uint8_t **to_checked);
+uint8_t *tr_loop_fast_head(struct tr_ctx *ctx);
 /* The slot planned for the access at ctx->idx, or -1. */
 int tr_loop_site(const struct tr_ctx *ctx);
 

@@ -287,6 +287,8 @@ bool tr_loop_back(struct tr_ctx *ctx, uint64_t target)
 {
     if (!ctx->loop_head || target != ctx->start)
         return false;
+    if (ctx->unchecked)
+        return true;   /* runs are bounded: the recheck after one asks (tr_loop.c) */
     uint64_t start = x86_here(ctx->b);
     x86_alu_mi(ctx->b, X86_CMP, X86_W32, X86_MEM(TR_CPU, RV_OFF(exit_req)), 0);
     tr_add_stub(ctx, TR_STUB_INTR, ctx->pc, x86_jcc_rel32(ctx->b, X86_CC_NE, 0));
@@ -776,8 +778,7 @@ static bool translate_loop(struct tr_ctx *ctx, struct rv_cpu *cpu, const struct 
     uint64_t head = ctx->loop_head, start_pc = *pc;
     tr_loop_check(ctx, to_checked);
     ctx->loop_head = x86_here(b);
-    x86_alu_mi(b, X86_SUB, X86_W32, X86_MEM(TR_CPU, RV_OFF(loop_trips)), 1);
-    x86_jcc_rel32(b, X86_CC_E, head);
+    uint8_t *to_recheck = tr_loop_fast_head(ctx);
     struct loop_state st;
     save_state(ctx, &st);
     ctx->unchecked = true;
@@ -788,6 +789,11 @@ static bool translate_loop(struct tr_ctx *ctx, struct rv_cpu *cpu, const struct 
         return false;
     uint8_t *to_rest = ctx->end ? NULL : x86_jmp_rel32(b, 0);
     restore_state(ctx, &st);
+    /* in the state of the loop's start, as the stub that leaves there */
+    x86_patch_rel32(to_recheck, b->exec_delta, x86_here(b));
+    x86_alu_mi(b, X86_CMP, X86_W32, X86_MEM(TR_CPU, RV_OFF(exit_req)), 0);
+    tr_add_stub(ctx, TR_STUB_INTR, ctx->start, x86_jcc_rel32(b, X86_CC_NE, 0));
+    x86_jmp_rel32(b, head);
     ctx->loop_head = head;
     for (int k = 0; k < ctx->n_hoist; k++)
         x86_patch_rel32(to_checked[k], b->exec_delta, x86_here(b));

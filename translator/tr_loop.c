@@ -8,13 +8,18 @@
  * The block is then laid out as
  *
  *     loop_head:  check every planned access; any outside its slot: jmp checked
- *                 loop_trips = trips + 1
- *     fast_head:  sub loop_trips, 1; je loop_head
+ *                 loop_end = walker + trips * c   (or trips + 1 without a walker)
+ *     fast_head:  cmp walker, loop_end; je recheck   (sub loop_end, 1; je recheck)
  *                 <the loop without checks for those accesses>; back edge to fast_head
  *                 jmp rest
+ *     recheck:    exit_req set: leave at the loop's start; else jmp loop_head
  *     checked:    <the loop as usual>; back edge to loop_head
  *     rest:       <the block after the loop>
  *
+ * The walker is the base register of a moving access that lives in a host
+ * register: comparing it leaves no chain through memory from trip to trip,
+ * as a count kept in the state block would. A run is at most LOOP_RUN
+ * trips, so the unchecked back edge needs no exit_req check of its own.
  * Slots change only in slow paths and in the dispatcher, and the unchecked
  * copy calls no slow path for its planned accesses; a miss of any other
  * access refills that access's own slot. Loops with CSR accesses, atomics
@@ -23,8 +28,9 @@
 #include "linux/proc.h"
 #include "translator/tr_cache.h"
 
-/* Trips one check allows at most: the counter stays a 32-bit value. */
-#define LOOP_TRIPS_MAX 0x3fffffff
+/* Trips one check allows at most: how long a thread asked to stop may run
+ * on in the unchecked copy. */
+#define LOOP_RUN (1 << 16)
 
 static bool is_access(const struct rv_insn *in)
 {
@@ -56,6 +62,7 @@ static bool is_jump(int op)
 bool tr_loop_plan(struct tr_ctx *ctx, const struct tr_fetched *f, int loop_end)
 {
     ctx->n_hoist = 0;
+    ctx->walker = -1;
     if (loop_end + 1 > TR_MAX_LOOP || ctx->opt->count_hits)
         return false;
     uint32_t written = 0, twice = 0;
@@ -91,6 +98,8 @@ bool tr_loop_plan(struct tr_ctx *ctx, const struct tr_fetched *f, int loop_end)
         h.site = tr_new_site(ctx, 2);
         if (ctx->sites_exhausted)
             return false;
+        if (h.step && ctx->walker < 0 && tr_xreg(ctx, r) != X86_NOREG)
+            ctx->walker = ctx->n_hoist;
         ctx->hoist[ctx->n_hoist++] = h;
     }
     return ctx->n_hoist > 0;
@@ -109,7 +118,7 @@ static unsigned ceil_log2(uint32_t v)
 void tr_loop_check(struct tr_ctx *ctx, uint8_t **to_checked)
 {
     struct x86_buf *b = ctx->b;
-    x86_mov_ri(b, TR_T0, LOOP_TRIPS_MAX - 1);
+    x86_mov_ri(b, TR_T0, LOOP_RUN - 1);
     for (int k = 0; k < ctx->n_hoist; k++) {
         const struct tr_hoist *h = &ctx->hoist[k];
         int base = tr_src_x(ctx, h->base, TR_T2);
@@ -132,9 +141,30 @@ void tr_loop_check(struct tr_ctx *ctx, uint8_t **to_checked)
         x86_alu_rr(b, X86_CMP, X86_W64, TR_T2, TR_T0);
         x86_cmovcc_rr(b, X86_CC_B, X86_W64, TR_T0, TR_T2);
     }
-    /* + 1 for the count, + 1 for the decrement at fast_head that follows */
-    x86_alu_ri(b, X86_ADD, X86_W32, TR_T0, 2);
-    x86_mov_mr(b, X86_W32, X86_MEM(TR_CPU, RV_OFF(loop_trips)), TR_T0);
+    x86_alu_ri(b, X86_ADD, X86_W32, TR_T0, 1);
+    if (ctx->walker >= 0) {
+        const struct tr_hoist *h = &ctx->hoist[ctx->walker];
+        x86_mov_ri(b, TR_T1, (uint64_t)(int64_t)h->step);
+        x86_imul_rr(b, X86_W64, TR_T0, TR_T1);
+        x86_alu_rr(b, X86_ADD, X86_W64, TR_T0, tr_xreg(ctx, h->base));
+    } else {
+        x86_alu_ri(b, X86_ADD, X86_W32, TR_T0, 1);   /* for the decrement at fast_head */
+    }
+    x86_mov_mr(b, X86_W64, X86_MEM(TR_CPU, RV_OFF(loop_end)), TR_T0);
+}
+
+uint8_t *tr_loop_fast_head(struct tr_ctx *ctx)
+{
+    struct x86_buf *b = ctx->b;
+    uint64_t start = x86_here(b);
+    if (ctx->walker >= 0)
+        x86_alu_rm(b, X86_CMP, X86_W64, tr_xreg(ctx, ctx->hoist[ctx->walker].base),
+                   X86_MEM(TR_CPU, RV_OFF(loop_end)));
+    else
+        x86_alu_mi(b, X86_SUB, X86_W64, X86_MEM(TR_CPU, RV_OFF(loop_end)), 1);
+    uint8_t *out = x86_jcc_rel32(b, X86_CC_E, 0);
+    tr_note_jump(ctx, start);
+    return out;
 }
 
 int tr_loop_site(const struct tr_ctx *ctx)
