@@ -233,6 +233,16 @@ void tr_call_checked(struct tr_ctx *ctx, const void *fn, uint32_t arg1);
 /* Call fn(cpu, a1, a2, a3) for its effect; rax holds its return value after. */
 void tr_call(struct tr_ctx *ctx, const void *fn, uint64_t a1, uint64_t a2, uint64_t a3);
 
+/* gcc's bracket around a quiet comparison (before sqrt, say): `frflags rX;
+ * cmp; fsflags rX`, with cmp a feq, flt or fle not writing rX (tr_system.c).
+ * tr_fcmp_bracketed translates cmp and the fsflags after it: ordered
+ * operands raise nothing, so fflags stays as it is and fsflags has nothing
+ * to do; unordered ones (and a single not NaN-boxed) leave the block at
+ * cmp, to run it and the fsflags as they stand (tr_fp.c). */
+bool tr_fflags_bracket(const struct tr_ctx *ctx, const struct rv_insn *prev, const struct rv_insn *cmp,
+                       const struct rv_insn *next);
+void tr_fcmp_bracketed(struct tr_ctx *ctx, const struct rv_insn *in);
+
 /* Whether the host has FMA3 and the OS saves the AVX state it needs
  * (tr_fp.c; CPUID, asked once by tr_cache_init). */
 bool tr_fp_host_fma(void);

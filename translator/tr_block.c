@@ -682,6 +682,7 @@ static bool translate_run(struct tr_ctx *ctx, struct rv_cpu *cpu, const struct t
                           uint32_t *n, uint64_t *pc)
 {
     uint64_t done[TR_MAX_INSNS / 64] = { 0 };
+    uint32_t first = *n;
     while (!ctx->end && *n < stop) {
         const struct rv_insn in = f[*n].in;
         note_code_page(ctx->cache, cpu, *pc);
@@ -700,7 +701,9 @@ static bool translate_run(struct tr_ctx *ctx, struct rv_cpu *cpu, const struct t
          * writes holds its value from then on. */
         uint32_t reads, writes;
         rv_x_operands(&in, &reads, &writes);
-        int j = partner(f, *n, stop, done);
+        bool bracket = *n > first && *n + 1 < stop && f[*n - 1].ok && f[*n].ok && f[*n + 1].ok &&
+                       tr_fflags_bracket(ctx, &f[*n - 1].in, &in, &f[*n + 1].in);
+        int j = bracket ? -1 : partner(f, *n, stop, done);
         if (j >= 0) {
             uint32_t r2, w2;
             rv_x_operands(&f[j].in, &r2, &w2);
@@ -719,10 +722,10 @@ static bool translate_run(struct tr_ctx *ctx, struct rv_cpu *cpu, const struct t
             emit_illegal(ctx, f[*n].word);
         else if (j >= 0)
             tr_fused(ctx, &in, &f[j].in);
+        else if (bracket)
+            tr_fcmp_bracketed(ctx, &in);
         else if (!tr_table[in.op](ctx, &in))
             break;
-        if (rv_fmt_of(in.op) == RV_FMT_CSR || rv_fmt_of(in.op) == RV_FMT_CSRI)
-            ctx->frm_known = 0;
         if (!ctx->rd_known)
             ctx->known &= ~(1u << in.rd);
         ctx->known &= ~1u;
@@ -730,6 +733,8 @@ static bool translate_run(struct tr_ctx *ctx, struct rv_cpu *cpu, const struct t
             return false;
         if (j >= 0)
             done[j / 64] |= 1ull << (j % 64);
+        if (bracket)
+            done[(*n + 1) / 64] |= 1ull << ((*n + 1) % 64);
         *pc += in.len;
         (*n)++;
     }

@@ -303,6 +303,31 @@ static bool fp_compare(struct tr_ctx *ctx, const struct rv_insn *in, bool dbl, e
     return true;
 }
 
+void tr_fcmp_bracketed(struct tr_ctx *ctx, const struct rv_insn *in)
+{
+    struct x86_buf *b = ctx->b;
+    bool dbl = in->op == RV_OP_flt_d || in->op == RV_OP_fle_d || in->op == RV_OP_feq_d;
+    if (!dbl) {
+        x86_mov_rm(b, X86_W32, X86_RAX, f_hi(in->rs1));
+        x86_alu_rm(b, X86_AND, X86_W32, X86_RAX, f_hi(in->rs2));
+        x86_alu_ri(b, X86_CMP, X86_W32, X86_RAX, -1);
+        tr_exit_jcc(ctx, X86_CC_NE, ctx->pc);
+    }
+    x86_alu_rr(b, X86_XOR, X86_W32, X86_RAX, X86_RAX);
+    enum x86_cc cc = X86_CC_E;
+    if (in->op == RV_OP_feq_s || in->op == RV_OP_feq_d) {
+        load(ctx, dbl, 0, in->rs1);
+        op_f(ctx, dbl ? X86_UCOMISD : X86_UCOMISS, 0, in->rs2);
+    } else {
+        load(ctx, dbl, 0, in->rs2);
+        op_f(ctx, dbl ? X86_UCOMISD : X86_UCOMISS, 0, in->rs1);
+        cc = in->op == RV_OP_flt_s || in->op == RV_OP_flt_d ? X86_CC_A : X86_CC_AE;
+    }
+    tr_exit_jcc(ctx, X86_CC_P, ctx->pc);
+    x86_setcc_r(b, cc, X86_RAX);
+    tr_put_x(ctx, in->rd, X86_RAX);
+}
+
 /* Float to signed integer: cvtt truncates whatever MXCSR says (rtz, what C
  * casts compile to), cvt rounds as MXCSR does. The indefinite value
  * 1 << (bits - 1), the only one for which `cmp 1` overflows, means NaN or

@@ -114,8 +114,34 @@ static void emit_fsflags(struct tr_ctx *ctx, const struct rv_insn *in)
     s->resume = x86_here(b);
 }
 
+static bool is_frflags(const struct rv_insn *in)
+{
+    return in->op == RV_OP_csrrs && in->csr == CSR_FFLAGS && in->rs1 == 0 && in->rd != 0;
+}
+
+static bool is_fsflags(const struct rv_insn *in)
+{
+    return in->op == RV_OP_csrrw && in->csr == CSR_FFLAGS && in->rd == 0;
+}
+
+bool tr_fflags_bracket(const struct tr_ctx *ctx, const struct rv_insn *prev, const struct rv_insn *cmp,
+                       const struct rv_insn *next)
+{
+    switch (cmp->op) {
+    case RV_OP_flt_s: case RV_OP_fle_s: case RV_OP_feq_s:
+    case RV_OP_flt_d: case RV_OP_fle_d: case RV_OP_feq_d:
+        break;
+    default:
+        return false;
+    }
+    return !ctx->opt->bare && is_frflags(prev) && is_fsflags(next) && next->rs1 == prev->rd &&
+           cmp->rd != prev->rd;
+}
+
 static bool tr_csr(struct tr_ctx *ctx, const struct rv_insn *in)
 {
+    if (in->csr != CSR_FFLAGS)
+        ctx->frm_known = 0;   /* frm may have changed */
     if (ctx->opt->bare)
         tr_priv_exit(ctx, in);
     else if (in->csr == CSR_FFLAGS && in->op == RV_OP_csrrs && in->rs1 == 0)

@@ -452,6 +452,26 @@ static void gen_index(struct rg_rng *r, struct rg_unit *u)
     u->w[u->n++] = 0x0033 | rd << 7 | (below(r, 2) ? rd << 15 | rb << 20 : rb << 15 | rd << 20);
 }
 
+/* gcc's quiet comparison: frflags t; feq/flt/fle (single or double) rd,
+ * fa, fb; fsflags t, which the translator runs as one ordered compare;
+ * now and then rd is t, which it must not. */
+static void gen_bracket(struct rg_rng *r, struct rg_unit *u)
+{
+    unsigned t, rd;
+    do
+        t = pick_rd(r);
+    while (t == 0);
+    do
+        rd = below(r, 8) ? pick_rd(r) : t;
+    while (rd == t && below(r, 8));
+    uint32_t f7 = below(r, 2) ? 0x51 : 0x50;   /* D or S */
+    u->kind = RG_PLAIN;
+    u->n = 3;
+    u->w[0] = 0x00102073 | t << 7;                                   /* csrrs t, fflags, x0 */
+    u->w[1] = 0x53 | f7 << 25 | below(r, 3) << 12 | rd << 7 | below(r, 32) << 15 | below(r, 32) << 20;
+    u->w[2] = 0x00101073 | t << 15;                                  /* csrrw x0, fflags, t */
+}
+
 static void gen_back(struct rg_unit *u)
 {
     u->kind = RG_BACK;
@@ -483,6 +503,8 @@ void rg_gen_seq(struct rg_rng *r, struct rg_seq *s)
             gen_walk(r, u, walk, step);
         } else if (!below(r, 16)) {
             gen_index(r, u);
+        } else if (!below(r, 24)) {
+            gen_bracket(r, u);
         } else {
             ok = below(r, 8) < half ? gen_half(r, u) : gen_word(r, u);
         }
