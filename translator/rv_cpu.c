@@ -18,6 +18,10 @@ struct rv_cpu *rv_cpu_new(struct rv_proc *proc)
         cpu->ras[i].guest = 1;   /* odd: matches no return target */
     for (unsigned m = 0; m < sizeof cpu->fflags_of_mxcsr; m++)
         cpu->fflags_of_mxcsr[m] = (uint8_t)fp_mxcsr_fflags(m);
+    for (int i = 0; i < 2; i++) {
+        cpu->fp_sign[i] = 1ull << 63;
+        cpu->fp_magnitude[i] = ~(1ull << 63);
+    }
     return cpu;
 }
 

@@ -181,6 +181,9 @@ struct rv_cpu {
     uint32_t host_mxcsr;
     uint32_t guest_mxcsr;    /* also where translated code stores MXCSR to read its flags */
     uint8_t fflags_of_mxcsr[64]; /* fp_mxcsr_fflags() of each value of MXCSR's flag bits */
+    /* A double's sign bit and the rest, for sign injection in xmm registers */
+    uint64_t fp_sign[2] __attribute__((aligned(16)));
+    uint64_t fp_magnitude[2];
 
     /* Per-thread load/store slots, indexed by the site number the translator
      * gives each load/store; they start page-aligned after the fixed part. */

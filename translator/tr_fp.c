@@ -377,42 +377,51 @@ static bool fp_from_int(struct tr_ctx *ctx, const struct rv_insn *in, bool dbl, 
 
 enum fp_sgnj { SGNJ, SGNJN, SGNJX };
 
-/* Sign injection on the raw bits: the magnitude of rs1 with a sign from
- * rs2 (SGNJ), its complement (SGNJN) or rs1's sign XOR rs2's (SGNJX); the
- * shift pairs clear and isolate the sign bit without a 64-bit mask. A
- * single that is not boxed reads as the canonical NaN: the helper's. */
-static bool fp_sgnj(struct tr_ctx *ctx, const struct rv_insn *in, bool dbl, enum fp_sgnj op)
+/* Sign injection: the magnitude of rs1 with a sign from rs2 (SGNJ), its
+ * complement (SGNJN) or rs1's sign XOR rs2's (SGNJX). Doubles in xmm
+ * registers with the masks of rv_cpu: fmv.d is a move, fneg.d and fabs.d
+ * one xorpd or andpd. */
+static bool fp_sgnj_d(struct tr_ctx *ctx, const struct rv_insn *in, enum fp_sgnj op)
+{
+    struct x86_buf *b = ctx->b;
+    struct x86_mem sign = X86_MEM(TR_CPU, RV_OFF(fp_sign));
+    struct x86_mem magnitude = X86_MEM(TR_CPU, RV_OFF(fp_magnitude));
+    load(ctx, true, 0, in->rs1);
+    if (in->rs1 == in->rs2 && op != SGNJ) {
+        x86_sse_rm(b, op == SGNJN ? X86_XORPD : X86_ANDPD, 0, op == SGNJN ? sign : magnitude);
+    } else if (in->rs1 != in->rs2) {
+        load(ctx, true, 1, in->rs2);
+        x86_sse_rm(b, op == SGNJN ? X86_ANDNPD : X86_ANDPD, 1, sign);
+        if (op != SGNJX)
+            x86_sse_rm(b, X86_ANDPD, 0, magnitude);
+        x86_sse_rr(b, op == SGNJX ? X86_XORPD : X86_ORPD, 0, 1);
+    }
+    store(ctx, true, in->rd, 0);
+    return true;
+}
+
+/* Singles on the raw bits: the shift pairs clear and isolate the sign bit;
+ * one that is not boxed reads as the canonical NaN: the helper's. */
+static bool fp_sgnj_s(struct tr_ctx *ctx, const struct rv_insn *in, enum fp_sgnj op)
 {
     struct x86_buf *b = ctx->b;
     struct fp_slow s = { 0 };
-    enum x86_width w = dbl ? X86_W64 : X86_W32;
-    uint8_t sign = dbl ? 63 : 31;
-    if (dbl && op == SGNJ && in->rs1 == in->rs2) {
-        /* fmv.d: a move, bit for bit, wherever the two live */
-        load(ctx, true, 0, in->rs1);
-        store(ctx, true, in->rd, 0);
-        return true;
-    }
-    box_check2(ctx, &s, dbl, in->rs1, in->rs2);
-    if (op == SGNJ && in->rs1 == in->rs2) {
-        /* fmv.s */
-        x86_mov_rm(b, w, X86_RAX, tr_f_mem(ctx, in->rs1));
-    } else {
-        x86_mov_rm(b, w, X86_RAX, tr_f_mem(ctx, in->rs1));
-        x86_mov_rm(b, w, X86_RCX, tr_f_mem(ctx, in->rs2));
+    box_check2(ctx, &s, false, in->rs1, in->rs2);
+    x86_mov_rm(b, X86_W32, X86_RAX, tr_f_mem(ctx, in->rs1));
+    if (op != SGNJ || in->rs1 != in->rs2) {
+        x86_mov_rm(b, X86_W32, X86_RCX, tr_f_mem(ctx, in->rs2));
         if (op == SGNJN)
-            x86_unary_r(b, X86_NOT, w, X86_RCX);
-        x86_shift_ri(b, X86_SHR, w, X86_RCX, sign);
-        x86_shift_ri(b, X86_SHL, w, X86_RCX, sign);
+            x86_unary_r(b, X86_NOT, X86_W32, X86_RCX);
+        x86_shift_ri(b, X86_SHR, X86_W32, X86_RCX, 31);
+        x86_shift_ri(b, X86_SHL, X86_W32, X86_RCX, 31);
         if (op != SGNJX) {
-            x86_shift_ri(b, X86_SHL, w, X86_RAX, 1);
-            x86_shift_ri(b, X86_SHR, w, X86_RAX, 1);
+            x86_shift_ri(b, X86_SHL, X86_W32, X86_RAX, 1);
+            x86_shift_ri(b, X86_SHR, X86_W32, X86_RAX, 1);
         }
-        x86_alu_rr(b, op == SGNJX ? X86_XOR : X86_OR, w, X86_RAX, X86_RCX);
+        x86_alu_rr(b, op == SGNJX ? X86_XOR : X86_OR, X86_W32, X86_RAX, X86_RCX);
     }
-    x86_mov_mr(b, w, f_lo(in->rd), X86_RAX);
-    if (!dbl)
-        x86_mov_mi(b, X86_W32, f_hi(in->rd), -1);
+    x86_mov_mr(b, X86_W32, f_lo(in->rd), X86_RAX);
+    x86_mov_mi(b, X86_W32, f_hi(in->rd), -1);
     tr_f_written(ctx, in->rd);
     slow_done(ctx, in, &s);
     return true;
@@ -440,9 +449,9 @@ SD_PAIR(fmax, fp_minmax(ctx, in, false, X86_MAXSD, X86_MAXSS), fp_minmax(ctx, in
 SD_PAIR(feq, fp_compare(ctx, in, false, CMP_EQ), fp_compare(ctx, in, true, CMP_EQ))
 SD_PAIR(flt, fp_compare(ctx, in, false, CMP_LT), fp_compare(ctx, in, true, CMP_LT))
 SD_PAIR(fle, fp_compare(ctx, in, false, CMP_LE), fp_compare(ctx, in, true, CMP_LE))
-SD_PAIR(fsgnj, fp_sgnj(ctx, in, false, SGNJ), fp_sgnj(ctx, in, true, SGNJ))
-SD_PAIR(fsgnjn, fp_sgnj(ctx, in, false, SGNJN), fp_sgnj(ctx, in, true, SGNJN))
-SD_PAIR(fsgnjx, fp_sgnj(ctx, in, false, SGNJX), fp_sgnj(ctx, in, true, SGNJX))
+SD_PAIR(fsgnj, fp_sgnj_s(ctx, in, SGNJ), fp_sgnj_d(ctx, in, SGNJ))
+SD_PAIR(fsgnjn, fp_sgnj_s(ctx, in, SGNJN), fp_sgnj_d(ctx, in, SGNJN))
+SD_PAIR(fsgnjx, fp_sgnj_s(ctx, in, SGNJX), fp_sgnj_d(ctx, in, SGNJX))
 SD_PAIR(fcvt_w, fp_to_int(ctx, in, false, X86_W32), fp_to_int(ctx, in, true, X86_W32))
 SD_PAIR(fcvt_l, fp_to_int(ctx, in, false, X86_W64), fp_to_int(ctx, in, true, X86_W64))
 /* fclass and the unsigned conversions to integers: helpers */

@@ -149,6 +149,8 @@ enum x86_sse {
     X86_UCOMISS = 0x002e, X86_UCOMISD = 0x662e,
     X86_COMISS = 0x002f, X86_COMISD = 0x662f,
     X86_XORPS = 0x0057,                     /* all 128 bits */
+    /* all 128 bits; memory 16-aligned. andnpd is ~dst & src */
+    X86_ANDPD = 0x6654, X86_ANDNPD = 0x6655, X86_ORPD = 0x6656, X86_XORPD = 0x6657,
     X86_MOVAPS = 0x0028,                    /* all 128 bits (a register copy; memory 16-aligned) */
 };
 void x86_sse_rr(struct x86_buf *b, enum x86_sse op, int dst, int src);

@@ -675,6 +675,8 @@ static const struct { enum x86_sse op; const char *name, *mem; } sse_ops[] = {
      * bytes, as `as` and objdump say */
     { X86_COMISS, "comiss", "xmmword" }, { X86_COMISD, "comisd", "xmmword" },
     { X86_XORPS, "xorps", "xmmword" }, { X86_MOVAPS, "movaps", "xmmword" },
+    { X86_ANDPD, "andpd", "xmmword" }, { X86_ANDNPD, "andnpd", "xmmword" },
+    { X86_ORPD, "orpd", "xmmword" }, { X86_XORPD, "xorpd", "xmmword" },
 };
 
 static void test_sse(void)
