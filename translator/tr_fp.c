@@ -194,6 +194,45 @@ static void nan_check(struct tr_ctx *ctx, struct fp_slow *s, bool dbl, int xmm)
     slow_jcc(ctx, s, X86_CC_P);
 }
 
+/* With AVX (ctx->cache->fma), a result goes straight into rd's xmm
+ * register when rd is none of the n sources: a NaN result's helper reads
+ * them from the state, which a clobbered source would corrupt when spilled.
+ * Otherwise xmm0 holds it until store(). */
+static int result_xmm(const struct tr_ctx *ctx, const struct rv_insn *in, int n)
+{
+    int x = tr_fxreg(ctx, in->rd);
+    if (!ctx->cache->fma || x < 0 || in->rd == in->rs1 || (n > 1 && in->rd == in->rs2) ||
+        (n > 2 && in->rd == in->rs3))
+        return 0;
+    return x;
+}
+
+/* The xmm register that holds f[r]: its own, or xmm0 loaded from memory. */
+static int source_xmm(struct tr_ctx *ctx, bool dbl, int r)
+{
+    if (tr_fxreg(ctx, r) >= 0)
+        return tr_fxreg(ctx, r);
+    load(ctx, dbl, 0, r);
+    return 0;
+}
+
+/* xmm = src1 op f[r] in AVX's three-operand form. */
+static void vop_f(struct tr_ctx *ctx, enum x86_sse op, int xmm, int src1, int r)
+{
+    if (tr_fxreg(ctx, r) >= 0)
+        x86_vsse_rrr(ctx->b, op, xmm, src1, tr_fxreg(ctx, r));
+    else
+        x86_vsse_rrm(ctx->b, op, xmm, src1, f_lo(r));
+}
+
+static void put_result(struct tr_ctx *ctx, bool dbl, int r, int xmm)
+{
+    if (xmm)
+        tr_fdirty(ctx, r);
+    else
+        store(ctx, dbl, r, 0);
+}
+
 /* fadd, fsub, fmul, fdiv: rd = rs1 op rs2. */
 static bool fp_arith2(struct tr_ctx *ctx, const struct rv_insn *in, bool dbl, enum x86_sse sd, enum x86_sse ss)
 {
@@ -201,17 +240,22 @@ static bool fp_arith2(struct tr_ctx *ctx, const struct rv_insn *in, bool dbl, en
     if (!rm_check(ctx, in, &s, ROUNDS))
         return tr_fp_call(ctx, in);
     box_check2(ctx, &s, dbl, in->rs1, in->rs2);
-    load(ctx, dbl, 0, in->rs1);
-    op_f(ctx, dbl ? sd : ss, 0, in->rs2);
-    nan_check(ctx, &s, dbl, 0);
-    store(ctx, dbl, in->rd, 0);
+    int x = result_xmm(ctx, in, 2);
+    if (ctx->cache->fma) {
+        vop_f(ctx, dbl ? sd : ss, x, source_xmm(ctx, dbl, in->rs1), in->rs2);
+    } else {
+        load(ctx, dbl, 0, in->rs1);
+        op_f(ctx, dbl ? sd : ss, 0, in->rs2);
+    }
+    nan_check(ctx, &s, dbl, x);
+    put_result(ctx, dbl, in->rd, x);
     slow_done(ctx, in, &s);
     return true;
 }
 
-/* Operations with one source load it first: their register forms keep the
- * rest of the destination, and a load cuts that false dependency on the
- * previous value of xmm0. */
+/* Operations with one source: their SSE register forms keep the rest of
+ * the destination, and a load first cuts that false dependency on the
+ * previous value of xmm0; the AVX form takes the rest from the source. */
 static bool fp_unary(struct tr_ctx *ctx, const struct rv_insn *in, bool dbl_in, bool dbl_out,
                      enum fp_rounding r, enum x86_sse op)
 {
@@ -219,10 +263,16 @@ static bool fp_unary(struct tr_ctx *ctx, const struct rv_insn *in, bool dbl_in, 
     if (!rm_check(ctx, in, &s, r))
         return tr_fp_call(ctx, in);
     box_check1(ctx, &s, dbl_in, in->rs1);
-    load(ctx, dbl_in, 0, in->rs1);
-    x86_sse_rr(ctx->b, op, 0, 0);
-    nan_check(ctx, &s, dbl_out, 0);
-    store(ctx, dbl_out, in->rd, 0);
+    int x = result_xmm(ctx, in, 1);
+    if (ctx->cache->fma) {
+        int a = source_xmm(ctx, dbl_in, in->rs1);
+        x86_vsse_rrr(ctx->b, op, x, a, a);
+    } else {
+        load(ctx, dbl_in, 0, in->rs1);
+        x86_sse_rr(ctx->b, op, 0, 0);
+    }
+    nan_check(ctx, &s, dbl_out, x);
+    put_result(ctx, dbl_out, in->rd, x);
     slow_done(ctx, in, &s);
     return true;
 }
@@ -245,14 +295,17 @@ static bool fp_fma(struct tr_ctx *ctx, const struct rv_insn *in, bool dbl, enum 
             regs[n++] = in->rs3;
         box_check(ctx, &s, n, regs);
     }
-    load(ctx, dbl, 0, in->rs3);
-    load(ctx, dbl, 1, in->rs1);
+    int x = result_xmm(ctx, in, 3);
+    load(ctx, dbl, x, in->rs3);
+    int a = tr_fxreg(ctx, in->rs1);
+    if (a < 0)
+        load(ctx, dbl, a = 1, in->rs1);
     if (tr_fxreg(ctx, in->rs2) >= 0)
-        x86_vfma_rrr(ctx->b, dbl ? sd : ss, 0, 1, tr_fxreg(ctx, in->rs2));
+        x86_vfma_rrr(ctx->b, dbl ? sd : ss, x, a, tr_fxreg(ctx, in->rs2));
     else
-        x86_vfma_rrm(ctx->b, dbl ? sd : ss, 0, 1, f_lo(in->rs2));
-    nan_check(ctx, &s, dbl, 0);
-    store(ctx, dbl, in->rd, 0);
+        x86_vfma_rrm(ctx->b, dbl ? sd : ss, x, a, f_lo(in->rs2));
+    nan_check(ctx, &s, dbl, x);
+    put_result(ctx, dbl, in->rd, x);
     slow_done(ctx, in, &s);
     return true;
 }

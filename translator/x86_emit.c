@@ -691,6 +691,42 @@ void x86_vfma_rrr(struct x86_buf *b, enum x86_fma op, int dst, int src1, int src
     put8(b, 0xc0 | (dst & 7) << 3 | (src2 & 7));
 }
 
+/* AVX's three-operand forms of the SSE ones: dst = src1 op src2, the rest
+ * of dst from src1. VEX carries the mandatory prefix as pp and the second
+ * source inverted in vvvv; the two-byte form (C5) serves map 0F when
+ * neither X nor B is needed. */
+static void vex_0f(struct x86_buf *b, enum x86_sse op, unsigned rxb, int src1)
+{
+    static const uint8_t pp[256] = { [0x66] = 1, [0xf3] = 2, [0xf2] = 3 };
+    assert(src1 >= 0 && src1 < 16);
+    unsigned tail = (~(unsigned)src1 & 15) << 3 | pp[(op >> 8) & 0xff];
+    if (!(rxb & 3)) {
+        put8(b, 0xc5);
+        put8(b, (rxb & 4 ? 0 : 0x80) | tail);
+    } else {
+        put8(b, 0xc4);
+        put8(b, (~rxb & 7) << 5 | 0x01);
+        put8(b, tail);
+    }
+    put8(b, op & 0xff);
+}
+
+void x86_vsse_rrr(struct x86_buf *b, enum x86_sse op, int dst, int src1, int src2)
+{
+    if (!room(b))
+        return;
+    vex_0f(b, op, rex_rxb(dst, src2, NULL), src1);
+    put8(b, 0xc0 | (dst & 7) << 3 | (src2 & 7));
+}
+
+void x86_vsse_rrm(struct x86_buf *b, enum x86_sse op, int dst, int src1, struct x86_mem m)
+{
+    if (!room(b))
+        return;
+    vex_0f(b, op, rex_rxb(dst, 0, &m), src1);
+    put_modrm(b, dst, 0, &m);
+}
+
 void x86_nops(struct x86_buf *b, unsigned n)
 {
     static const uint8_t nop[9][9] = {

@@ -186,4 +186,9 @@ enum x86_fma {
 void x86_vfma_rrm(struct x86_buf *b, enum x86_fma op, int dst, int src1, struct x86_mem m);
 void x86_vfma_rrr(struct x86_buf *b, enum x86_fma op, int dst, int src1, int src2);   /* src2 an xmm */
 
+/* AVX (the FMA3 hosts have it): dst = src1 op src2 or [m] for the scalar
+ * arithmetic of enum x86_sse, the rest of dst from src1. */
+void x86_vsse_rrr(struct x86_buf *b, enum x86_sse op, int dst, int src1, int src2);
+void x86_vsse_rrm(struct x86_buf *b, enum x86_sse op, int dst, int src1, struct x86_mem m);
+
 #endif

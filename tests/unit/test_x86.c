@@ -741,6 +741,35 @@ static void test_sse_convert(void)
     }
 }
 
+static void test_vsse(void)
+{
+    static const struct { enum x86_sse op; const char *name, *mem; } ops[] = {
+        { X86_ADDSS, "vaddss", "dword" }, { X86_ADDSD, "vaddsd", "qword" },
+        { X86_SUBSS, "vsubss", "dword" }, { X86_SUBSD, "vsubsd", "qword" },
+        { X86_MULSS, "vmulss", "dword" }, { X86_MULSD, "vmulsd", "qword" },
+        { X86_DIVSS, "vdivss", "dword" }, { X86_DIVSD, "vdivsd", "qword" },
+        { X86_SQRTSS, "vsqrtss", "dword" }, { X86_SQRTSD, "vsqrtsd", "qword" },
+        { X86_MINSD, "vminsd", "qword" }, { X86_MAXSD, "vmaxsd", "qword" },
+    };
+    for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++) {
+        for (int d = 0; d < 16; d++)
+            for (int s = 0; s < 16; s++)
+                for (int t = 0; t < 16; t += 3) {
+                    int u = (t + s) % 16;
+                    x86_vsse_rrr(B(), ops[i].op, d, s, u);
+                    /* the two-byte VEX unless B is needed */
+                    expect(4 + (u >= 8), "%s %s, %s, %s", ops[i].name, xmm(d), xmm(s), xmm(u));
+                }
+        for (int k = 0; k < nmems; k++) {
+            struct x86_mem m = mems[k];
+            int d = (k + (int)i) % 16, s = (k * 7) % 16;
+            x86_vsse_rrm(B(), ops[i].op, d, s, m);
+            expect(2 + mem_rex(m) + 1 + mem_len(m), "%s %s, %s, %s ptr %s", ops[i].name, xmm(d),
+                   xmm(s), ops[i].mem, mem_text(m));
+        }
+    }
+}
+
 static void test_fma(void)
 {
     static const struct { enum x86_fma op; const char *name, *mem; } fmas[] = {
@@ -791,6 +820,7 @@ int main(void)
     test_sse();
     test_sse_convert();
     test_fma();
+    test_vsse();
     cs_close(&cs);
     return t_done("test_x86");
 }
