@@ -51,6 +51,8 @@ enum tr_stub_kind {
     TR_STUB_ACCESS,      /* no code: an unchecked access, for the host-fault table */
     TR_STUB_CALL,        /* an inline fast path handed the instruction to its helper
                             fn(cpu, insn, pc) (tr_call), resume */
+    TR_STUB_JOIN,        /* a forward branch inside the block whose path stores the
+                            locals `dirty` (and `fdirty`) before it reaches resume */
 };
 #define TR_STUB_ALSO 2
 struct tr_stub {
@@ -73,6 +75,7 @@ struct tr_stub {
     const void *fn;
     uint32_t insn;
     bool leave;          /* TR_STUB_HELPER: leave the block after the helper (to the next pc) */
+    bool unaligned;      /* TR_STUB_EXIT: jcc may not be patched in place; chain a jmp of the stub's */
     uint8_t *also[TR_STUB_ALSO];
 };
 
@@ -138,6 +141,7 @@ struct tr_ctx {
      * every local) with locals still in their registers. */
     uint64_t start;
     uint64_t loop_head;
+    int loop_end;            /* the index of the back edge, or -1 */
     bool edge_crosses;       /* a back-edge jump crosses a 32-byte boundary */
     /* The loop's accesses checked at its head, and whether the copy being
      * translated is the unchecked one (then tr_mem_addr emits no check for
@@ -146,6 +150,11 @@ struct tr_ctx {
     struct tr_hoist hoist[TR_MAX_HOIST];
     int walker;              /* the hoist whose base ends the unchecked run, or -1 */
     bool unchecked;
+    /* A branch to fwd_target, a later instruction of the run being
+     * translated, jumps there inside the block and leaves its rel32 in
+     * fwd_jcc (the run joins the two paths there). */
+    uint64_t fwd_target;
+    uint8_t *fwd_jcc;
     int idx;
     bool sites_exhausted;    /* no slot entries left: flush and translate again */
     int n_stubs;

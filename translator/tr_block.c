@@ -405,7 +405,7 @@ static void emit_stubs(struct tr_ctx *ctx)
             /* A side exit with dirty locals stores them before the jump
              * that chaining patches. */
             uint8_t *field = s->jcc;
-            if (s->dirty || s->fdirty) {
+            if (s->dirty || s->fdirty || s->unaligned) {
                 store_locals(ctx, s->dirty);
                 store_flocals(ctx, s->fdirty);
                 if (!(field = x86_jmp_rel32_aligned(b, 0)))
@@ -426,6 +426,12 @@ static void emit_stubs(struct tr_ctx *ctx)
             emit_exit_stub(ctx, s->pc, exec_of(b, field));
             break;
         }
+        case TR_STUB_JOIN:
+            x86_patch_rel32(s->jcc, b->exec_delta, x86_here(b));
+            store_locals(ctx, s->dirty);
+            store_flocals(ctx, s->fdirty);
+            x86_jmp_rel32(b, s->resume);
+            break;
         case TR_STUB_INTR:
             x86_patch_rel32(s->jcc, b->exec_delta, x86_here(b));
             tr_exit_const(ctx, RV_EXIT_NEXT, s->pc);
@@ -675,6 +681,171 @@ static int partner(const struct tr_fetched *f, uint32_t n, uint32_t stop, const 
     return -1;
 }
 
+/* What translating a run changes in the context: saved for a loop's second
+ * copy and for each forward branch inside a run. */
+struct run_state {
+    uint32_t known, loaded, dirty, floaded, fdirty;
+    uint8_t frm_known;
+    uint64_t known_val[32];
+};
+
+static void save_state(const struct tr_ctx *ctx, struct run_state *st)
+{
+    st->known = ctx->known;
+    st->loaded = ctx->loaded;
+    st->dirty = ctx->dirty;
+    st->floaded = ctx->floaded;
+    st->fdirty = ctx->fdirty;
+    st->frm_known = ctx->frm_known;
+    memcpy(st->known_val, ctx->known_val, sizeof st->known_val);
+}
+
+static void restore_state(struct tr_ctx *ctx, const struct run_state *st)
+{
+    ctx->known = st->known;
+    ctx->loaded = st->loaded;
+    ctx->dirty = st->dirty;
+    ctx->floaded = st->floaded;
+    ctx->fdirty = st->fdirty;
+    ctx->frm_known = st->frm_known;
+    memcpy(ctx->known_val, st->known_val, sizeof st->known_val);
+    ctx->end = false;
+}
+
+/* A branch forward to a later instruction of the run jumps there inside the
+ * block; the state its path brings waits for that instruction. */
+struct join {
+    uint64_t pc;
+    uint8_t *jcc;
+    struct run_state st;
+};
+#define MAX_JOINS 16
+
+struct joins {
+    int n;
+    struct join j[MAX_JOINS];
+};
+
+static bool joins_at(const struct joins *js, uint64_t lo, uint64_t hi)
+{
+    for (int i = 0; i < js->n; i++)
+        if (js->j[i].pc >= lo && js->j[i].pc <= hi)
+            return true;
+    return false;
+}
+
+/* The paths that meet at pc (the one falling through and the joins waiting
+ * there) agree on what is loaded: the locals loaded on all of
+ * them. A path with more stores the dirty ones among the extra first (the
+ * fall-through in line, a jump through a TR_STUB_JOIN); the rest of dirty
+ * is the union, which only costs a store of an unchanged value at an exit.
+ * Constants stay known where every path knows the same value. */
+static bool join_here(struct tr_ctx *ctx, struct joins *js, uint64_t pc)
+{
+    struct join *in[MAX_JOINS];
+    int k = 0;
+    for (int i = 0; i < js->n; i++)
+        if (js->j[i].pc == pc)
+            in[k++] = &js->j[i];
+    if (!k)
+        return false;
+    uint32_t loaded = ctx->loaded, floaded = ctx->floaded;
+    for (int i = 0; i < k; i++) {
+        loaded &= in[i]->st.loaded;
+        floaded &= in[i]->st.floaded;
+    }
+    store_locals(ctx, ctx->dirty & ~loaded);
+    store_flocals(ctx, ctx->fdirty & ~floaded);
+    ctx->loaded = loaded;
+    ctx->floaded = floaded;
+    ctx->dirty &= loaded;
+    ctx->fdirty &= floaded;
+    uint64_t here = x86_here(ctx->b);
+    for (int i = 0; i < k; i++) {
+        const struct run_state *st = &in[i]->st;
+        uint32_t extra = st->dirty & ~loaded, fextra = st->fdirty & ~floaded;
+        if (extra || fextra) {
+            struct tr_stub *s = tr_add_stub(ctx, TR_STUB_JOIN, pc, in[i]->jcc);
+            s->dirty = extra;
+            s->fdirty = fextra;
+            s->resume = here;
+        } else {
+            x86_patch_rel32(in[i]->jcc, ctx->b->exec_delta, here);
+        }
+        ctx->dirty |= st->dirty & loaded;
+        ctx->fdirty |= st->fdirty & floaded;
+        uint32_t same = st->known;
+        for (int r = 0; r < 32; r++)
+            if ((same >> r & 1) && st->known_val[r] != ctx->known_val[r])
+                same &= ~(1u << r);
+        ctx->known &= same;
+        if (st->frm_known < ctx->frm_known)
+            ctx->frm_known = st->frm_known;
+    }
+    int m = 0;
+    for (int i = 0; i < js->n; i++)
+        if (js->j[i].pc != pc)
+            js->j[m++] = js->j[i];
+    js->n = m;
+    return true;
+}
+
+/* The index of the instruction at target among f[n + 1 .. stop - 1], for a
+ * forward branch at f[n], or -1. */
+static int forward_index(const struct tr_fetched *f, uint32_t n, uint32_t stop, uint64_t pc)
+{
+    const struct rv_insn *in = &f[n].in;
+    if (!f[n].ok || in->imm <= 0 || !is_branch(in->op))
+        return -1;
+    uint64_t target = pc + (uint64_t)in->imm;
+    pc += in->len;
+    for (uint32_t i = n + 1; i < stop && pc <= target; i++) {
+        if (pc == target)
+            return (int)i;
+        pc += f[i].in.len;
+    }
+    return -1;
+}
+
+/* The registers the skipped instructions f[n + 1 .. m - 1] name that the
+ * run names again from f[m] on: loaded before the branch, both paths arrive
+ * with them. Ones the skipped part alone names load there, and the join
+ * forgets them (join_here). */
+static void skipped_operands(const struct tr_fetched *f, uint32_t n, int m, uint32_t stop, uint32_t *x,
+                             uint32_t *fx)
+{
+    uint32_t sx = 0, sf = 0, ax = 0, af = 0;
+    for (int i = (int)n + 1; i < (int)stop; i++) {
+        uint32_t r, w, fr, fw;
+        rv_x_operands(&f[i].in, &r, &w);
+        rv_f_operands(&f[i].in, &fr, &fw);
+        if (i < m) {
+            sx |= r | w;
+            sf |= fr | fw;
+        } else {
+            ax |= r | w;
+            af |= fr | fw;
+        }
+    }
+    *x = sx & ax;
+    *fx = sf & af;
+}
+
+/* Forward branches still waiting when the run ends leave the block. Their
+ * rel32 was not placed for patching in place: the exit chains a jmp of its
+ * stub's. */
+static void joins_leave(struct tr_ctx *ctx, struct joins *js)
+{
+    for (int i = 0; i < js->n; i++) {
+        struct tr_stub *s = tr_add_stub(ctx, TR_STUB_EXIT, js->j[i].pc, js->j[i].jcc);
+        s->dirty = js->j[i].st.dirty;
+        s->fdirty = js->j[i].st.fdirty;
+        s->floaded = js->j[i].st.floaded;
+        s->unaligned = true;
+    }
+    js->n = 0;
+}
+
 /* Translate f[*n] and on while the block goes on, up to f[stop - 1];
  * false when the slot numbers ran out. The second half of a fused pair is
  * translated with the first and skipped where it stands. */
@@ -683,10 +854,12 @@ static bool translate_run(struct tr_ctx *ctx, struct rv_cpu *cpu, const struct t
 {
     uint64_t done[TR_MAX_INSNS / 64] = { 0 };
     uint32_t first = *n;
+    struct joins js = { 0 };
     while (!ctx->end && *n < stop) {
         const struct rv_insn in = f[*n].in;
         note_code_page(ctx->cache, cpu, *pc);
         note_code_page(ctx->cache, cpu, *pc + in.len - 1);
+        bool joined = join_here(ctx, &js, *pc);
         if (done[*n / 64] >> (*n % 64) & 1) {
             *pc += in.len;
             (*n)++;
@@ -699,23 +872,41 @@ static bool translate_run(struct tr_ctx *ctx, struct rv_cpu *cpu, const struct t
         /* A block-local register is loaded before the first instruction
          * that reads it, on the path that reaches it; one the instruction
          * writes holds its value from then on. */
-        uint32_t reads, writes;
+        uint32_t reads, writes, freads, fwrites, skip_x = 0, skip_f = 0;
         rv_x_operands(&in, &reads, &writes);
+        rv_f_operands(&in, &freads, &fwrites);
+        int m = js.n < MAX_JOINS ? forward_index(f, *n, stop, *pc) : -1;
+        /* out of the loop it is an exit: joining after the loop would
+         * bring the loop's dirty locals to the code there */
+        if ((int)*n < ctx->loop_end && m > ctx->loop_end)
+            m = -1;
+        if (m >= 0) {
+            ctx->fwd_target = *pc + (uint64_t)in.imm;
+            skipped_operands(f, *n, m, stop, &skip_x, &skip_f);
+        }
+        /* fused instructions run where the first stands: no path may enter
+         * between them */
         bool bracket = *n > first && *n + 1 < stop && f[*n - 1].ok && f[*n].ok && f[*n + 1].ok &&
+                       !joined && !joins_at(&js, *pc + in.len, *pc + in.len) &&
                        tr_fflags_bracket(ctx, &f[*n - 1].in, &in, &f[*n + 1].in);
         int j = bracket ? -1 : partner(f, *n, stop, done);
+        if (j >= 0) {
+            uint64_t pc_j = *pc;
+            for (int i = (int)*n; i < j; i++)
+                pc_j += f[i].in.len;
+            if (joins_at(&js, *pc + 1, pc_j))
+                j = -1;
+        }
         if (j >= 0) {
             uint32_t r2, w2;
             rv_x_operands(&f[j].in, &r2, &w2);
             reads |= r2 & ~writes;
             writes |= w2;
         }
-        load_locals(ctx, reads & ctx->locals & ~ctx->loaded);
-        ctx->loaded |= (reads | writes) & ctx->locals;
-        uint32_t freads, fwrites;
-        rv_f_operands(&in, &freads, &fwrites);
-        load_flocals(ctx, freads & ctx->flocals & ~ctx->floaded);
-        ctx->floaded |= (freads | fwrites) & ctx->flocals;
+        load_locals(ctx, (reads | skip_x) & ctx->locals & ~ctx->loaded);
+        ctx->loaded |= (reads | writes | skip_x) & ctx->locals;
+        load_flocals(ctx, (freads | skip_f) & ctx->flocals & ~ctx->floaded);
+        ctx->floaded |= (freads | fwrites | skip_f) & ctx->flocals;
         ctx->dirty_at_insn = ctx->dirty;
         ctx->fdirty_at_insn = ctx->fdirty;
         if (!f[*n].ok)
@@ -731,6 +922,14 @@ static bool translate_run(struct tr_ctx *ctx, struct rv_cpu *cpu, const struct t
         ctx->known &= ~1u;
         if (ctx->sites_exhausted)
             return false;
+        if (ctx->fwd_jcc) {
+            struct join *jn = &js.j[js.n++];
+            jn->pc = ctx->fwd_target;
+            jn->jcc = ctx->fwd_jcc;
+            save_state(ctx, &jn->st);
+            ctx->fwd_jcc = NULL;
+        }
+        ctx->fwd_target = 0;
         if (j >= 0)
             done[j / 64] |= 1ull << (j % 64);
         if (bracket)
@@ -738,37 +937,9 @@ static bool translate_run(struct tr_ctx *ctx, struct rv_cpu *cpu, const struct t
         *pc += in.len;
         (*n)++;
     }
+    ctx->fwd_target = 0;
+    joins_leave(ctx, &js);
     return true;
-}
-
-/* What translating a copy of the loop changes in the context. */
-struct loop_state {
-    uint32_t known, loaded, dirty, floaded, fdirty;
-    uint8_t frm_known;
-    uint64_t known_val[32];
-};
-
-static void save_state(const struct tr_ctx *ctx, struct loop_state *st)
-{
-    st->known = ctx->known;
-    st->loaded = ctx->loaded;
-    st->dirty = ctx->dirty;
-    st->floaded = ctx->floaded;
-    st->fdirty = ctx->fdirty;
-    st->frm_known = ctx->frm_known;
-    memcpy(st->known_val, ctx->known_val, sizeof st->known_val);
-}
-
-static void restore_state(struct tr_ctx *ctx, const struct loop_state *st)
-{
-    ctx->known = st->known;
-    ctx->loaded = st->loaded;
-    ctx->dirty = st->dirty;
-    ctx->floaded = st->floaded;
-    ctx->fdirty = st->fdirty;
-    ctx->frm_known = st->frm_known;
-    memcpy(ctx->known_val, st->known_val, sizeof st->known_val);
-    ctx->end = false;
 }
 
 /* The loop f[0..loop_end] as tr_loop.c lays it out: the check at the loop
@@ -780,11 +951,14 @@ static bool translate_loop(struct tr_ctx *ctx, struct rv_cpu *cpu, const struct 
 {
     struct x86_buf *b = ctx->b;
     uint8_t *to_checked[TR_MAX_HOIST];
-    uint64_t head = ctx->loop_head, start_pc = *pc;
+    uint64_t start_pc = *pc;
+    /* The first trip runs checked: a loop left within it pays no check. */
+    uint8_t *to_first = x86_jmp_rel32(b, 0);
+    uint64_t head = ctx->loop_head = x86_here(b);
     tr_loop_check(ctx, to_checked);
     ctx->loop_head = x86_here(b);
     uint8_t *to_recheck = tr_loop_fast_head(ctx);
-    struct loop_state st;
+    struct run_state st;
     save_state(ctx, &st);
     ctx->unchecked = true;
     if (!translate_run(ctx, cpu, f, (uint32_t)loop_end + 1, n, pc))
@@ -802,6 +976,7 @@ static bool translate_loop(struct tr_ctx *ctx, struct rv_cpu *cpu, const struct 
     ctx->loop_head = head;
     for (int k = 0; k < ctx->n_hoist; k++)
         x86_patch_rel32(to_checked[k], b->exec_delta, x86_here(b));
+    x86_patch_rel32(to_first, b->exec_delta, x86_here(b));
     *n = 0;
     *pc = start_pc;
     if (translate_run(ctx, cpu, f, (uint32_t)loop_end + 1, n, pc) && to_rest)
@@ -835,6 +1010,7 @@ static struct tr_block *translate_once(struct tr_cache *c, struct rv_cpu *cpu, u
     if (n_fetched == 0)
         return NULL;   /* tlb_fetch set cpu->fault_addr */
     int loop_end = last_back_edge(fetched, n_fetched, pc);
+    ctx.loop_end = loop_end;
     choose_locals(&ctx, fetched, n_fetched, loop_end);
     choose_flocals(&ctx, fetched, n_fetched, loop_end);
     ctx.start = pc;

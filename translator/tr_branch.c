@@ -1,7 +1,8 @@
 /* Control transfer. A conditional branch is a chainable exit taken by a jcc,
  * and the block goes on with the instruction after it (so a block is a run
  * of straight-line code with side exits, and its guest range stays one
- * interval); jal ends the block with a chainable exit; calls push the
+ * interval), or one to a later instruction of the block (ctx->fwd_target)
+ * jumps there; jal ends the block with a chainable exit; calls push the
  * return stack; jalr goes through its inline-cache slot:
  *
  *     ; rcx = target                        ; a return (jalr x0, 0(ra)) first tries
@@ -51,6 +52,10 @@ static enum x86_cc compare(struct tr_ctx *ctx, const struct rv_insn *in, enum x8
 static void branch(struct tr_ctx *ctx, const struct rv_insn *in, enum x86_cc cc)
 {
     uint64_t target = ctx->pc + (uint64_t)in->imm;
+    if (target == ctx->fwd_target) {
+        ctx->fwd_jcc = x86_jcc_rel32(ctx->b, compare(ctx, in, cc), 0);
+        return;
+    }
     if (!tr_loop_back(ctx, target)) {
         tr_exit_jcc(ctx, compare(ctx, in, cc), target);
         return;

@@ -67,7 +67,9 @@ bool tr_loop_plan(struct tr_ctx *ctx, const struct tr_fetched *f, int loop_end)
         return false;
     uint32_t written = 0, twice = 0;
     int addi_at[32];
-    uint64_t pc = ctx->start;
+    uint64_t pc = ctx->start, skip_to = 0, last = ctx->start;
+    for (int i = 0; i < loop_end; i++)
+        last += f[i].in.len;
     for (int i = 0; i <= loop_end; i++) {
         const struct rv_insn *in = &f[i].in;
         /* one back edge: every trip runs the whole loop once */
@@ -75,8 +77,13 @@ bool tr_loop_plan(struct tr_ctx *ctx, const struct tr_fetched *f, int loop_end)
             return false;
         uint32_t rd, wr;
         rv_x_operands(in, &rd, &wr);
-        twice |= written & wr;
+        /* what a forward branch or jump inside the loop may skip does not
+         * run every trip: a register it writes moves by no constant step */
+        twice |= (written | (pc < skip_to ? ~0u : 0)) & wr;
         written |= wr;
+        if (is_jump(in->op) && in->imm > 0 && pc + (uint64_t)in->imm > skip_to &&
+            pc + (uint64_t)in->imm <= last)
+            skip_to = pc + (uint64_t)in->imm;
         if (wr)
             addi_at[in->rd] = in->op == RV_OP_addi && in->rs1 == in->rd && in->imm ? i : -1;
         pc += in->len;
