@@ -156,6 +156,11 @@ struct tr_ctx {
     uint64_t fwd_target;
     uint8_t *fwd_jcc;
     int idx;
+    /* Bit i: only the low 32 bits of instruction i's rd are read before the
+     * block may be left or fault (tr_block.c); low_only is the bit of the
+     * one being translated: a W result then needs no sign extension. */
+    uint64_t rd_low[TR_MAX_INSNS / 64];
+    bool low_only;
     bool sites_exhausted;    /* no slot entries left: flush and translate again */
     int n_stubs;
     struct tr_stub stubs[TR_MAX_STUBS];

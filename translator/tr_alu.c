@@ -3,6 +3,14 @@
  * 32-bit x86 operations followed by movsxd give the W forms' sign extension. */
 #include "translator/tr.h"
 
+/* The W forms' sign extension, unless nothing reads the upper half of rd
+ * before it is written again (ctx->low_only): x86 left it zero. */
+static void sext_w(struct tr_ctx *ctx, enum x86_width w, int d)
+{
+    if (w == X86_W32 && !ctx->low_only)
+        x86_movsxd_rr(ctx->b, d, d);
+}
+
 /* rd = rs1 op rs2, built in rd's own host register when it has one. x0 as an
  * operand folds away: add/or/xor with x0 is a move, sub from x0 a negation
  * (c.mv, mv and neg are these). When rd is rs2's host register, writing rs1
@@ -30,8 +38,7 @@ static void alu_rr(struct tr_ctx *ctx, const struct rv_insn *in, enum x86_alu op
         tr_get_x(ctx, d, in->rs1);
         tr_alu_x(ctx, op, w, d, in->rs2);
     }
-    if (w == X86_W32)
-        x86_movsxd_rr(ctx->b, d, d);
+    sext_w(ctx, w, d);
     tr_put_x(ctx, in->rd, d);
 }
 
@@ -70,8 +77,7 @@ static void alu_ri(struct tr_ctx *ctx, const struct rv_insn *in, enum x86_alu op
         tr_get_x(ctx, d, in->rs1);
         if (imm || op == X86_AND)
             x86_alu_ri(ctx->b, op, w, d, imm);
-        if (w == X86_W32)
-            x86_movsxd_rr(ctx->b, d, d);
+        sext_w(ctx, w, d);
     }
     tr_put_x(ctx, in->rd, d);
 }
@@ -85,8 +91,7 @@ static void shift_rr(struct tr_ctx *ctx, const struct rv_insn *in, enum x86_shif
     int d = tr_dst_x(ctx, in->rd, TR_T0);
     tr_get_x(ctx, d, in->rs1);
     x86_shift_rcl(ctx->b, op, w, d);
-    if (w == X86_W32)
-        x86_movsxd_rr(ctx->b, d, d);
+    sext_w(ctx, w, d);
     tr_put_x(ctx, in->rd, d);
 }
 
@@ -98,8 +103,7 @@ static void shift_ri(struct tr_ctx *ctx, const struct rv_insn *in, enum x86_shif
     tr_get_x(ctx, d, in->rs1);
     if (in->imm)
         x86_shift_ri(ctx->b, op, w, d, (uint8_t)in->imm);
-    if (w == X86_W32)
-        x86_movsxd_rr(ctx->b, d, d);
+    sext_w(ctx, w, d);
     tr_put_x(ctx, in->rd, d);
 }
 
@@ -196,8 +200,7 @@ static void mul(struct tr_ctx *ctx, const struct rv_insn *in, enum x86_width w)
         tr_get_x(ctx, d, in->rs1);
         x86_imul_rr(ctx->b, w, d, s2);
     }
-    if (w == X86_W32)
-        x86_movsxd_rr(ctx->b, d, d);
+    sext_w(ctx, w, d);
     tr_put_x(ctx, in->rd, d);
 }
 
@@ -266,8 +269,7 @@ static void divide(struct tr_ctx *ctx, const struct rv_insn *in, bool is_signed,
     x86_patch_rel32(done, b->exec_delta, x86_here(b));
     if (overflow)
         x86_patch_rel32(overflow, b->exec_delta, x86_here(b));
-    if (w == X86_W32)
-        x86_movsxd_rr(b, TR_T0, TR_T0);
+    sext_w(ctx, w, TR_T0);
     tr_put_x(ctx, in->rd, TR_T0);
 }
 

@@ -570,6 +570,62 @@ static int last_back_edge(const struct tr_fetched *f, uint32_t n, uint64_t start
     return last;
 }
 
+/* The integer computations (RV64I and M without loads, stores and
+ * jumps): inline, and they cannot fault or leave the block. */
+static bool computes(int op)
+{
+    switch (rv_fmt_of(op)) {
+    case RV_FMT_R: case RV_FMT_I: case RV_FMT_SH6: case RV_FMT_SH5: case RV_FMT_U: return true;
+    default: return false;
+    }
+}
+
+/* Which instructions' rd needs only its low 32 bits: a W operation's sign
+ * extension is then dead. A backward pass over the block: at anything that
+ * can leave it, fault or call out (any instruction but the plain integer
+ * computations, and the end) every register is observed whole; before a
+ * plain one, rd's old value is not, and its sources' upper halves are
+ * observed only where the result's are and the operation carries upper
+ * source bits into the low half of its result: never for the W forms,
+ * when the result's are for add, sub, the bitwise ones, left shifts and
+ * mul; always for the rest (right shifts, compares, mulh, div). */
+static void low_halves(const struct tr_fetched *f, uint32_t n, uint64_t *low)
+{
+    memset(low, 0, TR_MAX_INSNS / 8);
+    uint32_t whole = ~0u;   /* registers whose upper half is read later */
+    for (int i = (int)n - 1; i >= 0; i--) {
+        const struct rv_insn *in = &f[i].in;
+        bool w, closed;
+        switch (in->op) {
+        case RV_OP_addw: case RV_OP_subw: case RV_OP_sllw: case RV_OP_srlw: case RV_OP_sraw:
+        case RV_OP_addiw: case RV_OP_slliw: case RV_OP_srliw: case RV_OP_sraiw: case RV_OP_mulw:
+        case RV_OP_divw: case RV_OP_divuw: case RV_OP_remw: case RV_OP_remuw:
+            w = true, closed = true;
+            break;
+        case RV_OP_add: case RV_OP_addi: case RV_OP_sub: case RV_OP_and: case RV_OP_andi: case RV_OP_or:
+        case RV_OP_ori: case RV_OP_xor: case RV_OP_xori: case RV_OP_sll: case RV_OP_slli: case RV_OP_mul:
+            w = false, closed = true;
+            break;
+        default:
+            w = false, closed = false;
+            break;
+        }
+        bool plain = f[i].ok && computes(in->op);
+        if (!plain) {
+            whole = ~0u;
+            continue;
+        }
+        uint32_t reads, writes;
+        rv_x_operands(in, &reads, &writes);
+        bool upper = in->rd == 0 || (whole >> in->rd & 1);
+        if (w && !upper)
+            low[i / 64] |= 1ull << (i % 64);
+        whole &= ~writes;
+        if (!closed || (!w && upper))
+            whole |= reads;
+    }
+}
+
 /* The block-local registers: the guest registers without a host register of
  * their own that the block names most often, at least twice (one load at
  * entry pays for itself on the second use); a use inside the block's own
@@ -649,10 +705,8 @@ static void choose_flocals(struct tr_ctx *ctx, const struct tr_fetched *f, uint3
  * a and b read or write (and cannot fault or leave). */
 static bool commutes(const struct tr_fetched *x, const struct rv_insn *a, const struct rv_insn *b)
 {
-    switch (rv_fmt_of(x->in.op)) {
-    case RV_FMT_R: case RV_FMT_I: case RV_FMT_SH6: case RV_FMT_SH5: case RV_FMT_U: break;
-    default: return false;
-    }
+    if (!computes(x->in.op))
+        return false;
     uint32_t rd, wr, ra, wa, rb, wb;
     rv_x_operands(&x->in, &rd, &wr);
     rv_x_operands(a, &ra, &wa);
@@ -867,6 +921,7 @@ static bool translate_run(struct tr_ctx *ctx, struct rv_cpu *cpu, const struct t
         }
         ctx->pc = *pc;
         ctx->idx = (int)*n;
+        ctx->low_only = ctx->rd_low[*n / 64] >> (*n % 64) & 1;
         ctx->next_pc = *pc + in.len;
         ctx->rd_known = false;
         /* A block-local register is loaded before the first instruction
@@ -1011,6 +1066,7 @@ static struct tr_block *translate_once(struct tr_cache *c, struct rv_cpu *cpu, u
         return NULL;   /* tlb_fetch set cpu->fault_addr */
     int loop_end = last_back_edge(fetched, n_fetched, pc);
     ctx.loop_end = loop_end;
+    low_halves(fetched, n_fetched, ctx.rd_low);
     choose_locals(&ctx, fetched, n_fetched, loop_end);
     choose_flocals(&ctx, fetched, n_fetched, loop_end);
     ctx.start = pc;

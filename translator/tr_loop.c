@@ -151,9 +151,14 @@ void tr_loop_check(struct tr_ctx *ctx, uint8_t **to_checked)
     x86_alu_ri(b, X86_ADD, X86_W32, TR_T0, 1);
     if (ctx->walker >= 0) {
         const struct tr_hoist *h = &ctx->hoist[ctx->walker];
-        x86_mov_ri(b, TR_T1, (uint64_t)(int64_t)h->step);
-        x86_imul_rr(b, X86_W64, TR_T0, TR_T1);
-        x86_alu_rr(b, X86_ADD, X86_W64, TR_T0, tr_xreg(ctx, h->base));
+        int base = tr_xreg(ctx, h->base);
+        if (h->step == 1 || h->step == 2 || h->step == 4 || h->step == 8) {
+            x86_lea(b, X86_W64, TR_T0, X86_MEM_IDX(base, TR_T0, h->step, 0));
+        } else {
+            x86_mov_ri(b, TR_T1, (uint64_t)(int64_t)h->step);
+            x86_imul_rr(b, X86_W64, TR_T0, TR_T1);
+            x86_alu_rr(b, X86_ADD, X86_W64, TR_T0, base);
+        }
     } else {
         x86_alu_ri(b, X86_ADD, X86_W32, TR_T0, 1);   /* for the decrement at fast_head */
     }
