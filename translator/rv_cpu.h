@@ -55,6 +55,8 @@ struct rv_ras_entry {
     uint64_t host;
 };
 #define RV_RAS_SIZE 64
+/* ras_top is a byte offset into ras[]: this masks it to the ring */
+#define RV_RAS_MASK ((RV_RAS_SIZE - 1) * (int)sizeof(struct rv_ras_entry))
 
 /* Counters the slow paths always keep (misses are exact); hits are counted
  * by the fast paths only under --count-hits. Read by --stats. */
@@ -161,7 +163,7 @@ struct rv_cpu {
     uint64_t chain_from;     /* exec address of the rel32 of the exit taken, to chain it; 0 if none */
     uint32_t jalr_site;      /* slot of the jalr that missed (RV_EXIT_JALR) */
     uint64_t jtab_base;      /* jalr table entries are relative to this (tr_cache.jtable_stub) */
-    uint32_t ras_top;        /* index of the newest return-stack entry */
+    uint32_t ras_top;        /* byte offset in ras[] of the newest return-stack entry */
     struct rv_ras_entry ras[RV_RAS_SIZE];
     uint64_t mmu_generation; /* of the address space when the slots were last valid */
 

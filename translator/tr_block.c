@@ -310,13 +310,17 @@ void tr_note_jump(struct tr_ctx *ctx, uint64_t start)
 void tr_ras_push(struct tr_ctx *ctx)
 {
     struct x86_buf *b = ctx->b;
+    struct x86_mem guest = X86_MEM_IDX(TR_CPU, X86_RDX, 1, RV_OFF(ras[0].guest));
     x86_mov_rm(b, X86_W32, X86_RDX, X86_MEM(TR_CPU, RV_OFF(ras_top)));
-    x86_alu_ri(b, X86_ADD, X86_W32, X86_RDX, 1);
-    x86_alu_ri(b, X86_AND, X86_W32, X86_RDX, RV_RAS_SIZE - 1);
+    x86_alu_ri(b, X86_ADD, X86_W32, X86_RDX, (int32_t)sizeof(struct rv_ras_entry));
+    x86_alu_ri(b, X86_AND, X86_W32, X86_RDX, RV_RAS_MASK);
     x86_mov_mr(b, X86_W32, X86_MEM(TR_CPU, RV_OFF(ras_top)), X86_RDX);
-    x86_shift_ri(b, X86_SHL, X86_W32, X86_RDX, 4);
-    x86_mov_ri(b, X86_RAX, ctx->next_pc);
-    x86_mov_mr(b, X86_W64, X86_MEM_IDX(TR_CPU, X86_RDX, 1, RV_OFF(ras[0].guest)), X86_RAX);
+    if ((int64_t)ctx->next_pc == (int32_t)ctx->next_pc) {
+        x86_mov_mi(b, X86_W64, guest, (int32_t)ctx->next_pc);
+    } else {
+        x86_mov_ri(b, X86_RAX, ctx->next_pc);
+        x86_mov_mr(b, X86_W64, guest, X86_RAX);
+    }
     x86_movabs_ri(b, X86_RAX, 0);
     /* entered by a return from another block: x[] is exact there */
     struct tr_stub *cont = tr_add_stub(ctx, TR_STUB_CONT, ctx->next_pc, b->p - 8);

@@ -99,10 +99,9 @@ static void ras_pop(struct tr_ctx *ctx)
 {
     struct x86_buf *b = ctx->b;
     x86_mov_rm(b, X86_W32, TR_T2, X86_MEM(TR_CPU, RV_OFF(ras_top)));
-    x86_lea(b, X86_W32, TR_T0, X86_MEM(TR_T2, -1));
-    x86_alu_ri(b, X86_AND, X86_W32, TR_T0, RV_RAS_SIZE - 1);
+    x86_lea(b, X86_W32, TR_T0, X86_MEM(TR_T2, -(int32_t)sizeof(struct rv_ras_entry)));
+    x86_alu_ri(b, X86_AND, X86_W32, TR_T0, RV_RAS_MASK);
     x86_mov_mr(b, X86_W32, X86_MEM(TR_CPU, RV_OFF(ras_top)), TR_T0);
-    x86_shift_ri(b, X86_SHL, X86_W32, TR_T2, 4);
     x86_alu_rm(b, X86_CMP, X86_W64, TR_T1, X86_MEM_IDX(TR_CPU, TR_T2, 1, RV_OFF(ras[0].guest)));
     uint8_t *miss = x86_jcc_rel32(b, X86_CC_NE, 0);
     if (ctx->opt->count_hits)
