@@ -187,7 +187,8 @@ bool tr_auipc(struct tr_ctx *ctx, const struct rv_insn *in)
 
 /* ---- M ---- */
 
-/* imul is commutative: when rd is rs2's host register, rs1 is the operand. */
+/* imul is commutative: when rd is rs2's host register, rs1 is the operand;
+ * an rs2 in the state block is a memory operand. */
 static void mul(struct tr_ctx *ctx, const struct rv_insn *in, enum x86_width w)
 {
     if (in->rd == 0)
@@ -195,6 +196,9 @@ static void mul(struct tr_ctx *ctx, const struct rv_insn *in, enum x86_width w)
     int d = tr_dst_x(ctx, in->rd, TR_T0);
     if (d == tr_xreg(ctx, in->rs2) && in->rs2 != in->rs1) {
         x86_imul_rr(ctx->b, w, d, tr_src_x(ctx, in->rs1, TR_T1));
+    } else if (in->rs2 != 0 && tr_xreg(ctx, in->rs2) == X86_NOREG) {
+        tr_get_x(ctx, d, in->rs1);
+        x86_imul_rm(ctx->b, w, d, X86_MEM(TR_CPU, RV_OFF_X(in->rs2)));
     } else {
         int s2 = tr_src_x(ctx, in->rs2, TR_T1);
         tr_get_x(ctx, d, in->rs1);

@@ -33,9 +33,16 @@ static enum x86_cc swapped(enum x86_cc cc)
 }
 
 /* cmp on the registers where they live; a comparison with x0 (beqz, bgtz,
- * blez and the like) is a test. Returns the condition to jump on. */
+ * blez and the like) is a test, one of a register in the state block with
+ * one in a host register compares the host register with memory. Returns
+ * the condition to jump on. */
 static enum x86_cc compare(struct tr_ctx *ctx, const struct rv_insn *in, enum x86_cc cc)
 {
+    if (in->rs1 != 0 && in->rs2 != 0 && tr_xreg(ctx, in->rs1) == X86_NOREG &&
+        tr_xreg(ctx, in->rs2) != X86_NOREG) {
+        x86_alu_rm(ctx->b, X86_CMP, X86_W64, tr_xreg(ctx, in->rs2), X86_MEM(TR_CPU, RV_OFF_X(in->rs1)));
+        return swapped(cc);
+    }
     if (in->rs1 == 0 && in->rs2 != 0) {
         int a = tr_src_x(ctx, in->rs2, TR_T0);
         x86_test_rr(ctx->b, X86_W64, a, a);

@@ -413,6 +413,12 @@ void x86_imul_rr(struct x86_buf *b, enum x86_width w, int dst, int src)
         enc(b, PW(w) | P_0F | 0xaf, dst, src, NULL);
 }
 
+void x86_imul_rm(struct x86_buf *b, enum x86_width w, int dst, struct x86_mem m)
+{
+    if (room(b))
+        enc(b, PW(w) | P_0F | 0xaf, dst, 0, &m);
+}
+
 void x86_cqo(struct x86_buf *b)
 {
     if (room(b))

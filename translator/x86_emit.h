@@ -94,6 +94,7 @@ void x86_shift_rcl(struct x86_buf *b, enum x86_shift op, enum x86_width w, int d
 enum x86_unary { X86_NOT = 2, X86_NEG = 3, X86_MUL = 4, X86_IMUL1 = 5, X86_DIV = 6, X86_IDIV = 7 };
 void x86_unary_r(struct x86_buf *b, enum x86_unary op, enum x86_width w, int reg);
 void x86_imul_rr(struct x86_buf *b, enum x86_width w, int dst, int src);    /* imul r, r/m (two operand) */
+void x86_imul_rm(struct x86_buf *b, enum x86_width w, int dst, struct x86_mem m);
 void x86_cqo(struct x86_buf *b);    /* sign-extend rax into rdx */
 void x86_cdq(struct x86_buf *b);    /* sign-extend eax into edx */
 

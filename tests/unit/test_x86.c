@@ -299,6 +299,8 @@ static void test_mov(void)
             expect(len, "mov %s%s, %s", ptr(w), mem_text(m), rw(w, r));
             x86_lea(B(), w, r, m);
             expect(len, "lea %s, %s", rw(w, r), mem_src(w, m));
+            x86_imul_rm(B(), w, r, m);
+            expect(len + 1, "imul %s, %s%s", rw(w, r), ptr(w), mem_src(w, m));
             int32_t imm = imms[k % NIMMS];
             x86_mov_mi(B(), w, m, imm);
             expect((w64 || mem_rex(m)) + 1 + mem_len(m) + 4, "mov %s%s, %s",
