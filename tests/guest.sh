@@ -283,6 +283,7 @@ ID=binary IN=$G/O2/printf_fp c cat native
 ID=empty c cat native
 c atomics native
 c loop_slots native
+c fwd_join rv
 c strings native
 # held_*: programs in the style of the held-out tests (small utilities)
 c held_printf native

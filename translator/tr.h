@@ -69,6 +69,7 @@ struct tr_stub {
     uint8_t rs1;
     int32_t imm;
     uint32_t dirty;      /* block-local registers newer than x[] where the stub branches off */
+    uint32_t loaded;     /* block-local registers loaded there (reloaded after a call) */
     uint32_t fdirty, floaded; /* the same for block-local F registers, and those loaded */
     /* TR_STUB_HELPER, TR_STUB_CALL: the helper, its argument (and more branches
      * to a TR_STUB_HELPER) */

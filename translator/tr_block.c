@@ -266,7 +266,7 @@ struct tr_stub *tr_add_stub(struct tr_ctx *ctx, enum tr_stub_kind kind, uint64_t
     assert(ctx->n_stubs < TR_MAX_STUBS);   /* at most two an instruction, the loop part twice */
     struct tr_stub *s = &ctx->stubs[ctx->n_stubs++];
     *s = (struct tr_stub){ .kind = (uint8_t)kind, .pc = pc, .jcc = patch, .dirty = ctx->dirty,
-                           .fdirty = ctx->fdirty, .floaded = ctx->floaded };
+                           .loaded = ctx->loaded, .fdirty = ctx->fdirty, .floaded = ctx->floaded };
     return s;
 }
 
@@ -395,6 +395,7 @@ static void emit_stubs(struct tr_ctx *ctx)
     for (int i = 0; i < ctx->n_stubs; i++) {
         const struct tr_stub *s = &ctx->stubs[i];
         ctx->dirty = s->dirty;
+        ctx->loaded = s->loaded;   /* a join may have dropped some by the block's end */
         ctx->fdirty = s->fdirty;
         ctx->floaded = s->floaded;
         switch (s->kind) {
@@ -897,6 +898,7 @@ static void joins_leave(struct tr_ctx *ctx, struct joins *js)
     for (int i = 0; i < js->n; i++) {
         struct tr_stub *s = tr_add_stub(ctx, TR_STUB_EXIT, js->j[i].pc, js->j[i].jcc);
         s->dirty = js->j[i].st.dirty;
+        s->loaded = js->j[i].st.loaded;
         s->fdirty = js->j[i].st.fdirty;
         s->floaded = js->j[i].st.floaded;
         s->unaligned = true;
