@@ -167,6 +167,28 @@ struct tr_ctx {
     struct tr_stub stubs[TR_MAX_STUBS];
 };
 
+/* The block before code (tr_scan.c). tr_fetch_block fetches and decodes
+ * from pc up to the instruction that ends a block (0 if the first fetch
+ * faults); tr_last_back_edge is the index of the last branch or jump back
+ * to start, or -1; tr_choose_locals and tr_choose_flocals give the most
+ * used registers without a host register of their own the block-local
+ * ones (a use in the loop f[0..loop_end] weighing more); tr_low_halves
+ * sets bit i of low when only the low 32 bits of f[i]'s rd are read before
+ * the block may be left or fault; tr_partner is the second half of a fused
+ * pair for f[n] among the next instructions not done, or -1;
+ * tr_forward_index is the index of a forward branch's target in f[n + 1 ..
+ * stop - 1], or -1, and tr_skipped_operands the registers the skipped
+ * f[n + 1 .. m - 1] name that the run names again from f[m] on. */
+uint32_t tr_fetch_block(struct rv_cpu *cpu, uint64_t pc, struct tr_fetched *f);
+int tr_last_back_edge(const struct tr_fetched *f, uint32_t n, uint64_t start);
+void tr_choose_locals(struct tr_ctx *ctx, const struct tr_fetched *f, uint32_t n, int loop_end);
+void tr_choose_flocals(struct tr_ctx *ctx, const struct tr_fetched *f, uint32_t n, int loop_end);
+void tr_low_halves(const struct tr_fetched *f, uint32_t n, uint64_t *low);
+int tr_partner(const struct tr_fetched *f, uint32_t n, uint32_t stop, const uint64_t *done);
+int tr_forward_index(const struct tr_fetched *f, uint32_t n, uint32_t stop, uint64_t pc);
+void tr_skipped_operands(const struct tr_fetched *f, uint32_t n, int m, uint32_t stop, uint32_t *x,
+                         uint32_t *fx);
+
 /* The host register holding guest x[r] in the block being translated, or
  * X86_NOREG if x[r] lives in the state block. */
 static inline int tr_xreg(const struct tr_ctx *ctx, int r) { return ctx->host_of[r]; }
@@ -174,7 +196,7 @@ static inline int tr_xreg(const struct tr_ctx *ctx, int r) { return ctx->host_of
 /* The xmm register holding f[r] in this block, or -1. */
 static inline int tr_fxreg(const struct tr_ctx *ctx, int r) { return ctx->fhost[r]; }
 /* Instructions whose F operands may live in xmm registers: those that
- * name only doubles (tr_block.c). */
+ * name only doubles (tr_scan.c). */
 bool tr_fcacheable(int op);
 /* f[r] was written into its xmm register. */
 static inline void tr_fdirty(struct tr_ctx *ctx, int r) { ctx->fdirty |= 1u << r; }
