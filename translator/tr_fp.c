@@ -128,8 +128,8 @@ static bool rm_check(struct tr_ctx *ctx, const struct rv_insn *in, struct fp_slo
 }
 
 /* Singles must be NaN-boxed (upper half all ones): the upper halves ANDed
- * together are all ones iff every one is. */
-static void box_check(struct tr_ctx *ctx, struct fp_slow *s, int n, const int *regs)
+ * together are all ones iff every one is; NE when one is not. */
+static void box_test(struct tr_ctx *ctx, int n, const int *regs)
 {
     struct x86_buf *b = ctx->b;
     if (n == 1) {
@@ -140,6 +140,12 @@ static void box_check(struct tr_ctx *ctx, struct fp_slow *s, int n, const int *r
             x86_alu_rm(b, X86_AND, X86_W32, X86_RAX, f_hi(regs[i]));
         x86_alu_ri(b, X86_CMP, X86_W32, X86_RAX, -1);
     }
+}
+
+/* ... and a single that is not boxed goes to the helper (flags NE). */
+static void box_check(struct tr_ctx *ctx, struct fp_slow *s, int n, const int *regs)
+{
+    box_test(ctx, n, regs);
     slow_jcc(ctx, s, X86_CC_NE);
 }
 
@@ -361,9 +367,7 @@ void tr_fcmp_bracketed(struct tr_ctx *ctx, const struct rv_insn *in)
     struct x86_buf *b = ctx->b;
     bool dbl = in->op == RV_OP_flt_d || in->op == RV_OP_fle_d || in->op == RV_OP_feq_d;
     if (!dbl) {
-        x86_mov_rm(b, X86_W32, X86_RAX, f_hi(in->rs1));
-        x86_alu_rm(b, X86_AND, X86_W32, X86_RAX, f_hi(in->rs2));
-        x86_alu_ri(b, X86_CMP, X86_W32, X86_RAX, -1);
+        box_test(ctx, in->rs1 == in->rs2 ? 1 : 2, (int[]){ in->rs1, in->rs2 });
         tr_exit_jcc(ctx, X86_CC_NE, ctx->pc);
     }
     x86_alu_rr(b, X86_XOR, X86_W32, X86_RAX, X86_RAX);

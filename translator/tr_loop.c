@@ -79,7 +79,7 @@ bool tr_loop_plan(struct tr_ctx *ctx, const struct tr_fetched *f, int loop_end)
         rv_x_operands(in, &rd, &wr);
         /* what a forward branch or jump inside the loop may skip does not
          * run every trip: a register it writes moves by no constant step */
-        twice |= (written | (pc < skip_to ? ~0u : 0)) & wr;
+        twice |= (pc < skip_to ? ~0u : written) & wr;
         written |= wr;
         if (is_jump(in->op) && in->imm > 0 && pc + (uint64_t)in->imm > skip_to &&
             pc + (uint64_t)in->imm <= last)
