@@ -18,6 +18,7 @@ include mmu/module.mk
 include softmmu/module.mk
 include loader/module.mk
 include linux/module.mk
+include stats/module.mk
 
 OBJS     := $(patsubst %.S,$(B)/%.o,$(SRCS:%.c=$(B)/%.o))
 MAIN_OBJ := $(B)/linux/main.o

@@ -14,7 +14,7 @@
 #include "linux/sig.h"
 #include "linux/start.h"
 #include "linux/thread.h"
-#include "linux/stats.h"
+#include "stats/stats.h"
 #include "translator/tr_cache.h"
 #include "translator/tr_exec.h"
 #include "translator/tr_log.h"
@@ -45,8 +45,12 @@ static void usage(FILE *f)
           "                   out_asm (host code it became); unimp (each unimplemented\n"
           "                   syscall the guest makes); comma-separated\n"
           "  -D FILE          write the -d log to FILE instead of stderr\n"
-          "  --stats          print translation and inline-cache counters and the\n"
-          "                   unimplemented syscalls the guest made on exit\n"
+          "  --stats[=FILE]   on exit (also when the guest is killed or --timeout stops it)\n"
+          "                   print translation, inline-cache and TLB counters, the\n"
+          "                   unimplemented syscalls the guest made, signals and threads\n"
+          "                   to stderr, or to FILE\n"
+          "  --stats-json FILE  write the same as JSON to FILE (schema version 1, see\n"
+          "                   docs/ARCHITECTURE.md)\n"
           "  --count-hits     count inline-cache hits exactly (slower; implies --stats figures are exact)\n"
           "  --ic-miss        never fill inline-cache slots: every access takes the slow path\n"
           "  --tlb-size N     entries of the software TLB behind the slots (1..256, a power of 2)\n"
@@ -159,15 +163,16 @@ static void catch_internal_faults(void)
         sigaction(sigs[i], &sa, NULL);
 }
 
-static struct rv_proc *stats_proc;
-
 static char timeout_msg[80];
+static struct rv_proc *timeout_proc;
 
 static void on_timeout(union sigval v)
 {
     (void)v;
     if (write(2, timeout_msg, strlen(timeout_msg)) < 0)
         _exit(EXIT_TIMEOUT);
+    if (timeout_proc->report.end)
+        timeout_proc->report.end(timeout_proc, RV_END_TIMEOUT, EXIT_TIMEOUT);
     _exit(EXIT_TIMEOUT);
 }
 
@@ -183,18 +188,13 @@ static int arm_timeout(double seconds)
     return 0;
 }
 
-static void print_stats_at_exit(void)
-{
-    stats_print(stderr, stats_proc);
-}
-
 /* The options that take an argument, with what the argument is. */
 static const char *option_argument(const char *a)
 {
     static const char *const with_arg[][2] = {
         { "-L", "PREFIX" }, { "-E", "VAR=VALUE" }, { "-U", "VAR" }, { "-0", "ARGV0" },
         { "-d", "ITEMS" }, { "-D", "FILE" }, { "--tlb-size", "N" }, { "--timeout", "SECONDS" },
-        { "--code-cache-size", "BYTES" },
+        { "--code-cache-size", "BYTES" }, { "--stats-json", "FILE" },
     };
     for (size_t k = 0; k < sizeof with_arg / sizeof with_arg[0]; k++)
         if (!strcmp(a, with_arg[k][0]))
@@ -231,6 +231,15 @@ int main(int argc, char **argv)
             proc.opt.strace = true;
         } else if (!strcmp(a, "--stats")) {
             proc.opt.stats = true;
+        } else if (!strncmp(a, "--stats=", 8)) {
+            if (!a[8])
+                return usage_error("--stats=: the file name is empty");
+            proc.opt.stats = true;
+            proc.opt.stats_file = a + 8;
+        } else if (!strcmp(a, "--stats-json") || !strncmp(a, "--stats-json=", 13)) {
+            proc.opt.stats_json = a[12] == '=' ? a + 13 : v;
+            if (!*proc.opt.stats_json)
+                return usage_error("--stats-json: the file name is empty");
         } else if (!strcmp(a, "--count-hits")) {
             proc.opt.count_hits = true;
         } else if (!strcmp(a, "--ic-miss")) {
@@ -342,14 +351,12 @@ int main(int argc, char **argv)
     uintptr_t base = (uintptr_t)proc.mmu.base;
     cache.guest_disp = !proc.opt.bare && base + 4096 < INT32_MAX ? (int32_t)base : 0;
     catch_internal_faults();
+    timeout_proc = &proc;
     if (timeout > 0 && (err = arm_timeout(timeout)) != 0) {
         fprintf(stderr, "rvdbt: cannot arm the timeout: %s\n", strerror(-err));
         return EXIT_INTERNAL;
     }
-    if (proc.opt.stats || proc.opt.count_hits) {
-        stats_proc = &proc;
-        atexit(print_stats_at_exit);
-    }
+    stats_start(&proc);
     if (proc.opt.bare)
         priv_run(cpu);
     sig_init(&proc);

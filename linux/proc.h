@@ -13,6 +13,8 @@
 struct rv_options {
     bool strace;            /* -strace: one line per guest syscall on stderr */
     bool stats;             /* --stats: counters on exit */
+    const char *stats_file; /* --stats=FILE: there instead of stderr */
+    const char *stats_json; /* --stats-json FILE */
     bool count_hits;        /* --count-hits: fast paths count their hits */
     bool ic_miss;           /* --ic-miss: slots are never filled, every access takes the slow path */
     bool high_base;         /* --high-base: guest memory reserved where the host chooses, not low */
@@ -32,6 +34,18 @@ struct rv_sigaction_rec {
 };
 
 struct tr_cache;
+struct rv_proc;
+
+/* How a run ended, for the reports. */
+enum rv_end { RV_END_EXIT, RV_END_SIGNAL, RV_END_TIMEOUT };
+
+/* The reports on the run (stats/, set up by main), told what they cannot
+ * see from here: a thread's counters as it ends, and an end of the run that
+ * does not go through exit(). NULL: no reports. */
+struct rv_report {
+    void (*thread_exit)(struct rv_proc *p, uint64_t tid, const struct rv_counters *cnt);
+    void (*end)(struct rv_proc *p, enum rv_end how, int status);
+};
 
 struct rv_proc {
     struct mmu mmu;
@@ -53,7 +67,8 @@ struct rv_proc {
     uint64_t sigreturn_pc;  /* where handlers return to: `li a7, 139; ecall`, mapped
                                with the first handler (linux/sig_frame.c); 0 before */
     int n_threads;          /* guest threads alive (atomic) */
-    struct rv_counters exited; /* of the threads that have ended (under sig_lock) */
+    int exit_status;        /* what the guest asked exit/exit_group for */
+    struct rv_report report;
 };
 
 #endif

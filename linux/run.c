@@ -6,7 +6,6 @@
 #include <unistd.h>
 #include "linux/proc.h"
 #include "linux/sig.h"
-#include "linux/stats.h"
 #include "linux/sys.h"
 #include "linux/thread.h"
 #include "translator/tr_exec.h"
@@ -33,7 +32,9 @@ struct rv_thread *thread_new(struct rv_proc *proc, uint64_t sigmask)
 void thread_free(struct rv_thread *t)
 {
     tr_exec_detach(t->cpu);
-    stats_thread_exit(t->cpu->proc, &t->cpu->cnt);
+    struct rv_proc *p = t->cpu->proc;
+    if (p->report.thread_exit)
+        p->report.thread_exit(p, t->cpu->tid, &t->cpu->cnt);
     rv_cpu_free(t->cpu);
     free(t);
 }

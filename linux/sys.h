@@ -20,6 +20,9 @@ const char *sys_name(uint64_t nr);
 /* How often the guest called unimplemented syscall nr (which got -ENOSYS);
  * any nr >= SYS_NR_MAX gives the count of all those numbers together. */
 uint64_t sys_unimplemented_calls(uint64_t nr);
+/* How often the guest called syscall nr, implemented or not (the same
+ * grouping past the table). */
+uint64_t sys_calls(uint64_t nr);
 
 /* End the guest as if killed by signal sig (default action): one line on
  * stderr naming the signal and guest pc, then the host dies of the same signal

@@ -216,6 +216,7 @@ static void sig_deliver(struct rv_cpu *c, int sig, const struct rv_siginfo *info
     }
     if (!sig_frame_push(c, sp, handler, info, frame_mask, &uc_stack))
         sys_die_by_signal(c, RV_SIGSEGV, c->pc, sp);
+    c->cnt.signals++;
 
     uint64_t mask = t->sigmask | act->mask;
     if (!(act->flags & RV_SA_NODEFER))
@@ -607,12 +608,13 @@ enum sig_eintr sig_after_eintr(struct rv_cpu *c, uint64_t nr, const uint64_t *a)
 _Noreturn void sys_die_by_signal(struct rv_cpu *c, int sig, uint64_t pc, uint64_t addr)
 {
     const char *name = sys_signame(sig);
-    (void)c;
     fprintf(stderr, "rvdbt: guest terminated by signal %d (%s) at pc 0x%llx", sig,
             name ? name : "?", (unsigned long long)pc);
     if (sig == RV_SIGSEGV || sig == RV_SIGBUS)
         fprintf(stderr, ", fault address 0x%llx", (unsigned long long)addr);
     fputc('\n', stderr);
+    if (c->proc->report.end)
+        c->proc->report.end(c->proc, RV_END_SIGNAL, sig);
     fflush(NULL);
 
     /* Die of the same signal so the parent sees it, but leave no core file:

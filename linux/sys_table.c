@@ -63,6 +63,13 @@ int64_t sys_unimplemented(struct rv_cpu *c, const uint64_t *a)
     return -ENOSYS;
 }
 
+static _Atomic uint64_t sys_all_calls[SYS_NR_MAX + 1];
+
+uint64_t sys_calls(uint64_t nr)
+{
+    return atomic_load_explicit(&sys_all_calls[nr < SYS_NR_MAX ? nr : SYS_NR_MAX], memory_order_relaxed);
+}
+
 uint64_t sys_unimplemented_calls(uint64_t nr)
 {
     return atomic_load_explicit(&sys_unimpl_calls[nr < SYS_NR_MAX ? nr : SYS_NR_MAX],
@@ -78,6 +85,7 @@ void sys_dispatch(struct rv_cpu *c)
     bool strace = c->proc->opt.strace;
 
     c->cnt.syscalls++;
+    atomic_fetch_add_explicit(&sys_all_calls[nr < SYS_NR_MAX ? nr : SYS_NR_MAX], 1, memory_order_relaxed);
     if (strace && e && e->ret == R_NORET)
         sys_strace(c, nr, e, a, 0, false);
     int64_t r;

@@ -173,6 +173,7 @@ static int64_t clone_process(struct rv_cpu *c, uint64_t flags, uint64_t sp, uint
         _exit(70);
     }
     c->proc->n_threads = 1;
+    c->proc->report = (struct rv_report){ 0 };   /* the reports are the parent's */
     t->tid = (int32_t)gettid();
     c->tid = (uint64_t)t->tid;
     if (sp)
@@ -217,8 +218,10 @@ int64_t sys_exit(struct rv_cpu *c, const uint64_t *a)
     int status = (int)(a[0] & 0xff);
     if (t->tid == getpid())
         leader_status = status;
-    if (__atomic_sub_fetch(&c->proc->n_threads, 1, __ATOMIC_ACQ_REL) == 0)
+    if (__atomic_sub_fetch(&c->proc->n_threads, 1, __ATOMIC_ACQ_REL) == 0) {
+        c->proc->exit_status = leader_status;
         exit(leader_status);
+    }
     /* CLONE_CHILD_CLEARTID: pthread_join waits on this word. */
     if (t->clear_child_tid) {
         uint32_t zero = 0;
@@ -234,6 +237,6 @@ int64_t sys_exit(struct rv_cpu *c, const uint64_t *a)
 
 int64_t sys_exit_group(struct rv_cpu *c, const uint64_t *a)
 {
-    (void)c;
+    c->proc->exit_status = (int)(a[0] & 0xff);
     exit((int)(a[0] & 0xff));
 }

@@ -12,8 +12,9 @@
 
 enum { SYS_WRITE = 64, SYS_EXIT = 93 };
 
-static _Noreturn void finish(uint64_t code)
+static _Noreturn void finish(struct rv_cpu *cpu, uint64_t code)
 {
+    cpu->proc->exit_status = code != 0;
     if (code == 0) {
         fputs("PASS\n", stderr);
         exit(0);
@@ -41,7 +42,7 @@ static void syscall_proxy(struct rv_cpu *cpu, uint64_t pa)
         const uint8_t *buf = phys(cpu, args[2], args[3]);
         ret = buf ? (int64_t)write((int)args[1], buf, args[3]) : -EFAULT;
     } else if (args[0] == SYS_EXIT) {
-        finish(args[1]);
+        finish(cpu, args[1]);
     } else {
         fprintf(stderr, "rvdbt: HTIF syscall %llu is not supported\n", (unsigned long long)args[0]);
     }
@@ -62,7 +63,7 @@ void htif_check(struct rv_cpu *cpu, uint64_t pa, uint64_t len)
     unsigned dev = (unsigned)(v >> 56), cmd = (unsigned)(v >> 48) & 0xff;
     uint64_t payload = v & ((1ull << 48) - 1);
     if (dev == 0 && cmd == 0 && (payload & 1))
-        finish(payload >> 1);
+        finish(cpu, payload >> 1);
     if (dev == 0 && cmd == 0) {
         syscall_proxy(cpu, payload);
     } else if (dev == 1 && cmd == 1) {

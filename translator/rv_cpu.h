@@ -71,6 +71,7 @@ struct rv_counters {
     uint64_t tlb_hits, tlb_misses;
     uint64_t chain_patches, invalidations;
     uint64_t syscalls;
+    uint64_t signals;        /* handlers started (linux/sys_signal.c) */
     uint64_t interrupts;     /* exits taken because exit_req was set */
     uint64_t translate_ns;   /* time spent translating (monotonic clock) */
 };

@@ -21,7 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "linux/proc.h"
-#include "linux/stats.h"
+#include "stats/stats.h"
 #include "linux/sys.h"
 #include "linux/sig.h"
 #include "linux/thread.h"
@@ -1106,7 +1106,10 @@ static void test_unimplemented(void)
     char *text = NULL;
     size_t size = 0;
     FILE *f = open_memstream(&text, &size);
-    stats_print(f, &proc);
+    struct stats_run run;
+    stats_collect(&proc, &run);
+    stats_write_text(f, &proc, &run);
+    stats_run_free(&run);
     fclose(f);
     char want[128];
     snprintf(want, sizeof want, "    %-6d %-24s %10llu calls\n", NR_setxattr, "setxattr",

@@ -1,8 +1,8 @@
-/* --stats output: misses are always exact; hits only under --count-hits. */
-#include <time.h>
+/* --stats: the readable summary. Misses are always exact; hits only under
+ * --count-hits. */
 #include "linux/proc.h"
-#include "linux/stats.h"
 #include "linux/sys.h"
+#include "stats/stats.h"
 #include "translator/tr_cache.h"
 
 static void rate(FILE *f, const char *kind, uint64_t hits, uint64_t misses, bool exact)
@@ -40,47 +40,10 @@ static void print_unimplemented(FILE *f)
     }
 }
 
-/* a += b, counter by counter (struct rv_counters is all uint64_t). */
-static void add_counters(struct rv_counters *a, const struct rv_counters *b)
+void stats_write_text(FILE *f, struct rv_proc *p, const struct stats_run *r)
 {
-    uint64_t *x = (uint64_t *)a;
-    const uint64_t *y = (const uint64_t *)b;
-    for (size_t i = 0; i < sizeof *a / sizeof *x; i++)
-        x[i] += y[i];
-}
-
-void stats_thread_exit(struct rv_proc *p, const struct rv_counters *cnt)
-{
-    pthread_mutex_lock(&p->sig_lock);
-    add_counters(&p->exited, cnt);
-    pthread_mutex_unlock(&p->sig_lock);
-}
-
-/* The run's wall time counts from rvdbt's start, before the guest loads. */
-static struct timespec started;
-__attribute__((constructor)) static void note_start(void)
-{
-    clock_gettime(CLOCK_MONOTONIC, &started);
-}
-
-static double seconds_since(const struct timespec *t0)
-{
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (double)(now.tv_sec - t0->tv_sec) + (double)(now.tv_nsec - t0->tv_nsec) * 1e-9;
-}
-
-void stats_print(FILE *f, struct rv_proc *p)
-{
-    /* The totals over every thread: those gone, and those still running
-     * (read as they are; the process is about to end). */
-    struct rv_counters sum = p->exited;
-    struct tr_cache *c = p->cache;
-    pthread_mutex_lock(&c->lock);
-    for (const struct rv_cpu *o = c->cpus; o; o = o->next_cpu)
-        add_counters(&sum, &o->cnt);
-    pthread_mutex_unlock(&c->lock);
-    const struct rv_counters *n = &sum;
+    const struct tr_cache *c = p->cache;
+    const struct rv_counters *n = &r->total;
     bool exact = p->opt.count_hits;
     fprintf(f, "rvdbt stats:\n");
     fprintf(f, "  translation: %llu blocks, %llu guest instructions, %llu host bytes (%.2f bytes/insn)\n",
@@ -88,7 +51,7 @@ void stats_print(FILE *f, struct rv_proc *p)
             (unsigned long long)c->host_bytes,
             n->guest_insns_translated ? (double)c->host_bytes / (double)n->guest_insns_translated : 0.0);
     fprintf(f, "  time:        %.3f s translating, %.3f s in all\n",
-            (double)n->translate_ns * 1e-9, seconds_since(&started));
+            (double)n->translate_ns * 1e-9, r->wall_seconds);
     fprintf(f, "  dispatch:    %llu block lookups, %llu found translated (%.2f%%)\n",
             (unsigned long long)n->lookups, (unsigned long long)n->lookup_hits,
             n->lookups ? 100.0 * (double)n->lookup_hits / (double)n->lookups : 0.0);
@@ -105,4 +68,10 @@ void stats_print(FILE *f, struct rv_proc *p)
             (unsigned long long)n->chain_patches, (unsigned long long)n->invalidations);
     fprintf(f, "  syscalls:    %llu\n", (unsigned long long)n->syscalls);
     print_unimplemented(f);
+    fprintf(f, "  signals:     %llu handlers run\n", (unsigned long long)n->signals);
+    fprintf(f, "  threads:     %zu\n", r->n_threads);
+    if (r->end == RV_END_SIGNAL)
+        fprintf(f, "  ended:       killed by signal %d\n", r->status);
+    else if (r->end == RV_END_TIMEOUT)
+        fprintf(f, "  ended:       stopped by --timeout\n");
 }

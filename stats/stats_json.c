@@ -1,0 +1,85 @@
+/* --stats-json: the counters as one JSON object, schema version 1
+ * (docs/ARCHITECTURE.md "Statistics"). Fields are added, never renamed.
+ * Hits are present only when counted (--count-hits, "exact_hits": true);
+ * misses always are. */
+#include <inttypes.h>
+#include "linux/proc.h"
+#include "linux/sys.h"
+#include "stats/stats.h"
+#include "translator/tr_cache.h"
+
+static void hits_misses(FILE *f, const char *kind, uint64_t hits, uint64_t misses, bool with_hits)
+{
+    fprintf(f, "\"%s\":{", kind);
+    if (with_hits)
+        fprintf(f, "\"hits\":%" PRIu64 ",", hits);
+    fprintf(f, "\"misses\":%" PRIu64 "}", misses);
+}
+
+/* The counters a thread has and the whole run sums; host_bytes and the
+ * code cache belong to the cache, which the threads share. */
+static void counters(FILE *f, const struct rv_counters *n, bool exact, const uint64_t *host_bytes)
+{
+    fprintf(f, "\"translation\":{\"blocks\":%" PRIu64 ",\"guest_insns\":%" PRIu64 ",\"lookups\":%" PRIu64
+               ",\"lookup_hits\":%" PRIu64 ",",
+            n->blocks_translated, n->guest_insns_translated, n->lookups, n->lookup_hits);
+    if (host_bytes)
+        fprintf(f, "\"host_bytes\":%" PRIu64 ",", *host_bytes);
+    fprintf(f, "\"seconds\":%.6f},\"ic\":{", (double)n->translate_ns * 1e-9);
+    hits_misses(f, "load", n->ic_load_hits, n->ic_load_misses, exact);
+    fputc(',', f);
+    hits_misses(f, "store", n->ic_store_hits, n->ic_store_misses, exact);
+    fputc(',', f);
+    hits_misses(f, "jalr", n->ic_jalr_hits, n->ic_jalr_misses, exact);
+    fputc(',', f);
+    hits_misses(f, "return", n->ic_ret_hits, n->ic_ret_misses, exact);
+    fprintf(f, "},\"tlb\":{\"hits\":%" PRIu64 ",\"misses\":%" PRIu64 "},\"chain\":{\"patches\":%" PRIu64
+               "},\"invalidations\":%" PRIu64 ",\"syscall_count\":%" PRIu64 ",\"signals\":%" PRIu64,
+            n->tlb_hits, n->tlb_misses, n->chain_patches, n->invalidations, n->syscalls, n->signals);
+}
+
+/* {"name":calls,...} of the syscalls made; a number without a name is
+ * "nr_N", the numbers past the table together "nr_past_table". */
+static void syscalls(FILE *f, uint64_t (*calls)(uint64_t))
+{
+    bool first = true;
+    fputc('{', f);
+    for (uint64_t nr = 0; nr <= SYS_NR_MAX; nr++) {
+        uint64_t n = calls(nr);
+        if (!n)
+            continue;
+        const char *name = nr < SYS_NR_MAX ? sys_name(nr) : NULL;
+        fputs(first ? "" : ",", f);
+        first = false;
+        if (name)
+            fprintf(f, "\"%s\":%" PRIu64, name, n);     /* C identifiers: nothing to escape */
+        else if (nr < SYS_NR_MAX)
+            fprintf(f, "\"nr_%" PRIu64 "\":%" PRIu64, nr, n);
+        else
+            fprintf(f, "\"nr_past_table\":%" PRIu64, n);
+    }
+    fputc('}', f);
+}
+
+void stats_write_json(FILE *f, struct rv_proc *p, const struct stats_run *r)
+{
+    static const char *const how[] = { "exit", "signal", "timeout" };
+    const struct tr_cache *c = p->cache;
+    bool exact = p->opt.count_hits;
+    fprintf(f, "{\"version\":1,\"exact_hits\":%s,", exact ? "true" : "false");
+    counters(f, &r->total, exact, &c->host_bytes);
+    fprintf(f, ",\"code_cache\":{\"bytes\":%zu,\"size\":%zu,\"flushes\":%" PRIu64 "},\"syscalls\":", c->used,
+            c->size, c->flushes);
+    syscalls(f, sys_calls);
+    fputs(",\"unimplemented_syscalls\":", f);
+    syscalls(f, sys_unimplemented_calls);
+    fputs(",\"threads\":[", f);
+    for (size_t i = 0; i < r->n_threads; i++) {
+        const struct stats_thread *t = &r->threads[i];
+        fprintf(f, "%s{\"tid\":%" PRIu64 ",\"alive\":%s,", i ? "," : "", t->tid, t->alive ? "true" : "false");
+        counters(f, &t->cnt, exact, NULL);
+        fputc('}', f);
+    }
+    fprintf(f, "],\"wall_seconds\":%.6f,\"end\":{\"how\":\"%s\",\"status\":%d}}\n", r->wall_seconds,
+            how[r->end], r->status);
+}
