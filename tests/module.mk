@@ -2,7 +2,7 @@
 # subsystem's tests build while another is being changed.
 UNIT_TESTS := $(B)/tests/test_x86 $(B)/tests/test_x86_room $(B)/tests/test_decode $(B)/tests/test_mmu \
               $(B)/tests/test_loader $(B)/tests/test_sys $(B)/tests/test_fp $(B)/tests/test_sv39 \
-              $(B)/tests/test_tlb $(B)/tests/test_signal $(B)/tests/test_path
+              $(B)/tests/test_tlb $(B)/tests/test_signal $(B)/tests/test_path $(B)/tests/test_syms
 
 $(B)/tests/test_x86: $(B)/tests/unit/test_x86.o $(X86_SRCS:%.c=$(B)/%.o)
 	$(CC) $(CFLAGS) $^ -lcapstone -o $@
@@ -57,6 +57,18 @@ $(B)/tests/loader_dyn: tests/unit/loader_static.c
 	@mkdir -p $(dir $@)
 	$(RV_CC) -O2 -Wall -Wextra -Werror $< -o $@
 $(B)/tests/test_loader: | $(B)/tests/loader_static $(B)/tests/loader_pie $(B)/tests/loader_dyn
+
+$(B)/tests/test_syms: $(B)/tests/unit/test_syms.o $(SYMS_SRCS:%.c=$(B)/%.o)
+	$(CC) $(CFLAGS) $^ -lelf -lpthread -o $@
+# test_syms's inputs, looked for next to it: one C program with a few named
+# functions, linked statically and as a shared object.
+$(B)/tests/syms_prog: tests/unit/syms_prog.c
+	@mkdir -p $(dir $@)
+	$(RV_CC) -O2 -static -Wall -Wextra -Werror $< -o $@
+$(B)/tests/syms_prog.so: tests/unit/syms_prog.c
+	@mkdir -p $(dir $@)
+	$(RV_CC) -O2 -shared -fPIC -Wall -Wextra -Werror $< -o $@
+$(B)/tests/test_syms: | $(B)/tests/syms_prog $(B)/tests/syms_prog.so
 
 # Guest programs for tests/guest.sh and tests/bad_input.sh.
 include tests/guest/module.mk
