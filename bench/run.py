@@ -6,9 +6,10 @@ build/bench/results.svg.
 Each round runs every benchmark once per runner (native, rvdbt on the static
 build, qemu-riscv64 on the same file), the runners' order rotating from round
 to round, so that a machine growing busier or quieter hits all three alike;
-a runner's time is the median of its rounds. Then, once per benchmark:
-rvdbt --stats (the share of the run spent translating) and the dynamically
-linked build under rvdbt and qemu. Wall time is the primary figure; user+sys
+a runner's time is the median of its rounds. Each round also runs rvdbt
+with --stats (whose first run gives the share of the run spent
+translating), --count-hits and --profile, for the cost of each in CPU time.
+Then, once per benchmark, the dynamically linked build under rvdbt and qemu. Wall time is the primary figure; user+sys
 CPU time and peak RSS come from wait4's rusage (bench/tools/measure.c) and
 are all in the JSON.
 Every run's output must be the native run's line "NAME ok CHECKSUM" with
@@ -31,6 +32,8 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RUNNERS = ("native", "rvdbt", "qemu")
+# rvdbt with the options whose cost make bench reports
+COST_RUNNERS = ("stats", "count_hits", "profile")
 STATS_RE = re.compile(r"^\s*time:\s+([0-9.]+) s translating, ([0-9.]+) s in all", re.M)
 
 
@@ -98,6 +101,8 @@ class Bench:
             "rvdbt": [args.rvdbt] + prog("static"),
             "qemu": [args.qemu] + prog("static"),
             "stats": [args.rvdbt, "--stats"] + prog("static"),
+            "count_hits": [args.rvdbt, "--count-hits", "--stats=/dev/null"] + prog("static"),
+            "profile": [args.rvdbt, "--profile=/dev/null"] + prog("static"),
             "rvdbt_dyn": [args.rvdbt, "-L", args.sysroot] + prog("dyn"),
             "qemu_dyn": [args.qemu, "-L", args.sysroot] + prog("dyn"),
         }
@@ -252,6 +257,23 @@ def report(args, benches, info, elapsed):
     gd = (geomean(r[0] for r in dyn_rows), geomean(r[1] for r in dyn_rows))
     lines.append("%-12s %9s %9s %10s %13s" % ("geomean", "", "", fmt(gd[0], "%.2f", "x"), fmt(gd[1], "%.2f", "x")))
 
+    lines.append("")
+    lines.append("cost of the instrumentation: rvdbt's CPU time with the option / without (medians of %d):"
+                 % args.runs)
+    head = "%-12s %9s %12s %9s" % ("benchmark", "--stats", "--count-hits", "--profile")
+    lines.append(head)
+    lines.append("-" * len(head))
+    cost_rows = []
+    for b in benches:
+        base = b.median("rvdbt", "cpu")
+        row = {k: ratio(b.median(k, "cpu"), base) for k in COST_RUNNERS}
+        cost_rows.append(row)
+        doc["benchmarks"][b.name]["cost"] = row
+        lines.append("%-12s %9s %12s %9s" % (b.name, *(fmt(row[k], "%.3f", "x") for k in COST_RUNNERS)))
+    lines.append("-" * len(head))
+    gc = {k: geomean(r[k] for r in cost_rows) for k in COST_RUNNERS}
+    lines.append("%-12s %9s %12s %9s" % ("geomean", *(fmt(gc[k], "%.3f", "x") for k in COST_RUNNERS)))
+
     failed = [b for b in benches if b.errors]
     if failed:
         lines.append("")
@@ -262,6 +284,7 @@ def report(args, benches, info, elapsed):
     doc["summary"] = {"geomean_rvdbt_native": g["rvdbt_native"], "geomean_qemu_native": g["qemu_native"],
                       "geomean_qemu_rvdbt": g["qemu_rvdbt"], "rvdbt_faster_than_qemu": faster,
                       "compared": len(both), "dyn_geomean_qemu_rvdbt": gd[0], "dyn_geomean_dyn_static": gd[1],
+                      "cost_geomean": gc,
                       "failed": [b.name for b in failed]}
     doc["elapsed_s"] = elapsed
     doc["machine"]["load_at_end"] = list(os.getloadavg())
@@ -347,13 +370,14 @@ def main():
         order = RUNNERS[rnd % 3:] + RUNNERS[:rnd % 3]
         print("bench: round %d of %d (%s first): " % (rnd + 1, args.runs, order[0]), end="", file=sys.stderr, flush=True)
         for b in benches:
-            for kind in order:
+            # the instrumented runs in the same round as the plain one
+            for kind in order + COST_RUNNERS:
                 b.run(kind, args.measure, args.timeout)
             print(b.name + ("!" if b.errors else ""), end=" ", file=sys.stderr, flush=True)
         print(file=sys.stderr)
-    print("bench: --stats and the dynamic builds: ", end="", file=sys.stderr, flush=True)
+    print("bench: the dynamic builds: ", end="", file=sys.stderr, flush=True)
     for b in benches:
-        for kind in ("stats", "rvdbt_dyn", "qemu_dyn"):
+        for kind in ("rvdbt_dyn", "qemu_dyn"):
             b.run(kind, args.measure, args.timeout)
         print(b.name + ("!" if b.errors else ""), end=" ", file=sys.stderr, flush=True)
     print(file=sys.stderr)

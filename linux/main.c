@@ -17,7 +17,7 @@
 #include "stats/stats.h"
 #include "translator/tr_cache.h"
 #include "translator/tr_exec.h"
-#include "translator/tr_log.h"
+#include "stats/log.h"
 #include "translator/tr_priv.h"
 
 #define RVDBT_VERSION "0.1"
@@ -41,10 +41,14 @@ static void usage(FILE *f)
           "  -0 ARGV0         use ARGV0 as the guest's argv[0]\n"
           "  -strace          log every guest syscall to stderr (also when $RVDBT_STRACE\n"
           "                   or $QEMU_STRACE is set)\n"
-          "  -d ITEMS         log translation: in_asm (guest code of each block),\n"
-          "                   out_asm (host code it became); unimp (each unimplemented\n"
-          "                   syscall the guest makes); comma-separated\n"
+          "  -d ITEMS         log, comma-separated: in_asm (guest code of each translated\n"
+          "                   block), out_asm (host code it became), exec (each block as\n"
+          "                   it runs), cpu (guest registers as each block runs), strace,\n"
+          "                   page (the guest memory map once loaded), unimp (each\n"
+          "                   unimplemented syscall or instruction); -d help lists them\n"
           "  -D FILE          write the -d log to FILE instead of stderr\n"
+          "  -dfilter RANGES  log only blocks starting in RANGES: A..B, A+LENGTH or A,\n"
+          "                   comma-separated\n"
           "  --stats[=FILE]   on exit (also when the guest is killed or --timeout stops it)\n"
           "                   print translation, inline-cache and TLB counters, the\n"
           "                   unimplemented syscalls the guest made, signals and threads\n"
@@ -52,6 +56,13 @@ static void usage(FILE *f)
           "  --stats-json FILE  write the same as JSON to FILE (schema version 1, see\n"
           "                   docs/ARCHITECTURE.md)\n"
           "  --count-hits     count inline-cache hits exactly (slower; implies --stats figures are exact)\n"
+          "  --profile[=FILE] sample where time goes and count every block's executions;\n"
+          "                   on exit print the hottest guest blocks (symbol, share,\n"
+          "                   executions, guest and host code side by side, hit rates),\n"
+          "                   the sites that miss most and the instruction mix\n"
+          "  --profile-html FILE  write the profile as one self-contained HTML page\n"
+          "  --perf-map       write /tmp/perf-PID.map, naming each translated block after\n"
+          "                   its guest code, for Linux perf\n"
           "  --ic-miss        never fill inline-cache slots: every access takes the slow path\n"
           "  --tlb-size N     entries of the software TLB behind the slots (1..256, a power of 2)\n"
           "  --no-chain       never chain blocks: every block exit returns to the dispatcher\n"
@@ -193,8 +204,8 @@ static const char *option_argument(const char *a)
 {
     static const char *const with_arg[][2] = {
         { "-L", "PREFIX" }, { "-E", "VAR=VALUE" }, { "-U", "VAR" }, { "-0", "ARGV0" },
-        { "-d", "ITEMS" }, { "-D", "FILE" }, { "--tlb-size", "N" }, { "--timeout", "SECONDS" },
-        { "--code-cache-size", "BYTES" }, { "--stats-json", "FILE" },
+        { "-d", "ITEMS" }, { "-D", "FILE" }, { "-dfilter", "RANGES" }, { "--tlb-size", "N" }, { "--timeout", "SECONDS" },
+        { "--code-cache-size", "BYTES" }, { "--stats-json", "FILE" }, { "--profile-html", "FILE" },
     };
     for (size_t k = 0; k < sizeof with_arg / sizeof with_arg[0]; k++)
         if (!strcmp(a, with_arg[k][0]))
@@ -236,6 +247,20 @@ int main(int argc, char **argv)
                 return usage_error("--stats=: the file name is empty");
             proc.opt.stats = true;
             proc.opt.stats_file = a + 8;
+        } else if (!strcmp(a, "--profile") || !strncmp(a, "--profile=", 10)) {
+            proc.opt.profile = proc.opt.profile_text = true;
+            if (a[9] == '=') {
+                if (!a[10])
+                    return usage_error("--profile=: the file name is empty");
+                proc.opt.profile_file = a + 10;
+            }
+        } else if (!strcmp(a, "--profile-html") || !strncmp(a, "--profile-html=", 15)) {
+            proc.opt.profile = true;
+            proc.opt.profile_html = a[14] == '=' ? a + 15 : v;
+            if (!*proc.opt.profile_html)
+                return usage_error("--profile-html: the file name is empty");
+        } else if (!strcmp(a, "--perf-map")) {
+            proc.opt.perf_map = true;
         } else if (!strcmp(a, "--stats-json") || !strncmp(a, "--stats-json=", 13)) {
             proc.opt.stats_json = a[12] == '=' ? a + 13 : v;
             if (!*proc.opt.stats_json)
@@ -281,9 +306,14 @@ int main(int argc, char **argv)
             env_unset(&env, v);
         } else if (!strcmp(a, "-d")) {
             const char *bad;
-            proc.opt.log_mask = tr_log_parse(v, &bad);
-            if (proc.opt.log_mask < 0)
-                return usage_error("-d: unknown item in '%s' (known: in_asm, out_asm, unimp)", bad);
+            bool help;
+            if (log_parse(&proc.opt, v, &bad, &help) != 0)
+                return usage_error("-d: unknown item in '%s' (-d help lists them)", bad);
+            if (help)
+                return 0;
+        } else if (!strcmp(a, "-dfilter")) {
+            if (log_parse_filter(&proc.opt, v) != 0)
+                return usage_error("-dfilter %s: not a list of ranges (A..B, A+LENGTH or A, comma-separated)", v);
         } else if (!strcmp(a, "-D")) {
             proc.opt.log = fopen(v, "w");
             if (!proc.opt.log) {
@@ -321,7 +351,8 @@ int main(int argc, char **argv)
         gargv[0] = (char *)proc.opt.argv0;
     proc.argv = gargv;
 
-    int err = tr_cache_init(&cache, cache_size);
+    /* a perf map's addresses stay unused for as long as the span lasts */
+    int err = tr_cache_init(&cache, cache_size, proc.opt.perf_map ? TR_MAX_SPAN : cache_size);
     cache.no_chain = no_chain;
     cache.fma = cache.fma && !no_fma;
     if (err) {
@@ -356,7 +387,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "rvdbt: cannot arm the timeout: %s\n", strerror(-err));
         return EXIT_INTERNAL;
     }
-    stats_start(&proc);
+    if (stats_start(&proc, cpu) != 0)
+        return EXIT_INTERNAL;
     if (proc.opt.bare)
         priv_run(cpu);
     sig_init(&proc);

@@ -10,11 +10,29 @@
 #include "mmu/mmu.h"
 #include "translator/rv_cpu.h"
 
+/* -d items (stats/log.c): what the log shows. */
+enum {
+    RV_LOG_IN_ASM = 1,      /* the guest code of each translated block */
+    RV_LOG_OUT_ASM = 2,     /* the host code it became */
+    RV_LOG_UNIMP = 4,       /* each unimplemented syscall or instruction the guest meets */
+    RV_LOG_EXEC = 8,        /* each block as it runs */
+    RV_LOG_CPU = 16,        /* the guest registers as each block starts */
+    RV_LOG_PAGE = 32,       /* the guest memory map once the program is loaded */
+};
+
+/* -dfilter: the guest address ranges the block items are limited to. */
+struct rv_range { uint64_t lo, hi; };
+
 struct rv_options {
     bool strace;            /* -strace: one line per guest syscall on stderr */
     bool stats;             /* --stats: counters on exit */
     const char *stats_file; /* --stats=FILE: there instead of stderr */
     const char *stats_json; /* --stats-json FILE */
+    bool profile;           /* --profile or --profile-html: count and sample (stats/prof.h) */
+    bool profile_text;      /* --profile[=FILE]: the text report */
+    const char *profile_file; /* --profile=FILE: there instead of stderr */
+    const char *profile_html; /* --profile-html FILE */
+    bool perf_map;          /* --perf-map: /tmp/perf-PID.map */
     bool count_hits;        /* --count-hits: fast paths count their hits */
     bool ic_miss;           /* --ic-miss: slots are never filled, every access takes the slow path */
     bool high_base;         /* --high-base: guest memory reserved where the host chooses, not low */
@@ -23,8 +41,10 @@ struct rv_options {
     const char *prefix;     /* where the guest's absolute paths are looked up first (sys_path):
                                -L, else $RVDBT_LD_PREFIX, else $QEMU_LD_PREFIX, else the
                                default linux_start may choose; NULL: the host root only */
-    int log_mask;           /* -d ITEMS: TR_LOG_* bits */
+    int log_mask;           /* -d ITEMS: RV_LOG_* bits (strace sets `strace`) */
     FILE *log;              /* -D FILE, else stderr */
+    struct rv_range *dfilter; /* -dfilter: NULL for everything */
+    int n_dfilter;
 };
 
 /* Guest sigaction as recorded by rt_sigaction; handler is RV_SIG_DFL,
@@ -40,10 +60,11 @@ struct rv_proc;
 enum rv_end { RV_END_EXIT, RV_END_SIGNAL, RV_END_TIMEOUT };
 
 /* The reports on the run (stats/, set up by main), told what they cannot
- * see from here: a thread's counters as it ends, and an end of the run that
- * does not go through exit(). NULL: no reports. */
+ * see from here: a thread starting and ending (on its own host thread), and
+ * an end of the run that does not go through exit(). NULL: no reports. */
 struct rv_report {
-    void (*thread_exit)(struct rv_proc *p, uint64_t tid, const struct rv_counters *cnt);
+    void (*thread_start)(struct rv_proc *p, struct rv_cpu *cpu);
+    void (*thread_exit)(struct rv_proc *p, struct rv_cpu *cpu);
     void (*end)(struct rv_proc *p, enum rv_end how, int status);
 };
 

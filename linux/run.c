@@ -26,6 +26,8 @@ struct rv_thread *thread_new(struct rv_proc *proc, uint64_t sigmask)
     t->sigmask = sigmask;
     t->altstack.ss_flags = RV_SS_DISABLE;
     tr_exec_attach(cpu);
+    if (proc->report.thread_start)
+        proc->report.thread_start(proc, cpu);
     return t;
 }
 
@@ -34,7 +36,7 @@ void thread_free(struct rv_thread *t)
     tr_exec_detach(t->cpu);
     struct rv_proc *p = t->cpu->proc;
     if (p->report.thread_exit)
-        p->report.thread_exit(p, t->cpu->tid, &t->cpu->cnt);
+        p->report.thread_exit(p, t->cpu);
     rv_cpu_free(t->cpu);
     free(t);
 }
@@ -72,6 +74,9 @@ _Noreturn void linux_run(struct rv_thread *t)
                 sys_die_by_signal(cpu, SIGTRAP, cpu->pc, 0);
             break;
         case RV_EXIT_ILLEGAL:
+            if (cpu->proc->opt.log_mask & RV_LOG_UNIMP)
+                fprintf(cpu->proc->opt.log, "unimplemented instruction 0x%0*x at pc 0x%llx\n",
+                        (cpu->fault_insn & 3) == 3 ? 8 : 4, cpu->fault_insn, (unsigned long long)cpu->pc);
             if (sig_fault(cpu, SIGILL, cpu->pc))
                 break;
             fprintf(stderr, "rvdbt: illegal instruction 0x%0*x at pc 0x%llx\n",

@@ -20,6 +20,10 @@ void sig_thread_start(struct rv_thread *t);
 /* The host handler of every signal the guest may receive; main.c's fault
  * handler passes on the fault signals that were sent rather than raised. */
 void sig_host_signal(int sig, siginfo_t *si, void *uc);
+/* The host's handler of sig is rvdbt's (the profiler's timer signal), which
+ * passes the guest's instances to sig_host_signal: the guest's dispositions
+ * no longer change it. Before sig_init. */
+void sig_host_own(int sig);
 /* The host thread's mask (all 64 signals, 32 and 33 too): set, returning
  * the old one. */
 uint64_t sig_host_mask_set(uint64_t mask);

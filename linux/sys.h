@@ -4,6 +4,7 @@
 #define SYS_H
 
 #include <stdint.h>
+#include <stdio.h>
 
 struct rv_cpu;
 
@@ -23,6 +24,10 @@ uint64_t sys_unimplemented_calls(uint64_t nr);
 /* How often the guest called syscall nr, implemented or not (the same
  * grouping past the table). */
 uint64_t sys_calls(uint64_t nr);
+
+/* The guest memory map as /proc/self/maps shows it, written to f. */
+struct mmu;
+void sys_write_maps(struct mmu *m, FILE *f);
 
 /* End the guest as if killed by signal sig (default action): one line on
  * stderr naming the signal and guest pc, then the host dies of the same signal

@@ -167,6 +167,19 @@ static void maps_line(void *arg, const struct mmu_region *r, const struct mmu_fi
     fputc('\n', f);
 }
 
+void sys_write_maps(struct mmu *m, FILE *to)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    if (!f)
+        return;
+    mmu_walk(m, maps_line, f);
+    if (fclose(f) == 0)
+        fwrite(buf, 1, len, to);
+    free(buf);
+}
+
 static int64_t open_maps(struct rv_cpu *c, int flags)
 {
     char *buf = NULL;

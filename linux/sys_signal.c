@@ -273,11 +273,20 @@ void sig_thread_start(struct rv_thread *t)
     host_self = t;
 }
 
+/* Host signals whose handler is rvdbt's own: besides the synchronous ones,
+ * those sig_host_own names. */
+static uint64_t host_owned = SIG_SYNCHRONOUS;
+
+void sig_host_own(int sig)
+{
+    host_owned |= SIG_BIT(sig);
+}
+
 /* The host disposition for the guest's (see the top of this file). */
 static void sig_mirror(int sig, uint64_t handler)
 {
-    if (sig == RV_SIGKILL || sig == RV_SIGSTOP || (SIG_BIT(sig) & SIG_SYNCHRONOUS))
-        return;     /* rvdbt's own: main.c routes sent ones to sig_host_signal */
+    if (sig == RV_SIGKILL || sig == RV_SIGSTOP || (SIG_BIT(sig) & host_owned))
+        return;     /* rvdbt's own handler routes the guest's instances to sig_host_signal */
     struct host_ksigaction k = { .handler = (void *)sig_host_signal, .flags = SA_SIGINFO | HOST_SA_RESTORER,
                                  .restorer = sig_host_restorer, .mask = ~0ull };
     if (handler == RV_SIG_IGN)

@@ -7,7 +7,7 @@
 #include <string.h>
 #include "linux/sig.h"
 #include "linux/sys_impl.h"
-#include "translator/tr_log.h"
+#include "translator/tr_probe.h"
 
 /* Handlers return host errno values to the guest unchanged: both ABIs take
  * them from asm-generic/errno-base.h and asm-generic/errno.h. A few from each
@@ -55,7 +55,7 @@ int64_t sys_unimplemented(struct rv_cpu *c, const uint64_t *a)
     uint64_t nr = c->x[17];
     atomic_fetch_add_explicit(&sys_unimpl_calls[nr < SYS_NR_MAX ? nr : SYS_NR_MAX], 1,
                               memory_order_relaxed);
-    if (c->proc->opt.log_mask & TR_LOG_UNIMP) {
+    if (c->proc->opt.log_mask & RV_LOG_UNIMP) {
         const char *name = sys_name(nr);
         fprintf(c->proc->opt.log, "unimplemented syscall %" PRIu64 "%s%s%s\n", nr,
                 name ? " (" : "", name ? name : "", name ? ")" : "");
@@ -85,6 +85,7 @@ void sys_dispatch(struct rv_cpu *c)
     bool strace = c->proc->opt.strace;
 
     c->cnt.syscalls++;
+    c->prof_where = TR_WHERE_SYSCALL;
     atomic_fetch_add_explicit(&sys_all_calls[nr < SYS_NR_MAX ? nr : SYS_NR_MAX], 1, memory_order_relaxed);
     if (strace && e && e->ret == R_NORET)
         sys_strace(c, nr, e, a, 0, false);
@@ -115,4 +116,5 @@ void sys_dispatch(struct rv_cpu *c)
     if (strace)
         sys_strace(c, nr, e, a, r, true);
     c->x[10] = (uint64_t)r;
+    c->prof_where = TR_WHERE_DISPATCH;
 }

@@ -12,6 +12,7 @@ PACKAGES=(
     gcc-riscv64-linux-gnu binutils-riscv64-linux-gnu libc6-dev-riscv64-cross
     qemu-user
     qemu-system-misc
+    chromium                # headless: tests/profile_html.sh renders the --profile-html page
 )
 
 missing=()

@@ -4,6 +4,7 @@
 #include "linux/proc.h"
 #include "softmmu/tlb.h"
 #include "translator/tr_exec.h"
+#include "translator/tr_probe.h"
 
 _Noreturn void tlb_fault(struct rv_cpu *cpu, int sig, uint64_t addr, uint64_t pc)
 {
@@ -99,6 +100,7 @@ static uint64_t slow(struct rv_cpu *cpu, uint64_t addr, uint64_t site, uint64_t 
     if (addr >= lo && addr + size <= hi && addr + size > addr) {
         if (!cpu->proc->opt.ic_miss) {
             struct ic_mem_slot *s = &cpu->mem_slots[TLB_SITE_NUM(site)];
+            tr_probe_refill(cpu, (uint32_t)TLB_SITE_NUM(site));
             if (s->span)
                 s[1] = s[0];
             s->lower = lo;
@@ -116,20 +118,26 @@ static uint64_t slow(struct rv_cpu *cpu, uint64_t addr, uint64_t site, uint64_t 
     return host;
 }
 
+/* A fault leaves through fault_jmp with prof_where still SLOW: the
+ * dispatcher's landing sets it back. */
 uint64_t tlb_load_slow(struct rv_cpu *cpu, uint64_t addr, uint64_t site, uint64_t pc)
 {
     cpu->cnt.ic_load_misses++;
-    if (cpu->priv.bare)
-        return tlb_bare_access(cpu, addr, site, pc, false);
-    return slow(cpu, addr, site, pc, MMU_R);
+    cpu->prof_where = TR_WHERE_SLOW;
+    tr_probe_miss(cpu, (uint32_t)TLB_SITE_NUM(site), addr);
+    uint64_t host = cpu->priv.bare ? tlb_bare_access(cpu, addr, site, pc, false) : slow(cpu, addr, site, pc, MMU_R);
+    cpu->prof_where = TR_WHERE_DISPATCH;
+    return host;
 }
 
 uint64_t tlb_store_slow(struct rv_cpu *cpu, uint64_t addr, uint64_t site, uint64_t pc)
 {
     cpu->cnt.ic_store_misses++;
-    if (cpu->priv.bare)
-        return tlb_bare_access(cpu, addr, site, pc, true);
-    return slow(cpu, addr, site, pc, MMU_W);
+    cpu->prof_where = TR_WHERE_SLOW;
+    tr_probe_miss(cpu, (uint32_t)TLB_SITE_NUM(site), addr);
+    uint64_t host = cpu->priv.bare ? tlb_bare_access(cpu, addr, site, pc, true) : slow(cpu, addr, site, pc, MMU_W);
+    cpu->prof_where = TR_WHERE_DISPATCH;
+    return host;
 }
 
 void *tlb_host_atomic(struct rv_cpu *cpu, uint64_t addr, unsigned size, int prot, uint64_t pc)

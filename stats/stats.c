@@ -8,7 +8,11 @@
 #include <string.h>
 #include <time.h>
 #include "linux/proc.h"
+#include "stats/log.h"
+#include "stats/perfmap.h"
+#include "stats/prof.h"
 #include "stats/stats.h"
+#include "stats/syms.h"
 #include "translator/tr_cache.h"
 
 /* Threads that have ended, in the order they ended. */
@@ -17,6 +21,7 @@ static struct stats_thread *ended;
 static size_t n_ended, cap_ended;
 
 static struct rv_counters ended_total;
+static struct syms *syms;
 static struct rv_proc *run_proc;
 static atomic_bool reported;
 
@@ -43,9 +48,18 @@ static void add_counters(struct rv_counters *a, const struct rv_counters *b)
         x[i] += y[i];
 }
 
-static void thread_exit(struct rv_proc *p, uint64_t tid, const struct rv_counters *cnt)
+static void thread_start(struct rv_proc *p, struct rv_cpu *cpu)
 {
-    (void)p;
+    if (p->opt.profile)
+        prof_thread_start(cpu);
+}
+
+static void thread_exit(struct rv_proc *p, struct rv_cpu *cpu)
+{
+    uint64_t tid = cpu->tid;
+    const struct rv_counters *cnt = &cpu->cnt;
+    if (p->opt.profile)
+        prof_thread_exit(cpu);
     pthread_mutex_lock(&ended_lock);
     add_counters(&ended_total, cnt);
     if (n_ended == cap_ended) {
@@ -126,16 +140,89 @@ void stats_end(struct rv_proc *p, enum rv_end how, int status)
     stats_collect(p, &r);
     r.end = how;
     r.status = status;
+    struct prof_report pr;
+    if (p->opt.profile)
+        prof_report(p, &pr);
     FILE *f;
     if ((p->opt.stats || p->opt.count_hits) && (f = open_report("--stats", p->opt.stats_file))) {
         stats_write_text(f, p, &r);
         close_report(f);
     }
     if (p->opt.stats_json && (f = open_report("--stats-json", p->opt.stats_json))) {
-        stats_write_json(f, p, &r);
+        stats_write_json(f, p, &r, p->opt.profile ? &pr : NULL, stats_syms(p));
         close_report(f);
     }
+    if (p->opt.profile_text && (f = open_report("--profile", p->opt.profile_file))) {
+        prof_write_text(f, p, stats_syms(p), &pr);
+        close_report(f);
+    }
+    if (p->opt.profile_html && (f = open_report("--profile-html", p->opt.profile_html))) {
+        prof_write_html(f, p, stats_syms(p), &pr, &r);
+        close_report(f);
+    }
+    if (p->opt.profile)
+        prof_report_free(&pr);
     stats_run_free(&r);
+}
+
+/* The executable file mappings not yet read, collected under the mmu's
+ * lock and read after it (reading an ELF file takes time). */
+#define SCAN_MAX 64
+struct scan {
+    size_t n;
+    struct { uint64_t start, off; char path[4096]; } m[SCAN_MAX];
+};
+
+/* Mappings already read, by start and file offset. */
+static pthread_mutex_t seen_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct { uint64_t start, off; } *seen;
+static size_t n_seen, cap_seen;
+
+static bool was_seen(uint64_t start, uint64_t off)
+{
+    for (size_t i = 0; i < n_seen; i++)
+        if (seen[i].start == start && seen[i].off == off)
+            return true;
+    return false;
+}
+
+static void scan_region(void *arg, const struct mmu_region *r, const struct mmu_file *f)
+{
+    struct scan *s = arg;
+    if (!(r->prot & MMU_X) || !f || !f->path || s->n == SCAN_MAX || was_seen(r->start, r->off))
+        return;
+    s->m[s->n].start = r->start;
+    s->m[s->n].off = r->off;
+    snprintf(s->m[s->n].path, sizeof s->m[s->n].path, "%s", f->path);
+    s->n++;
+}
+
+/* Names of guest addresses: every executable file mapping the guest has
+ * (the program, its interpreter, the libraries it mapped) is read once.
+ * Files stay known after they are unmapped, for the reports. */
+struct syms *stats_syms(struct rv_proc *p)
+{
+    static struct scan s;
+    if (!syms)
+        return NULL;
+    pthread_mutex_lock(&seen_lock);
+    s.n = 0;
+    mmu_walk(&p->mmu, scan_region, &s);
+    for (size_t i = 0; i < s.n; i++) {
+        syms_add_mapping(syms, s.m[i].path, s.m[i].start, s.m[i].off);
+        if (n_seen == cap_seen) {
+            size_t cap = cap_seen ? 2 * cap_seen : 64;
+            void *n = realloc(seen, cap * sizeof *seen);
+            if (!n)
+                break;
+            seen = n;
+            cap_seen = cap;
+        }
+        seen[n_seen].start = s.m[i].start;
+        seen[n_seen++].off = s.m[i].off;
+    }
+    pthread_mutex_unlock(&seen_lock);
+    return syms;
 }
 
 static void end_at_exit(void)
@@ -143,11 +230,57 @@ static void end_at_exit(void)
     stats_end(run_proc, RV_END_EXIT, run_proc->exit_status);
 }
 
-void stats_start(struct rv_proc *p)
+/* Every new translation: the profile's copy of it, the perf map's line. */
+static void translated(void *arg, struct rv_cpu *cpu, const struct tr_block *b)
 {
-    if (!p->opt.stats && !p->opt.count_hits && !p->opt.stats_json)
-        return;
+    struct rv_proc *p = arg;
+    if (p->opt.profile)
+        prof_translated(cpu, b);
+    if (p->opt.perf_map || (p->opt.log_mask & (RV_LOG_IN_ASM | RV_LOG_OUT_ASM)))
+        stats_syms(p);
+    if (p->opt.perf_map)
+        perfmap_block(syms, b);
+    log_block(p, b);
+}
+
+static bool traced(void *arg, uint64_t pc)
+{
+    struct rv_proc *p = arg;
+    stats_syms(p);
+    return log_wanted(&p->opt, pc);
+}
+
+int stats_start(struct rv_proc *p, struct rv_cpu *cpu)
+{
+    const int blocks_logged = RV_LOG_IN_ASM | RV_LOG_OUT_ASM | RV_LOG_EXEC | RV_LOG_CPU;
+    const struct rv_options *o = &p->opt;
+    if (o->log_mask & RV_LOG_PAGE)
+        log_page(p);
+    if (!o->stats && !o->count_hits && !o->stats_json && !o->profile && !o->perf_map &&
+        !(o->log_mask & blocks_logged))
+        return 0;
+    if (o->perf_map && perfmap_open() != 0)
+        return -1;
     run_proc = p;
-    p->report = (struct rv_report){ .thread_exit = thread_exit, .end = stats_end };
+    if (o->profile || o->perf_map || (o->log_mask & blocks_logged)) {
+        syms = syms_new();
+        log_start(syms);
+    }
+    p->report = (struct rv_report){ .thread_start = thread_start, .thread_exit = thread_exit, .end = stats_end };
+    struct tr_probes probes = { .translated = translated, .arg = p };
+    if (o->log_mask & (RV_LOG_EXEC | RV_LOG_CPU)) {
+        probes.exec = log_exec;
+        probes.traced = traced;
+    }
+    if (p->opt.profile && prof_start(p, &probes) != 0)
+        return -1;
+    if (probes.counter || probes.translated) {
+        if (tr_probe_install(p->cache, &probes) != 0) {
+            fprintf(stderr, "rvdbt: cannot reserve the profile's site table\n");
+            return -1;
+        }
+    }
+    thread_start(p, cpu);
     atexit(end_at_exit);
+    return 0;
 }

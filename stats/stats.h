@@ -28,8 +28,13 @@ struct stats_run {
 };
 
 /* Arrange for the reports the options ask for to be written when the run
- * ends, however it ends (p->report, and an atexit handler for exit()). */
-void stats_start(struct rv_proc *p);
+ * ends, however it ends (p->report, and an atexit handler for exit()), and
+ * start profiling when asked, cpu being the first thread's. Before any
+ * translation and before sig_init. 0, or -1 with a message on stderr. */
+int stats_start(struct rv_proc *p, struct rv_cpu *cpu);
+/* The guest's symbols (NULL unless --profile or --perf-map), with every
+ * executable file mapping made so far read. */
+struct syms *stats_syms(struct rv_proc *p);
 /* The run ends now (a signal, --timeout): write the reports. They are
  * written once. */
 void stats_end(struct rv_proc *p, enum rv_end how, int status);
@@ -39,6 +44,10 @@ void stats_collect(struct rv_proc *p, struct stats_run *r);
 void stats_run_free(struct stats_run *r);
 
 void stats_write_text(FILE *f, struct rv_proc *p, const struct stats_run *r);
-void stats_write_json(FILE *f, struct rv_proc *p, const struct stats_run *r);
+/* prof: the profile's blocks and sites under "profile", or NULL. */
+struct prof_report;
+struct syms;
+void stats_write_json(FILE *f, struct rv_proc *p, const struct stats_run *r, const struct prof_report *prof,
+                      struct syms *syms);
 
 #endif

@@ -55,7 +55,7 @@ void stats_write_text(FILE *f, struct rv_proc *p, const struct stats_run *r)
     fprintf(f, "  dispatch:    %llu block lookups, %llu found translated (%.2f%%)\n",
             (unsigned long long)n->lookups, (unsigned long long)n->lookup_hits,
             n->lookups ? 100.0 * (double)n->lookup_hits / (double)n->lookups : 0.0);
-    fprintf(f, "  code cache:  %zu of %zu bytes used, %llu flushes\n", c->used, c->size,
+    fprintf(f, "  code cache:  %zu of %zu bytes used, %llu flushes\n", c->used - c->base, c->window,
             (unsigned long long)c->flushes);
     fprintf(f, "  inline caches:\n");
     rate(f, "load", n->ic_load_hits, n->ic_load_misses, exact);

@@ -26,19 +26,8 @@ STORES=$LOOPS
 CALLS=$LOOPS
 RETURNS=$LOOPS
 
-read -ra RVDBT_CMD <<< "${RVDBT:-$ROOT/build/rvdbt}"
-if [[ ${RVDBT_CMD[0]} == */* && ${RVDBT_CMD[0]} != /* ]]; then
-    RVDBT_CMD[0]=$PWD/${RVDBT_CMD[0]}
-fi
-
-PASS=0
-FAIL=0
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/rvdbt-icstats.XXXXXX")
-trap 'rm -rf "$WORK"' EXIT
-ulimit -c 0
-
-pass() { PASS=$((PASS + 1)); echo "ok $1"; }
-fail() { FAIL=$((FAIL + 1)); echo "FAIL $1: $2"; }
+NAME=icstats
+. "$ROOT/tests/lib_check.sh"
 exact() {   # exact LABEL GOT WANT
     if (( $2 == $3 )); then pass "$1: $2"; else fail "$1" "$2, expected $3"; fi
 }
@@ -47,18 +36,6 @@ if ! make -s -C "$ROOT" "$G/asm/ic_count" "$G/O0/ic_brk" "$G/O2/ic_brk" "$G/nati
         > "$WORK/build.log" 2>&1; then
     fail build "$(grep -m1 -i error "$WORK/build.log")"
 fi
-
-# run NAME CMD...: stdout to NAME.out, stderr to NAME.err, status in ST.
-run() {
-    run_quiet "$@" 2> /dev/null     # no "Segmentation fault" notice from bash
-    ST=$(< "$WORK/st")
-}
-run_quiet() {
-    local name=$1
-    shift
-    (cd "$WORK" && exec timeout -k 5 "$TIMEOUT" "$@" > "$WORK/$name.out" 2> "$WORK/$name.err")
-    echo $? > "$WORK/st"
-}
 
 # counts FILE KIND LABEL: sets HITS and MISSES from the stats line of KIND
 # (load, store, jalr, return); HITS is "-" when hits were not counted. A

@@ -21,41 +21,13 @@ TIMEOUT=${GUEST_TIMEOUT:-60}
 SCHEMA=$ROOT/tests/stats_schema.py
 LOOPS=100000                    # .set LOOPS in tests/guest/ic_count.S
 
-read -ra RVDBT_CMD <<< "${RVDBT:-$ROOT/build/rvdbt}"
-if [[ ${RVDBT_CMD[0]} == */* && ${RVDBT_CMD[0]} != /* ]]; then
-    RVDBT_CMD[0]=$PWD/${RVDBT_CMD[0]}
-fi
-
-PASS=0
-FAIL=0
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/rvdbt-stats.XXXXXX")
-trap 'rm -rf "$WORK"' EXIT
-ulimit -c 0
-
-pass() { PASS=$((PASS + 1)); echo "ok $1"; }
-fail() { FAIL=$((FAIL + 1)); echo "FAIL $1: $2"; }
-check() {   # check LABEL WHY-IF-FALSE CONDITION...
-    local label=$1 why=$2
-    shift 2
-    if "$@"; then pass "$label"; else fail "$label" "$why"; fi
-}
+NAME=stats
+. "$ROOT/tests/lib_check.sh"
 
 if ! make -s -C "$ROOT" "$G/asm/ic_count" "$G/asm/spin" "$G/asm/fault_load0" "$G/O2/mt_create" \
         "$G/dyn/cat" "$G/O2/proc_fork" "$G/O2/sig_handler" > "$WORK/build.log" 2>&1; then
     fail build "$(grep -m1 -i error "$WORK/build.log")"
 fi
-
-# run NAME CMD...: in $WORK, stdout to NAME.out, stderr to NAME.err, status in ST.
-run() {
-    run_quiet "$@" 2> /dev/null     # no "Segmentation fault" notice from bash
-    ST=$(< "$WORK/st")
-}
-run_quiet() {
-    local name=$1
-    shift
-    (cd "$WORK" && exec timeout -k 5 "$TIMEOUT" "$@" > "$WORK/$name.out" 2> "$WORK/$name.err")
-    echo $? > "$WORK/st"
-}
 
 # valid LABEL FILE: FILE conforms to the schema.
 valid() {

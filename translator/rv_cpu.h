@@ -172,6 +172,7 @@ struct rv_cpu {
     void *thread;            /* the OS layer's part of this thread (linux/thread.h) */
     struct rv_cpu *next_cpu; /* the threads sharing a code cache (tr_cache.cpus) */
     uint32_t running;        /* in translated code: counted in tr_cache.n_running */
+    uint32_t prof_where;     /* enum tr_where: what runs when not translated code, for samples */
     struct rv_counters cnt;
     sigjmp_buf fault_jmp;    /* slow paths leave translated code through this */
     uint64_t tid;            /* guest thread id */
@@ -196,8 +197,14 @@ struct rv_cpu {
 /* How many load/store sites the slot array holds; the array is reserved, not
  * committed, so unused slots cost address space only. */
 #define RV_MEM_SLOTS_MAX (1u << 20)
-#define RV_CPU_ALLOC_SIZE (offsetof(struct rv_cpu, mem_slots) + \
-                           (size_t)RV_MEM_SLOTS_MAX * sizeof(struct ic_mem_slot))
+/* After the slots, the thread's profile counters (translator/tr_probe.h),
+ * reserved alike: translated code bumps counter i with one add to
+ * [rbp + RV_OFF_PROF(i)], which needs no register and no lock. */
+#define RV_PROF_MAX (1u << 21)
+#define RV_PROF_BASE (offsetof(struct rv_cpu, mem_slots) + (size_t)RV_MEM_SLOTS_MAX * sizeof(struct ic_mem_slot))
+#define RV_CPU_ALLOC_SIZE (RV_PROF_BASE + (size_t)RV_PROF_MAX * sizeof(uint64_t))
+#define RV_PROF(cpu) ((uint64_t *)((char *)(cpu) + RV_PROF_BASE))
+#define RV_OFF_PROF(i) ((int32_t)(RV_PROF_BASE + (size_t)(i) * sizeof(uint64_t)))
 
 #define RV_OFF_X(r)  ((int32_t)offsetof(struct rv_cpu, x) + 8 * (r))
 #define RV_OFF_F(r)  ((int32_t)offsetof(struct rv_cpu, f) + 8 * (r))

@@ -108,6 +108,7 @@ struct tr_ctx {
     struct x86_buf *b;
     struct tr_cache *cache;
     const struct rv_options *opt;
+    uint32_t probe_block;    /* the profiler's record of this block (tr_probe.h) */
     uint64_t pc;             /* guest pc of the instruction being translated */
     uint64_t next_pc;        /* pc + its length */
     bool end;                /* the instruction ended the block */

@@ -10,6 +10,7 @@
 #include "linux/proc.h"
 #include "softmmu/tlb.h"
 #include "translator/tr.h"
+#include "translator/tr_probe.h"
 #include "translator/tr_cache.h"
 #include "translator/tr_priv.h"
 
@@ -367,9 +368,7 @@ static void emit_mem_stub(struct tr_ctx *ctx, const struct tr_stub *s)
     bool disp = ctx->cache->guest_disp != 0;
     if (!disp)
         x86_mov_rm(b, X86_W64, X86_RCX, X86_MEM(TR_CPU, RV_OFF_SLOT(s->site + 1, addend)));
-    if (ctx->opt->count_hits)
-        x86_alu_mi(b, X86_ADD, X86_W64, X86_MEM(TR_CPU, s->kind == TR_STUB_LOAD ?
-                   RV_OFF(cnt.ic_load_hits) : RV_OFF(cnt.ic_store_hits)), 1);
+    tr_probe(ctx, s->kind == TR_STUB_LOAD ? TR_PROBE_LOAD : TR_PROBE_STORE, true, s->pc, s->site);
     x86_jmp_rel32(b, s->resume);
     x86_patch_rel32(miss, b->exec_delta, x86_here(b));
     store_locals(ctx, s->dirty);
@@ -776,6 +775,9 @@ static bool translate_loop(struct tr_ctx *ctx, struct rv_cpu *cpu, const struct 
     tr_loop_check(ctx, to_checked);
     ctx->loop_head = x86_here(b);
     uint8_t *to_recheck = tr_loop_fast_head(ctx);
+    /* A trip starts here (unchecked) or at the checked copy, the first one
+     * included: each counts once. */
+    tr_probe(ctx, TR_PROBE_BLOCK, false, ctx->start, TR_PROBE_NONE);
     struct run_state st;
     save_state(ctx, &st);
     ctx->unchecked = true;
@@ -795,6 +797,7 @@ static bool translate_loop(struct tr_ctx *ctx, struct rv_cpu *cpu, const struct 
     for (int k = 0; k < ctx->n_hoist; k++)
         x86_patch_rel32(to_checked[k], b->exec_delta, x86_here(b));
     x86_patch_rel32(to_first, b->exec_delta, x86_here(b));
+    tr_probe(ctx, TR_PROBE_BLOCK, false, ctx->start, TR_PROBE_NONE);
     *n = 0;
     *pc = start_pc;
     if (translate_run(ctx, cpu, f, (uint32_t)loop_end + 1, n, pc) && to_rest)
@@ -806,7 +809,7 @@ static struct tr_block *translate_once(struct tr_cache *c, struct rv_cpu *cpu, u
                                        unsigned head_pad, bool *crosses, bool hoist, bool *unhoist)
 {
     struct x86_buf b;
-    x86_buf_init(&b, c->rw + c->used, c->size - c->used, c->exec_delta);
+    x86_buf_init(&b, c->rw + c->used, c->base + c->window - c->used, c->exec_delta);
     struct tr_ctx ctx = { .b = &b, .cache = c, .opt = &cpu->proc->opt };
     uint64_t host = x86_here(&b);
     uint64_t start = pc;
@@ -827,15 +830,21 @@ static struct tr_block *translate_once(struct tr_cache *c, struct rv_cpu *cpu, u
     uint32_t n_fetched = tr_fetch_block(cpu, pc, fetched);
     if (n_fetched == 0)
         return NULL;   /* tlb_fetch set cpu->fault_addr */
-    int loop_end = tr_last_back_edge(fetched, n_fetched, pc);
+    /* a block traced as it runs (tr_probe.h) has no loop inside */
+    int loop_end = c->exec_call ? -1 : tr_last_back_edge(fetched, n_fetched, pc);
     ctx.loop_end = loop_end;
     tr_low_halves(fetched, n_fetched, ctx.rd_low);
     tr_choose_locals(&ctx, fetched, n_fetched, loop_end);
     tr_choose_flocals(&ctx, fetched, n_fetched, loop_end);
     ctx.start = pc;
+    ctx.probe_block = c->probes.counter ? c->probes.counter(c->probes.arg, TR_PROBE_BLOCK, pc) : TR_PROBE_NONE;
     x86_alu_mi(&b, X86_CMP, X86_W32, X86_MEM(TR_CPU, RV_OFF(exit_req)), 0);
     tr_add_stub(&ctx, TR_STUB_INTR, pc, x86_jcc_rel32(&b, X86_CC_NE, 0));
     uint64_t host_fwd = x86_here(&b);
+    /* A block counts each time its first instruction runs: at its loop's
+     * head if it has one (every trip), else here. */
+    if (loop_end < 0)
+        tr_probe(&ctx, TR_PROBE_BLOCK, false, pc, TR_PROBE_NONE);
     if (loop_end >= 0) {
         /* The locals the loop names are in their registers at its head,
          * and any it writes may be dirty there (the back edge brings the
@@ -860,6 +869,9 @@ static struct tr_block *translate_once(struct tr_cache *c, struct rv_cpu *cpu, u
         x86_nops(&b, head_pad);
         ctx.loop_head = x86_here(&b);
         hoisted = hoist && tr_loop_plan(&ctx, fetched, loop_end);
+        /* a loop with checks hoisted counts its trips in translate_loop */
+        if (!hoisted)
+            tr_probe(&ctx, TR_PROBE_BLOCK, false, pc, TR_PROBE_NONE);
         if (ctx.sites_exhausted) {
             *retry = true;
             return NULL;
@@ -890,7 +902,7 @@ static struct tr_block *translate_once(struct tr_cache *c, struct rv_cpu *cpu, u
     }
     struct tr_block tmpl = {
         .pc = start, .host = host, .host_fwd = host_fwd, .guest_len = (uint32_t)(pc - start),
-        .host_len = (uint32_t)(b.p - (c->rw + c->used)), .n_insns = n,
+        .host_len = (uint32_t)(b.p - (c->rw + c->used)), .n_insns = n, .probe = ctx.probe_block,
     };
     struct tr_block *blk = tr_cache_insert(c, &tmpl);
     if (!blk) {
@@ -903,6 +915,8 @@ static struct tr_block *translate_once(struct tr_cache *c, struct rv_cpu *cpu, u
     c->host_bytes += blk->host_len;
     cpu->cnt.blocks_translated++;
     cpu->cnt.guest_insns_translated += n;
+    if (c->probes.translated)
+        c->probes.translated(c->probes.arg, cpu, blk);
     return blk;
 }
 
@@ -911,10 +925,12 @@ struct tr_block *tr_translate(struct tr_cache *c, struct rv_cpu *cpu, uint64_t p
     bool retry;
     /* Out of code memory, block records or slot numbers: the caller flushes
      * and asks again. A block always fits an empty cache. */
-    *full = c->size - c->used < TR_BLOCK_ROOM;
+    *full = c->base + c->window - c->used < TR_BLOCK_ROOM;
     if (*full)
         return NULL;
     struct timespec t0, t1;
+    uint32_t where = cpu->prof_where;
+    cpu->prof_where = TR_WHERE_TRANSLATE;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     /* A loop's back edge that crosses a 32-byte boundary (tr_note_jump)
      * moves by translating again with nops before the loop head, which run
@@ -931,6 +947,7 @@ struct tr_block *tr_translate(struct tr_cache *c, struct rv_cpu *cpu, uint64_t p
     }
     clock_gettime(CLOCK_MONOTONIC, &t1);
     cpu->cnt.translate_ns += (uint64_t)((t1.tv_sec - t0.tv_sec) * 1000000000 + (t1.tv_nsec - t0.tv_nsec));
+    cpu->prof_where = where;
     *full = retry;
     return blk;
 }

@@ -17,6 +17,8 @@
  */
 #include "linux/proc.h"
 #include "translator/tr.h"
+#include "translator/tr_cache.h"
+#include "translator/tr_probe.h"
 
 static bool is_link(int r) { return r == 1 || r == 5; }
 
@@ -79,11 +81,6 @@ bool tr_bge(struct tr_ctx *ctx, const struct rv_insn *in) { branch(ctx, in, X86_
 bool tr_bltu(struct tr_ctx *ctx, const struct rv_insn *in) { branch(ctx, in, X86_CC_B); return true; }
 bool tr_bgeu(struct tr_ctx *ctx, const struct rv_insn *in) { branch(ctx, in, X86_CC_AE); return true; }
 
-static void count(struct tr_ctx *ctx, int32_t counter_off)
-{
-    x86_alu_mi(ctx->b, X86_ADD, X86_W64, X86_MEM(TR_CPU, counter_off), 1);
-}
-
 bool tr_jal(struct tr_ctx *ctx, const struct rv_insn *in)
 {
     ctx->end = true;
@@ -111,11 +108,10 @@ static void ras_pop(struct tr_ctx *ctx)
     x86_mov_mr(b, X86_W32, X86_MEM(TR_CPU, RV_OFF(ras_top)), TR_T0);
     x86_alu_rm(b, X86_CMP, X86_W64, TR_T1, X86_MEM_IDX(TR_CPU, TR_T2, 1, RV_OFF(ras[0].guest)));
     uint8_t *miss = x86_jcc_rel32(b, X86_CC_NE, 0);
-    if (ctx->opt->count_hits)
-        count(ctx, RV_OFF(cnt.ic_ret_hits));
+    tr_probe(ctx, TR_PROBE_RETURN, true, ctx->pc, TR_PROBE_NONE);
     x86_jmp_m(b, X86_MEM_IDX(TR_CPU, TR_T2, 1, RV_OFF(ras[0].host)));
     x86_patch_rel32(miss, b->exec_delta, x86_here(b));
-    count(ctx, RV_OFF(cnt.ic_ret_misses));
+    tr_probe(ctx, TR_PROBE_RETURN, false, ctx->pc, TR_PROBE_NONE);
 }
 
 /* The target is computed before rd is written: rd may be rs1. A target
@@ -150,8 +146,11 @@ bool tr_jalr(struct tr_ctx *ctx, const struct rv_insn *in)
     struct tr_stub *s = tr_add_stub(ctx, TR_STUB_JALR, ctx->pc, x86_jcc_rel32(b, X86_CC_AE, 0));
     s->site = site;
     x86_mov_rm(b, X86_W64, TR_T2, X86_MEM(TR_CPU, RV_OFF_SLOT(site, addend)));
-    if (ctx->opt->count_hits)
-        count(ctx, RV_OFF(cnt.ic_jalr_hits));
+    tr_probe(ctx, TR_PROBE_JALR, true, ctx->pc, site);
+    /* an empty table entry is a miss after all: the profiler's record of
+     * it is found by the site */
+    if (ctx->cache->probes.counter)
+        x86_mov_mi(b, X86_W32, X86_MEM(TR_CPU, RV_OFF(jalr_site)), (int32_t)site);
     x86_mov_rm(b, X86_W64, TR_T2, X86_MEM_IDX(TR_T2, TR_T1, 4, 0));
     x86_alu_rm(b, X86_ADD, X86_W64, TR_T2, X86_MEM(TR_CPU, RV_OFF(jtab_base)));
     x86_jmp_r(b, TR_T2);

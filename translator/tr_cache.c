@@ -73,6 +73,16 @@ static void emit_trampolines(struct tr_cache *c)
     c->stubs_end = (size_t)(b.p - c->rw);
 }
 
+uint64_t tr_cache_add_call(struct tr_cache *c, const void *fn)
+{
+    struct x86_buf b;
+    x86_buf_init(&b, c->rw + c->stubs_end, c->window - c->stubs_end, c->exec_delta);
+    uint64_t at = emit_slow_call(&b, fn);
+    c->stubs_end = (size_t)(b.p - c->rw);
+    c->used = c->stubs_end;
+    return at;
+}
+
 static int new_memfd(size_t size)
 {
     int fd = memfd_create("rvdbt-code", MFD_CLOEXEC);
@@ -86,25 +96,28 @@ static int new_memfd(size_t size)
     return fd;
 }
 
-int tr_cache_init(struct tr_cache *c, size_t size)
+int tr_cache_init(struct tr_cache *c, size_t window, size_t span)
 {
     memset(c, 0, sizeof *c);
-    int fd = new_memfd(size);
-    if (fd < 0)
-        return fd;
-    c->rw = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
-    c->rx = mmap(NULL, size, PROT_READ | PROT_EXEC, MAP_SHARED, fd, 0);
-    close(fd);
-    if (c->rw == MAP_FAILED || c->rx == MAP_FAILED)
+    size_t size = span > window ? span : window;
+    /* Shared anonymous memory, its second view made by mremap: the kernel
+     * names both "/dev/zero (deleted)", which Linux perf takes for JIT code
+     * and names from /tmp/perf-PID.map (--perf-map). */
+    c->rw = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (c->rw == MAP_FAILED)
+        return -ENOMEM;
+    c->rx = mremap(c->rw, 0, size, MREMAP_MAYMOVE);
+    if (c->rx == MAP_FAILED || mprotect(c->rx, size, PROT_READ | PROT_EXEC) != 0)
         return -ENOMEM;
     c->size = size;
+    c->window = window;
     c->exec_delta = (uintptr_t)c->rx - (uintptr_t)c->rw;
     pthread_mutex_init(&c->lock, NULL);
     pthread_cond_init(&c->cond, NULL);
     c->hash = calloc(TR_HASH_SIZE, sizeof *c->hash);
     /* A block takes at least a few dozen host bytes, so this many records
      * can never run out before the code memory does. */
-    c->max_blocks = size / 32;
+    c->max_blocks = window / 32;
     c->blocks = malloc(c->max_blocks * sizeof *c->blocks);
     c->jtab = mmap(NULL, (MMU_GUEST_SIZE >> TR_JTAB_BITS) * sizeof *c->jtab, PROT_READ | PROT_WRITE,
                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
@@ -120,20 +133,29 @@ int tr_cache_init(struct tr_cache *c, size_t size)
  * one would overwrite code the other runs. So before the fork (the cache
  * lock held, nothing changes it) the code is copied to a new memfd, which
  * the child maps over its two views at the same addresses. */
+static int copy_out(int fd, const uint8_t *from, size_t lo, size_t hi)
+{
+    while (lo < hi) {
+        ssize_t n = pwrite(fd, from + lo, hi - lo, (off_t)lo);
+        if (n <= 0)
+            return n < 0 ? -errno : -EIO;
+        lo += (size_t)n;
+    }
+    return 0;
+}
+
 int tr_cache_snapshot(const struct tr_cache *c)
 {
     int fd = new_memfd(c->size);
     if (fd < 0)
         return fd;
-    size_t done = 0;
-    while (done < c->used) {
-        ssize_t n = pwrite(fd, c->rw + done, c->used - done, (off_t)done);
-        if (n <= 0) {
-            int e = n < 0 ? errno : EIO;
-            close(fd);
-            return -e;
-        }
-        done += (size_t)n;
+    /* the trampolines and the window in use; the rest is dropped code */
+    int err = copy_out(fd, c->rw, 0, c->stubs_end);
+    if (!err)
+        err = copy_out(fd, c->rw, c->base > c->stubs_end ? c->base : c->stubs_end, c->used);
+    if (err) {
+        close(fd);
+        return err;
     }
     return fd;
 }
@@ -186,7 +208,7 @@ struct tr_block *tr_cache_insert(struct tr_cache *c, const struct tr_block *tmpl
 /* Everything that holds a host code address goes: blocks, chains, jalr
  * tables, slots (site numbers are reused) and the return stack. */
 /* Blocks are allocated in host address order between flushes. */
-const struct tr_access *tr_cache_access_at(const struct tr_cache *c, uint64_t rip, uint64_t *guest_pc)
+const struct tr_block *tr_cache_block_at(const struct tr_cache *c, uint64_t rip)
 {
     size_t lo = 0, hi = c->n_blocks;
     while (lo < hi) {
@@ -198,7 +220,14 @@ const struct tr_access *tr_cache_access_at(const struct tr_cache *c, uint64_t ri
     }
     if (lo == c->n_blocks || rip < c->blocks[lo].host)
         return NULL;
-    const struct tr_block *b = &c->blocks[lo];
+    return &c->blocks[lo];
+}
+
+const struct tr_access *tr_cache_access_at(const struct tr_cache *c, uint64_t rip, uint64_t *guest_pc)
+{
+    const struct tr_block *b = tr_cache_block_at(c, rip);
+    if (!b)
+        return NULL;
     uint32_t off = (uint32_t)(rip - b->host);
     for (uint32_t i = b->n_access; i-- > 0;)
         if (b->access[i].host_off <= off) {
@@ -221,7 +250,19 @@ void tr_cache_flush(struct tr_cache *c)
     }
     memset(c->hash, 0, TR_HASH_SIZE * sizeof *c->hash);
     c->n_blocks = 0;
-    c->used = c->stubs_end;
+    /* the dropped window's pages go back to the system */
+    size_t lo = c->base > c->stubs_end ? c->base : c->stubs_end;
+    size_t page = (size_t)sysconf(_SC_PAGESIZE), start = (lo + page - 1) & ~(page - 1);
+    if (c->used > start)
+        madvise(c->rw + start, c->used - start, MADV_REMOVE);
+    if (c->base + 2 * c->window <= c->size) {
+        c->base += c->window;
+        c->used = c->base;
+    } else {
+        c->wraps += c->size > c->window;
+        c->base = 0;
+        c->used = c->stubs_end;
+    }
     for (struct rv_cpu *cpu = c->cpus; cpu; cpu = cpu->next_cpu) {
         memset(cpu->mem_slots, 0, (size_t)c->n_sites * sizeof cpu->mem_slots[0]);
         for (int i = 0; i < RV_RAS_SIZE; i++)

@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "translator/rv_cpu.h"
+#include "translator/tr_probe.h"
 
 /* A chained exit into a block: the rel32 field patched to jump to it, and
  * the stub it jumped to before, restored when the block is invalidated. */
@@ -44,11 +45,18 @@ struct tr_block {
     struct tr_chain_in *in;  /* chained exits that jump here */
     uint32_t n_access;
     struct tr_access *access; /* in host order, to map a host fault to its guest pc */
+    uint32_t probe;          /* the profiler's counter record (tr_probe.h), or TR_PROBE_NONE */
 };
 
 struct tr_cache {
     uint8_t *rw, *rx;        /* the two views of the same memory */
-    size_t size, used;
+    /* The views are size bytes: the trampolines, then windows of `window`
+     * bytes (the cache's size as asked for), one in use at a time, from
+     * `base`. A flush empties the window and moves to the next one, whose
+     * addresses no translation has had (a perf map's lines stay true), or
+     * back to the first when there is none (wraps counts those). */
+    size_t size, used, window, base;
+    uint64_t wraps;
     uintptr_t exec_delta;    /* rx - rw */
     struct tr_block **hash;  /* TR_HASH_SIZE chains */
     struct tr_block *blocks; /* pool; reset by a flush */
@@ -73,6 +81,12 @@ struct tr_cache {
     uint64_t host_bytes;     /* emitted over the whole run */
     bool no_chain;           /* --no-chain: every block exit returns to the dispatcher */
     bool fma;                /* fused multiply-adds run as FMA3: the host has it (and no --no-fma) */
+    /* The profiler's hook (tr_probe.h), NULL functions when none, and the
+     * counter record of each site number (TR_PROBE_NONE if none), for the
+     * slow paths; allocated with the first probe. */
+    struct tr_probes probes;
+    uint32_t *site_probe;
+    uint64_t exec_call;      /* the trampoline calling probes.exec, 0 if none */
     /* Host address - guest address for every guest byte when that is one
      * constant a disp32 holds (Linux mode, guest space reserved low): the
      * load/store fast path then addresses [base + disp] and reads no
@@ -102,7 +116,11 @@ static inline uint32_t tr_cache_hash(uint64_t pc)
     return (uint32_t)((pc >> 1) ^ (pc >> 17)) & (TR_HASH_SIZE - 1);
 }
 
-int tr_cache_init(struct tr_cache *c, size_t size);
+/* A cache of `size` bytes of code; span > size reserves that many bytes of
+ * addresses for its windows (at most TR_MAX_SPAN: every block must reach
+ * the trampolines with a rel32). */
+#define TR_MAX_SPAN (1ull << 30)
+int tr_cache_init(struct tr_cache *c, size_t size, size_t span);
 void tr_cache_destroy(struct tr_cache *c);
 /* fork: a copy of the code memory as it is (a memfd, or -errno), and, in
  * the child, that copy put in place of the shared one (0 or -errno; the fd
@@ -135,6 +153,12 @@ void tr_cache_invalidate(struct tr_cache *c, struct rv_cpu *cpu, uint64_t start,
  * if there is one (a host fault there is the guest's: a file mapping read
  * past its end raises SIGBUS in the host). */
 const struct tr_access *tr_cache_access_at(const struct tr_cache *c, uint64_t rip, uint64_t *guest_pc);
+/* A trampoline after the others that calls fn(cpu, rax) with the mapped
+ * registers in the state block, as the slow paths' do; for a cache that
+ * has no translations yet. Returns its executable address. */
+uint64_t tr_cache_add_call(struct tr_cache *c, const void *fn);
+/* The block whose code holds host address rip, or NULL. */
+const struct tr_block *tr_cache_block_at(const struct tr_cache *c, uint64_t rip);
 
 /* Translate the block at pc (tr_block.c), c->lock held. Returns NULL when
  * the first instruction cannot be fetched (cpu->fault_addr says where), or

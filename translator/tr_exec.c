@@ -18,7 +18,6 @@
 #include "translator/fp_mxcsr.h"
 #include "translator/tr_cache.h"
 #include "translator/tr_exec.h"
-#include "translator/tr_log.h"
 
 /* The guest thread running translated code on this host thread. */
 static __thread struct rv_cpu *current;
@@ -62,6 +61,11 @@ void tr_host_fault(int sig, uint64_t host_addr, void *ucontext)
      * the guest's as the faulting code had it, flags accrued so far too. */
     fp_mxcsr_write(mxcsr);
     siglongjmp(cpu->fault_jmp, sig);
+}
+
+struct rv_cpu *tr_exec_current(void)
+{
+    return current;
 }
 
 void tr_exec_attach(struct rv_cpu *cpu)
@@ -131,6 +135,7 @@ static void leave_locked(struct tr_cache *c, struct rv_cpu *cpu)
 void tr_exec_landed(struct rv_cpu *cpu)
 {
     struct tr_cache *c = cpu->proc->cache;
+    cpu->prof_where = TR_WHERE_DISPATCH;
     if (!cpu->running)
         return;
     /* What the leave trampoline and tr_exec would have done (fp_mxcsr.h). */
@@ -172,8 +177,6 @@ static struct tr_block *find_block(struct tr_cache *c, struct rv_cpu *cpu)
         flush_locked(c, cpu);
         b = tr_translate(c, cpu, cpu->pc, &full);
     }
-    if (b && cpu->proc->opt.log_mask)
-        tr_log_block(cpu->proc->opt.log, cpu->proc->opt.log_mask, &cpu->proc->mmu, c, b);
     return b;
 }
 
@@ -231,11 +234,18 @@ int tr_exec(struct rv_cpu *cpu)
         } else if (why == RV_EXIT_JALR) {
             cpu->cnt.ic_jalr_misses++;
             jalr_site = cpu->jalr_site;
+            tr_probe_miss(cpu, jalr_site, cpu->pc);
         } else if (why == RV_EXIT_JTABLE) {
             /* In the slot's window but its entry is empty: a miss after
              * all. The entry is filled when the block is found. */
             cpu->cnt.ic_jalr_misses++;
             jtab_entry = true;
+            uint32_t id = c->probes.counter ? tr_probe_site(cpu, cpu->jalr_site) : TR_PROBE_NONE;
+            if (id != TR_PROBE_NONE) {
+                RV_PROF(cpu)[id + TR_PROBE_MISSES]++;
+                if (cpu->proc->opt.count_hits)
+                    RV_PROF(cpu)[id + TR_PROBE_HITS]--;
+            }
             if (cpu->proc->opt.count_hits)
                 cpu->cnt.ic_jalr_hits--;
         } else if (why == RV_EXIT_FENCE_I) {

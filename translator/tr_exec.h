@@ -12,6 +12,9 @@
 /* A thread joins (leaves) its process's code cache. attach also makes cpu
  * the host thread's current guest thread, for tr_host_fault. */
 void tr_exec_attach(struct rv_cpu *cpu);
+/* The guest thread attached to the calling host thread, or NULL
+ * (async-signal-safe). */
+struct rv_cpu *tr_exec_current(void);
 void tr_exec_detach(struct rv_cpu *cpu);
 
 /* Run from cpu->pc. Returns RV_EXIT_ECALL, RV_EXIT_EBREAK, RV_EXIT_ILLEGAL,

@@ -18,6 +18,7 @@
  * is only the addend load and the access. */
 #include "linux/proc.h"
 #include "translator/tr.h"
+#include "translator/tr_probe.h"
 #include "translator/tr_cache.h"
 
 struct x86_mem tr_mem_addr(struct tr_ctx *ctx, int rs1, int64_t imm, int size, bool store)
@@ -47,9 +48,7 @@ struct x86_mem tr_mem_addr(struct tr_ctx *ctx, int rs1, int64_t imm, int size, b
     uint8_t *jcc = x86_jcc_rel32(b, X86_CC_AE, 0);
     if (!disp)
         x86_mov_rm(b, X86_W64, TR_T1, X86_MEM(TR_CPU, RV_OFF_SLOT(site, addend)));
-    if (ctx->opt->count_hits)
-        x86_alu_mi(b, X86_ADD, X86_W64,
-                   X86_MEM(TR_CPU, store ? RV_OFF(cnt.ic_store_hits) : RV_OFF(cnt.ic_load_hits)), 1);
+    tr_probe(ctx, store ? TR_PROBE_STORE : TR_PROBE_LOAD, true, ctx->pc, site);
 
     struct tr_stub *s = tr_add_stub(ctx, store ? TR_STUB_STORE : TR_STUB_LOAD, ctx->pc, jcc);
     s->size = (uint8_t)size;

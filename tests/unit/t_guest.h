@@ -12,7 +12,7 @@
 static inline struct rv_thread *t_guest_thread(struct rv_proc *proc)
 {
     static struct tr_cache cache;
-    CHECK(tr_cache_init(&cache, 1u << 20) == 0, "tr_cache_init");
+    CHECK(tr_cache_init(&cache, 1u << 20, 1u << 20) == 0, "tr_cache_init");
     proc->cache = &cache;
     proc->tlb_size = 1;
     proc->n_threads = 1;

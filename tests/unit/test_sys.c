@@ -1125,7 +1125,7 @@ static void test_unimplemented(void)
     char log[] = "/tmp/test_sys_unimp.XXXXXX";
     int fd = mkstemp(log);
     proc.opt.log = fdopen(fd, "w+");
-    proc.opt.log_mask = 4;              /* TR_LOG_UNIMP */
+    proc.opt.log_mask = RV_LOG_UNIMP;
     SYS(NR_setxattr);
     SYS(9999);
     fflush(proc.opt.log);

@@ -255,7 +255,7 @@ static bool faults_at(bool store, uint64_t addr, unsigned n, uint32_t site)
 static void setup(void)
 {
     CHECK(mmu_init(&proc.mmu, true) == 0, "mmu_init");
-    CHECK(tr_cache_init(&cache, 1u << 20) == 0, "tr_cache_init");
+    CHECK(tr_cache_init(&cache, 1u << 20, 1u << 20) == 0, "tr_cache_init");
     proc.cache = &cache;
     cpu = rv_cpu_new(&proc);
     CHECK(cpu != NULL, "rv_cpu_new");
