@@ -57,6 +57,14 @@ show "the most frequent words in rvdbt's own sources (stdin, malloc, a hash tabl
     "$OUT/words.txt" "$OUT/wordfreq" 10
 
 echo
+echo "== where the time went in the word count: rvdbt --profile (the top of its report)"
+echo "\$ ${RVDBT_CMD[*]} --profile=$OUT/profile.txt --profile-html $OUT/profile.html $OUT/wordfreq 10 < $OUT/words.txt"
+"${RVDBT_CMD[@]}" --profile="$OUT/profile.txt" --profile-html "$OUT/profile.html" "$OUT/wordfreq" 10 \
+    < "$OUT/words.txt" > /dev/null || status=1
+head -n 24 "$OUT/profile.txt"
+echo "-- the whole report: $OUT/profile.txt; the same as a web page: $OUT/profile.html"
+
+echo
 echo "The --stats report is rvdbt's own account of each run: how much RISC-V code it"
 echo "translated and how the translated code was used. Each block is translated once"
 echo "and then reused, so a loop that runs millions of times costs about as much to"
@@ -66,4 +74,6 @@ echo "learned, a jalr when its target is in its slot's window of translated code
 echo "return when it matches the return-address stack; --count-hits makes those hit"
 echo "counts exact (a plain --stats run counts only misses, which is cheaper). The"
 echo "comparison with qemu-riscv64 shows that the programs computed the same results."
+echo "--profile samples where the time goes and names the hottest guest blocks, with"
+echo "their RISC-V code beside the x86-64 code rvdbt made of it."
 exit $status

@@ -31,7 +31,7 @@ NAME=profile
 SKIP=0
 SKIPS=()
 
-if ! make -s -C "$ROOT" "$G/asm/ic_count" "$G/asm/prof_loop" "$G/O2/mt_create" "$BENCH/static/sha256" "$BENCH/dyn/sha256" \
+if ! make -s -C "$ROOT" "$G/asm/ic_count" "$G/asm/prof_loop" "$G/O2/mt_create" "$G/O2/sig_alarm" "$G/native/sig_alarm" "$BENCH/static/sha256" "$BENCH/dyn/sha256" \
         > "$WORK/build.log" 2>&1; then
     fail build "$(grep -m1 -i error "$WORK/build.log")"
 fi
@@ -121,6 +121,13 @@ out=$(python3 "$SCHEMA" "$J" 2>&1)
 check "mt_create schema" "$out" test -z "$out"
 got=$(py "$J" 'print(max(b["execs"] for b in p["blocks"]) >= len(d["threads"]) - 1)')
 check "mt_create thread entry counted per thread" "$got" test "$got" = True
+
+# The guest's own SIGPROF (ITIMER_PROF) still reaches it while rvdbt samples
+# with the same signal: the native build's output is the oracle.
+run sigprof "${RVDBT_CMD[@]}" --profile=/dev/null "$G/O2/sig_alarm"
+"$G/native/sig_alarm" > "$WORK/sigprof.native" 2>&1
+check "guest SIGPROF under --profile" "status $ST: $(diff "$WORK/sigprof.native" "$WORK/sigprof.out" | head -3)" \
+    cmp -s "$WORK/sigprof.native" "$WORK/sigprof.out"
 
 # --perf-map: well-formed lines naming guest code, in /tmp/perf-PID.map.
 (cd "$WORK" && exec "${RVDBT_CMD[@]}" --perf-map "$BENCH/static/sha256" "$SCALE" > pm.out 2> pm.err) &
