@@ -145,6 +145,15 @@ PY
 )
 check "perf map lines well formed" "$got (lines, names the hot function, bad lines)" test "$got" = "True True 0 []"
 rm -f "$map"
+# a dynamic program's map names its libraries' code too
+(cd "$WORK" && exec "${RVDBT_CMD[@]}" --perf-map "$BENCH/dyn/sha256" 1 > pmd.out 2> pmd.err) &
+pid=$!
+wait "$pid"
+ST=$?
+map=/tmp/perf-$pid.map
+check "perf-map dyn names libc's and the program's code" "status $ST: $(grep -c . "$map" 2>&1) lines" \
+    sh -c 'grep -q " guest:__libc_start_main" "$1" && grep -q " guest:sha_compress" "$1"' map "$map"
+rm -f "$map"
 
 # The same checked against a perf recording of a run, where perf may record.
 if command -v perf > /dev/null && perf record -q -e cpu-clock -o "$WORK/probe.data" true > /dev/null 2>&1; then
