@@ -10,7 +10,9 @@
 # The guest is tests/guest/coremark_like.c: CPU-bound for as many
 # iterations as it is told, most of them in list_sort, a real function at
 # -O2 (the rest of the work is inlined into main), so the hot-block table
-# must name it. Run once as is (hits not counted) and once with --count-hits.
+# must name it. Run once as is (hits not counted), once with --count-hits,
+# dynamically linked, and with three more threads doing the same work (the
+# per-thread table then has a row for each of the four, distinct tids).
 # RVDBT as in tests/guest.sh, CHROMIUM to use another browser binary.
 # Prints `ok CHECK` or `FAIL CHECK: why` and ends with
 # `profile_html: N passed, M failed`; exits 1 if anything failed.
@@ -113,12 +115,14 @@ if top > 0.985 * total:
 EOF
 }
 
-# dom_check DOM PROGRAM EXACT: the parsed page's content; prints `ok`/`FAIL`
-# lines. EXACT is 1 when the run counted hits.
+# dom_check DOM HOT PROGRAM EXACT TAG THREADS: the parsed page's content;
+# prints `ok`/`FAIL` lines. EXACT is 1 when the run counted hits, THREADS the
+# number of guest threads that ran.
 dom_check() {
     python3 - "$@" << 'EOF'
 import html.parser, re, sys
 path, hot, prog, exact, tag = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4] == '1', sys.argv[5]
+nthreads = int(sys.argv[6])
 VOID = {'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr'}
 
 class Node:
@@ -205,8 +209,9 @@ check('translation chart', line, 'no line or point in its svg')
 labels = ' '.join(x.text() for x in sec['translation'].all('text'))
 check('translation axes', 'seconds' in labels and 'instructions' in labels, labels[:200])
 threads = [r for b in sec['threads'].all('tbody') for r in b.all('tr')]
-first = threads[0].all('td') if threads else iter(())
-check('threads row', threads and re.fullmatch(r'\d+', next(first).text().strip()), 'no row with a tid')
+tids = [next(r.all('td')).text().strip() for r in threads if any(True for _ in r.all('td'))]
+check('threads rows', len(tids) == nthreads and all(re.fullmatch(r'\d+', t) for t in tids)
+      and len(set(tids)) == nthreads, 'tids %s, want %d distinct' % (tids[:8], nthreads))
 heads = ' '.join(h.text() for h in sec['threads'].all('th'))
 check('threads hits columns', ('load hits' in heads) == exact, heads)
 
@@ -221,10 +226,10 @@ EOF
 
 # page NAME RVDBT-OPTIONS...: profile the guest, then check the page.
 page() {
-    local name=$1 exact=0 out=$WORK/$1.html
+    local name=$1 exact=0 out=$WORK/$1.html threads=${THREADS:-0}
     shift
     [[ " $* " == *" --count-hits "* ]] && exact=1
-    (cd "$WORK" && exec timeout -k 5 "$TIMEOUT" "${RVDBT_CMD[@]}" "$@" --profile-html "$out" "$PROG" "$ITERS" \
+    (cd "$WORK" && exec timeout -k 5 "$TIMEOUT" "${RVDBT_CMD[@]}" "$@" --profile-html "$out" "$PROG" "$ITERS" "$threads" \
         > "$WORK/$name.out" 2> "$WORK/$name.err")
     local st=$?
     check "$name runs" "status $st: $(head -c 300 "$WORK/$name.err")" test "$st" = 0
@@ -258,13 +263,14 @@ page() {
         return
     fi
     pass "$name dom"
-    tally < <(dom_check "$WORK/$name.dom" "$HOT" "$(basename "$PROG")" "$exact" "$name" 2>&1)
+    tally < <(dom_check "$WORK/$name.dom" "$HOT" "$(basename "$PROG")" "$exact" "$name" $((threads + 1)) 2>&1)
 }
 
 page plain
 page exact --count-hits
 # the dynamically linked build: its blocks in libc and the loader as well
 PROG=$G/dyn/coremark_like page dyn
+THREADS=3 ITERS=5000 page threads
 
 echo "profile_html: $PASS passed, $FAIL failed"
 (( FAIL == 0 ))

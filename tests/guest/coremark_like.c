@@ -1,7 +1,10 @@
 /* CoreMark-shaped work: linked-list find/reverse/sort, small matrix
  * multiply-accumulate, a string-scanning state machine and CRC-16 over the
  * results, iterated. Used for inline-cache hit rates (tests/ic_stats.sh) and
- * as an ordinary guest test. */
+ * as an ordinary guest test; with a second argument, that many threads do
+ * the same work at once (tests/profile_html.sh's per-thread table) and must
+ * all reach the same result. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -68,7 +71,7 @@ static int list_find(struct node *l, int16_t v)
 }
 
 #define N 16
-static int32_t ma[N][N], mb[N][N], mc[N][N];
+static __thread int32_t ma[N][N], mb[N][N], mc[N][N];
 
 static uint32_t matrix(int seed)
 {
@@ -119,9 +122,15 @@ static unsigned states(const char *in, unsigned counts[NSTATES])
     return tokens;
 }
 
-int main(int argc, char **argv)
+struct work {
+    int iters;
+    uint16_t crc;
+    int16_t head;
+};
+
+static void *work(void *arg)
 {
-    int iters = argc > 1 ? atoi(argv[1]) : 300;
+    struct work *w = arg;
     enum { LEN = 200 };
     struct node *pool = malloc(LEN * sizeof *pool), *list = NULL;
     for (int i = 0; i < LEN; i++) {
@@ -132,7 +141,7 @@ int main(int argc, char **argv)
     }
     const char *text = "123,4.5,6e-7,abc,0.25,99e9,12.,.5,7e,--,3141592,2.71828e0";
     uint16_t crc = 0;
-    for (int it = 0; it < iters; it++) {
+    for (int it = 0; it < w->iters; it++) {
         list = list_sort(list, cmp_data);
         crc = crc16(crc, (uint32_t)list_find(list, (int16_t)(it % 1013)), 16);
         list = list_reverse(list);
@@ -143,7 +152,38 @@ int main(int argc, char **argv)
         for (int s = 0; s < NSTATES; s++)
             crc = crc16(crc, counts[s], 8);
     }
-    printf("coremark-like: %d iterations, crc 0x%04x, head %d\n", iters, crc, list->data);
+    w->crc = crc;
+    w->head = list->data;
     free(pool);
+    return NULL;
+}
+
+int main(int argc, char **argv)
+{
+    int iters = argc > 1 ? atoi(argv[1]) : 300;
+    int threads = argc > 2 ? atoi(argv[2]) : 0;
+    if (threads < 0 || threads > 64) {
+        fprintf(stderr, "coremark-like: 0 to 64 threads\n");
+        return 2;
+    }
+    struct work w[65];
+    pthread_t tid[64];
+    for (int t = 0; t <= threads; t++)
+        w[t].iters = iters;
+    for (int t = 1; t <= threads; t++)
+        if (pthread_create(&tid[t - 1], NULL, work, &w[t]) != 0) {
+            fprintf(stderr, "coremark-like: pthread_create failed\n");
+            return 1;
+        }
+    work(&w[0]);
+    for (int t = 1; t <= threads; t++) {
+        pthread_join(tid[t - 1], NULL);
+        if (w[t].crc != w[0].crc || w[t].head != w[0].head) {
+            fprintf(stderr, "coremark-like: thread %d got crc 0x%04x head %d\n", t, w[t].crc, w[t].head);
+            return 1;
+        }
+    }
+    printf("coremark-like: %d iterations, crc 0x%04x, head %d", iters, w[0].crc, w[0].head);
+    printf(threads ? ", in %d more threads\n" : "\n", threads);
     return 0;
 }
