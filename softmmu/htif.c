@@ -28,6 +28,13 @@ static uint8_t *phys(struct rv_cpu *cpu, uint64_t pa, uint64_t len)
     return mmu_ptr(&cpu->proc->mmu, pa, len, MMU_R | MMU_W);
 }
 
+static void answer(struct rv_cpu *cpu, uint64_t v)
+{
+    uint64_t *from = cpu->priv.fromhost ? (uint64_t *)phys(cpu, cpu->priv.fromhost, 8) : NULL;
+    if (from)
+        *from = v;
+}
+
 /* The syscall proxy: arguments at pa (which, a0, a1, a2, ...), the result
  * replaces `which`, then fromhost says it is there. */
 static void syscall_proxy(struct rv_cpu *cpu, uint64_t pa)
@@ -47,9 +54,7 @@ static void syscall_proxy(struct rv_cpu *cpu, uint64_t pa)
         fprintf(stderr, "rvdbt: HTIF syscall %llu is not supported\n", (unsigned long long)args[0]);
     }
     args[0] = (uint64_t)ret;
-    uint64_t *from = cpu->priv.fromhost ? (uint64_t *)phys(cpu, cpu->priv.fromhost, 8) : NULL;
-    if (from)
-        *from = 1;
+    answer(cpu, 1);
 }
 
 void htif_check(struct rv_cpu *cpu, uint64_t pa, uint64_t len)
@@ -70,6 +75,9 @@ void htif_check(struct rv_cpu *cpu, uint64_t pa, uint64_t len)
         char c = (char)payload;
         if (write(1, &c, 1) < 0)
             perror("rvdbt: console");
+        /* Spike's console answers every character: device and command, and
+         * 0x100 with the character; a putchar may wait for it. */
+        answer(cpu, (v & ~((1ull << 48) - 1)) | 0x100 | (uint8_t)c);
     } else {
         fprintf(stderr, "rvdbt: HTIF command 0x%016llx (device %u, command %u) ignored\n",
                 (unsigned long long)v, dev, cmd);

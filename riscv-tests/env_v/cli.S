@@ -2,6 +2,8 @@
  * output of each): the build picks one (C_NAME).
  *   fail5    reports a failure of test 5: status 5, "FAIL: test 5"
  *   console  writes "hello" through the HTIF console, then passes
+ *   putchar  the same as Spike's putchar does it: each character to tohost,
+ *            then wait for the host's answer in fromhost and clear it
  *   syscall  writes "proxy" with the HTIF syscall proxy (write(1, ...)), passes
  *   spin     never reports: --timeout ends it (status 124, "TIMEOUT")
  *   notohost has no tohost symbol: rvdbt refuses to load it (status 1)
@@ -34,6 +36,24 @@ _start:
 	li a0, 1
 	sd a0, 0(t0)
 5:	j 5b
+#elif defined(C_putchar)
+	la s0, msg
+	la t0, tohost
+	la t2, fromhost
+1:	lbu a0, 0(s0)
+	beqz a0, 3f
+	li t1, 0x0101
+	slli t1, t1, 48
+	or a0, a0, t1
+	sd a0, 0(t0)
+2:	ld t1, 0(t2)		/* the host answers each character */
+	beqz t1, 2b
+	sd zero, 0(t2)
+	addi s0, s0, 1
+	j 1b
+3:	li a0, 1
+	sd a0, 0(t0)
+4:	j 4b
 #elif defined(C_syscall)
 	la t0, args
 	la t1, proxy

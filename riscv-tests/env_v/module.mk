@@ -17,7 +17,7 @@ ENVV_LINK = $(RVT_CC) $(RVT_FLAGS) -Wl,-T,riscv-tests/bare.ld -Wl,--no-relax -Wl
 ENVV_OBJ   := $(RVT_OUT)/obj/env_v
 ENVV_TRAPS := $(basename $(notdir $(wildcard riscv-tests/env_v/trap_*.c)))
 ENVV_UPRIV := mret sret wfi sfence_vma csrr_mstatus csrr_satp
-ENVV_CLI   := fail5 console syscall spin notohost
+ENVV_CLI   := fail5 console putchar syscall spin notohost
 ENVV_IMAGES := $(RVT_BOTH:%=$(RVT_OUT)/bare-p/%) $(RVT_BOTH:%=$(RVT_OUT)/bare-v/%) \
                $(ENVV_TRAPS:%=$(RVT_OUT)/bare-trap/%) $(ENVV_UPRIV:%=$(RVT_OUT)/user-priv/%) \
                $(ENVV_CLI:%=$(RVT_OUT)/bare-cli/%)

@@ -36,6 +36,7 @@ declare -A QEMU_KNOWN=([bare-trap/trap_m]="28 32 36 41")
 declare -A CLI=(
     [fail5]="1|FAIL: test 5|5|"
     [console]="0|hello|0|hello"
+    [putchar]="0|hello|0|hello"
     [syscall]="0|proxy||"
     [spin]="124|rvdbt: TIMEOUT after 0.5 seconds||"
     [notohost]="1|no symbol tohost||"
