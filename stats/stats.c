@@ -6,7 +6,9 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 #include "linux/proc.h"
 #include "stats/log.h"
 #include "stats/perfmap.h"
@@ -112,23 +114,70 @@ void stats_run_free(struct stats_run *r)
     r->threads = NULL;
 }
 
-/* FILE, or stderr when the option gave none; NULL with a message on failure. */
-static FILE *open_report(const char *option, const char *path)
+/* A report being written: to stderr; to a temporary file beside its path
+ * that becomes the path only once it is whole, so that a reader never sees
+ * half a report (a run killed while writing one leaves the old file, or
+ * none); or, when the path is a pipe, terminal or device, straight to it
+ * (tmp is empty then). */
+struct report_file {
+    FILE *f;
+    const char *option, *path;
+    char tmp[4096];
+};
+
+/* Opens r for OPTION's PATH (stderr when the option gave none); false with a
+ * message on failure. */
+static bool open_report(struct report_file *r, const char *option, const char *path)
 {
-    if (!path)
-        return stderr;
-    FILE *f = fopen(path, "w");
-    if (!f)
+    r->option = option;
+    r->path = path;
+    if (!path) {
+        r->f = stderr;
+        return true;
+    }
+    struct stat st;
+    r->tmp[0] = 0;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        r->f = fopen(path, "w");
+        if (!r->f)
+            fprintf(stderr, "rvdbt: %s=%s: %s\n", option, path, strerror(errno));
+        return r->f != NULL;
+    }
+    int fd = -1;
+    if (snprintf(r->tmp, sizeof r->tmp, "%s.rvdbt-XXXXXX", path) < (int)sizeof r->tmp)
+        fd = mkstemp(r->tmp);
+    else
+        errno = ENAMETOOLONG;
+    r->f = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (!r->f) {
         fprintf(stderr, "rvdbt: %s=%s: %s\n", option, path, strerror(errno));
-    return f;
+        if (fd >= 0) {
+            close(fd);
+            unlink(r->tmp);
+        }
+        return false;
+    }
+    /* mkstemp's file is private to its owner; a report is an ordinary file */
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
+    return true;
 }
 
-static void close_report(FILE *f)
+static void close_report(struct report_file *r)
 {
-    if (f == stderr)
-        fflush(f);
-    else
-        fclose(f);
+    if (r->f == stderr) {
+        fflush(stderr);
+        return;
+    }
+    errno = 0;
+    bool ok = !ferror(r->f);
+    ok = fclose(r->f) == 0 && ok;
+    if (ok && (!r->tmp[0] || rename(r->tmp, r->path) == 0))
+        return;
+    fprintf(stderr, "rvdbt: %s=%s: %s\n", r->option, r->path, strerror(errno ? errno : EIO));
+    if (r->tmp[0])
+        unlink(r->tmp);
 }
 
 void stats_end(struct rv_proc *p, enum rv_end how, int status)
@@ -143,22 +192,22 @@ void stats_end(struct rv_proc *p, enum rv_end how, int status)
     struct prof_report pr;
     if (p->opt.profile)
         prof_report(p, &pr);
-    FILE *f;
-    if ((p->opt.stats || p->opt.count_hits) && (f = open_report("--stats", p->opt.stats_file))) {
-        stats_write_text(f, p, &r);
-        close_report(f);
+    struct report_file f;
+    if ((p->opt.stats || p->opt.count_hits) && open_report(&f, "--stats", p->opt.stats_file)) {
+        stats_write_text(f.f, p, &r);
+        close_report(&f);
     }
-    if (p->opt.stats_json && (f = open_report("--stats-json", p->opt.stats_json))) {
-        stats_write_json(f, p, &r, p->opt.profile ? &pr : NULL, stats_syms(p));
-        close_report(f);
+    if (p->opt.stats_json && open_report(&f, "--stats-json", p->opt.stats_json)) {
+        stats_write_json(f.f, p, &r, p->opt.profile ? &pr : NULL, stats_syms(p));
+        close_report(&f);
     }
-    if (p->opt.profile_text && (f = open_report("--profile", p->opt.profile_file))) {
-        prof_write_text(f, p, stats_syms(p), &pr);
-        close_report(f);
+    if (p->opt.profile_text && open_report(&f, "--profile", p->opt.profile_file)) {
+        prof_write_text(f.f, p, stats_syms(p), &pr);
+        close_report(&f);
     }
-    if (p->opt.profile_html && (f = open_report("--profile-html", p->opt.profile_html))) {
-        prof_write_html(f, p, stats_syms(p), &pr, &r);
-        close_report(f);
+    if (p->opt.profile_html && open_report(&f, "--profile-html", p->opt.profile_html)) {
+        prof_write_html(f.f, p, stats_syms(p), &pr, &r);
+        close_report(&f);
     }
     if (p->opt.profile)
         prof_report_free(&pr);

@@ -340,6 +340,7 @@ c mremap native
 c mt_sync native
 c mt_create native
 c mt_atomic native
+STATUS=3 c mt_exit native
 c proc_fork native
 c proc_wait native
 c proc_shell native

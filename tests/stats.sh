@@ -10,7 +10,12 @@
 #     signals;
 #   - a run killed by a fault, by a signal from outside or stopped by
 #     --timeout (tests/guest/spin.S) still writes both reports, and says how
-#     it ended.
+#     it ended;
+#   - reports are whole or absent: exit from a thread while others spin
+#     (mt_exit) leaves every report whole and the guest's buffered output
+#     in its pipe; SIGKILL leaves an earlier report as it was; no temporary
+#     file is left behind; a report to a pipe (/dev/stdout) is written
+#     straight to it.
 # RVDBT as in tests/guest.sh. Prints `ok CHECK` or `FAIL CHECK: why` and ends
 # with `stats: N passed, M failed`; exits 1 if anything failed.
 set -uo pipefail
@@ -25,7 +30,7 @@ NAME=stats
 . "$ROOT/tests/lib_check.sh"
 
 if ! make -s -C "$ROOT" "$G/asm/ic_count" "$G/asm/spin" "$G/asm/fault_load0" "$G/O2/mt_create" \
-        "$G/dyn/cat" "$G/O2/proc_fork" "$G/O2/sig_handler" > "$WORK/build.log" 2>&1; then
+        "$G/dyn/cat" "$G/O2/proc_fork" "$G/O2/sig_handler" "$G/O2/mt_exit" > "$WORK/build.log" 2>&1; then
     fail build "$(grep -m1 -i error "$WORK/build.log")"
 fi
 
@@ -150,6 +155,40 @@ if valid term "$J"; then
     got=$(json "$J" 'd["end"]')
     check "term json end" "$got" test "$got" = "{'how': 'signal', 'status': 15}"
 fi
+
+# exit(3) from a thread while three spin and main waits in a futex.
+J=$WORK/exit.json
+run exit "${RVDBT_CMD[@]}" --stats="$WORK/exit.txt" --stats-json "$J" --profile="$WORK/exit.prof" \
+    --profile-html "$WORK/exit.html" "$G/O2/mt_exit"
+check "exit from a thread: status 3" "status $ST: $(head -c 200 "$WORK/exit.err")" test "$ST" = 3
+check "exit from a thread: stdio reached the pipe" "$(head -c 200 "$WORK/exit.out")" \
+    test "$(cat "$WORK/exit.out")" = "main: 3 threads spinning, one more to exit
+thread: exit(3) with 3 threads spinning"
+if valid exit "$J"; then
+    got=$(json "$J" '(d["end"], len(d["threads"]))')
+    check "exit json end, five threads" "$got" test "$got" = "({'how': 'exit', 'status': 3}, 5)"
+fi
+check "exit text whole" "$(tail -2 "$WORK/exit.txt" 2>&1)" grep -q '^  threads: *5$' "$WORK/exit.txt"
+check "exit profile whole" "$(tail -2 "$WORK/exit.prof" 2>&1)" grep -q 'instruction mix' "$WORK/exit.prof"
+check "exit html whole" "$(tail -c 100 "$WORK/exit.html" 2>&1)" grep -q '</html>' "$WORK/exit.html"
+
+# SIGKILL leaves no report, and the last one as it was.
+J=$WORK/kill.json
+echo '{"earlier": true}' > "$J"
+(cd "$WORK" && exec "${RVDBT_CMD[@]}" --stats-json "$J" "$G/asm/spin" > kill.out 2> kill.err) &
+pid=$!
+sleep 0.5
+kill -KILL "$pid"
+{ wait "$pid"; } 2> /dev/null
+check "kill leaves the earlier report" "$(head -c 100 "$J")" test "$(cat "$J")" = '{"earlier": true}'
+
+# A report to a pipe goes straight to it.
+out=$(cd "$WORK" && "${RVDBT_CMD[@]}" --stats-json /dev/stderr "$G/asm/ic_count" 2>&1 > /dev/null | cat)
+got=$(python3 -c 'import json,sys; d=json.loads(sys.stdin.read()); print(d["version"])' <<< "$out" 2>&1)
+check "json to a pipe" "$got: ${out:0:100}" test "$got" = 1
+
+left=$(cd "$WORK" && ls -- *.rvdbt-* 2> /dev/null)
+check "no temporary report files left" "$left" test -z "$left"
 
 echo "stats: $PASS passed, $FAIL failed"
 (( FAIL == 0 ))
