@@ -66,6 +66,7 @@ struct rv_report {
     void (*thread_start)(struct rv_proc *p, struct rv_cpu *cpu);
     void (*thread_exit)(struct rv_proc *p, struct rv_cpu *cpu);
     void (*end)(struct rv_proc *p, enum rv_end how, int status);
+    void (*forked)(struct rv_proc *p);      /* in the child, which reports nothing */
 };
 
 struct rv_proc {

@@ -173,7 +173,10 @@ static int64_t clone_process(struct rv_cpu *c, uint64_t flags, uint64_t sp, uint
         _exit(70);
     }
     c->proc->n_threads = 1;
-    c->proc->report = (struct rv_report){ 0 };   /* the reports are the parent's */
+    if (c->proc->report.forked)
+        c->proc->report.forked(c->proc);
+    /* the reports are the parent's; a grandchild's map is the child's */
+    c->proc->report = (struct rv_report){ .forked = c->proc->report.forked };
     t->tid = (int32_t)gettid();
     c->tid = (uint64_t)t->tid;
     if (sp)

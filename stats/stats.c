@@ -292,6 +292,12 @@ static void translated(void *arg, struct rv_cpu *cpu, const struct tr_block *b)
     log_block(p, b);
 }
 
+static void forked(struct rv_proc *p)
+{
+    if (p->opt.perf_map)
+        perfmap_forked();
+}
+
 static bool traced(void *arg, uint64_t pc)
 {
     struct rv_proc *p = arg;
@@ -315,7 +321,8 @@ int stats_start(struct rv_proc *p, struct rv_cpu *cpu)
         syms = syms_new();
         log_start(syms);
     }
-    p->report = (struct rv_report){ .thread_start = thread_start, .thread_exit = thread_exit, .end = stats_end };
+    p->report = (struct rv_report){ .thread_start = thread_start, .thread_exit = thread_exit, .end = stats_end,
+                                   .forked = forked };
     struct tr_probes probes = { .translated = translated, .arg = p };
     if (o->log_mask & (RV_LOG_EXEC | RV_LOG_CPU)) {
         probes.exec = log_exec;
@@ -329,6 +336,8 @@ int stats_start(struct rv_proc *p, struct rv_cpu *cpu)
             return -1;
         }
     }
+    if (o->perf_map)
+        perfmap_stubs(p->cache);
     thread_start(p, cpu);
     atexit(end_at_exit);
     return 0;

@@ -31,7 +31,7 @@ NAME=profile
 SKIP=0
 SKIPS=()
 
-if ! make -s -C "$ROOT" "$G/asm/ic_count" "$G/asm/prof_loop" "$G/O2/mt_create" "$G/O2/sig_alarm" "$G/native/sig_alarm" "$BENCH/static/sha256" "$BENCH/dyn/sha256" \
+if ! make -s -C "$ROOT" "$G/asm/ic_count" "$G/asm/prof_loop" "$G/O2/mt_create" "$G/O2/sig_alarm" "$G/native/sig_alarm" "$G/O2/proc_fork" "$BENCH/static/sha256" "$BENCH/dyn/sha256" \
         > "$WORK/build.log" 2>&1; then
     fail build "$(grep -m1 -i error "$WORK/build.log")"
 fi
@@ -139,11 +139,13 @@ check "perf-map run" "status $ST" test "$ST" = 0
 got=$(python3 - "$map" <<'PY' 2>&1
 import re, sys
 lines = open(sys.argv[1]).readlines()
-bad = [l for l in lines if not re.fullmatch(r"[0-9a-f]+ [0-9a-f]+ guest:\S+\n", l)]
-print(len(lines) > 100, any("sha_compress" in l for l in lines), len(bad), bad[:2])
+stubs = bool(lines) and re.fullmatch(r"[0-9a-f]+ [0-9a-f]+ rvdbt:trampolines\n", lines[0]) is not None
+bad = [l for l in lines[1:] if not re.fullmatch(r"[0-9a-f]+ [0-9a-f]+ guest:\S+\n", l)]
+print(stubs, len(lines) > 100, any("sha_compress" in l for l in lines), len(bad), bad[:2])
 PY
 )
-check "perf map lines well formed" "$got (lines, names the hot function, bad lines)" test "$got" = "True True 0 []"
+check "perf map lines well formed" "$got (trampolines first, lines, names the hot function, bad lines)" \
+    test "$got" = "True True True 0 []"
 rm -f "$map"
 # a dynamic program's map names its libraries' code too
 (cd "$WORK" && exec "${RVDBT_CMD[@]}" --perf-map "$BENCH/dyn/sha256" 1 > pmd.out 2> pmd.err) &
@@ -154,6 +156,27 @@ map=/tmp/perf-$pid.map
 check "perf-map dyn names libc's and the program's code" "status $ST: $(grep -c . "$map" 2>&1) lines" \
     sh -c 'grep -q " guest:__libc_start_main" "$1" && grep -q " guest:sha_compress" "$1"' map "$map"
 rm -f "$map"
+# A forked child has a map of its own, which starts as its parent's did:
+# its code cache is a copy of the parent's at the fork.
+touch "$WORK/before-fork"
+(cd "$WORK" && exec "${RVDBT_CMD[@]}" --perf-map "$G/O2/proc_fork" > pmf.out 2> pmf.err) &
+pid=$!
+wait "$pid"
+ST=$?
+got=$(python3 - "$pid" $(find /tmp -maxdepth 1 -name 'perf-*.map' -newer "$WORK/before-fork") <<'PY' 2>&1
+import sys
+parent = "/tmp/perf-%s.map" % sys.argv[1]
+maps = {m: open(m).readlines() for m in sys.argv[2:]}
+if parent not in maps:
+    sys.exit("no parent map")
+first = maps[parent][:20]
+kids = [m for m in maps if m != parent]
+print(len(kids) > 0, all(maps[k][:20] == first for k in kids))
+PY
+)
+check "perf-map forked children have their own maps" "status $ST: $got (children, each starts as the parent's)" \
+    test "$ST $got" = "0 True True"
+find /tmp -maxdepth 1 -name 'perf-*.map' -newer "$WORK/before-fork" -delete
 
 # The same checked against a perf recording of a run, where perf may record.
 if command -v perf > /dev/null && perf record -q -e cpu-clock -o "$WORK/probe.data" true > /dev/null 2>&1; then
