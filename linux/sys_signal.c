@@ -538,8 +538,14 @@ int64_t sys_rt_sigsuspend(struct rv_cpu *c, const uint64_t *a)
         return -EINVAL;
     if (mmu_read(sys_mmu(c), &mask, a[0], sizeof mask))
         return -EFAULT;
+    /* Woken only by a signal for the guest: rvdbt's own (the profiler's
+     * SIGPROF samples) leave it waiting. The host mask blocks everything
+     * again whenever sigsuspend returns, so the look at pending races with
+     * nothing. */
     if (sig_wait_masked(c, mask, &host) == 0)
-        sigsuspend(&host);
+        do
+            sigsuspend(&host);
+        while (!sig_deliverable(c));
     sig_wait_done(c);
     return -EINTR;
 }
