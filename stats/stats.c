@@ -125,6 +125,21 @@ struct report_file {
     char tmp[4096];
 };
 
+/* The process's umask, read without setting it (umask() would, for a moment,
+ * also for guest threads still creating files); 022 if it cannot be read. */
+static mode_t current_umask(void)
+{
+    FILE *f = fopen("/proc/self/status", "r");
+    char line[256];
+    unsigned mask = 022;
+    while (f && fgets(line, sizeof line, f))
+        if (sscanf(line, "Umask: %o", &mask) == 1)
+            break;
+    if (f)
+        fclose(f);
+    return (mode_t)mask;
+}
+
 /* Opens r for OPTION's PATH (stderr when the option gave none); false with a
  * message on failure. */
 static bool open_report(struct report_file *r, const char *option, const char *path)
@@ -158,9 +173,7 @@ static bool open_report(struct report_file *r, const char *option, const char *p
         return false;
     }
     /* mkstemp's file is private to its owner; a report is an ordinary file */
-    mode_t mask = umask(0);
-    umask(mask);
-    fchmod(fd, 0666 & ~mask);
+    fchmod(fd, 0666 & ~current_umask());
     return true;
 }
 

@@ -15,7 +15,7 @@
 #     (mt_exit) leaves every report whole and the guest's buffered output
 #     in its pipe; SIGKILL leaves an earlier report as it was; no temporary
 #     file is left behind; a report to a pipe (/dev/stdout) is written
-#     straight to it.
+#     straight to it; its mode follows the umask.
 # RVDBT as in tests/guest.sh. Prints `ok CHECK` or `FAIL CHECK: why` and ends
 # with `stats: N passed, M failed`; exits 1 if anything failed.
 set -uo pipefail
@@ -186,6 +186,11 @@ check "kill leaves the earlier report" "$(head -c 100 "$J")" test "$(cat "$J")" 
 out=$(cd "$WORK" && "${RVDBT_CMD[@]}" --stats-json /dev/stderr "$G/asm/ic_count" 2>&1 > /dev/null | cat)
 got=$(python3 -c 'import json,sys; d=json.loads(sys.stdin.read()); print(d["version"])' <<< "$out" 2>&1)
 check "json to a pipe" "$got: ${out:0:100}" test "$got" = 1
+
+# The report's mode is what the umask makes of 0666, as for any new file.
+(cd "$WORK" && umask 027 && exec "${RVDBT_CMD[@]}" --stats-json mode.json "$G/asm/ic_count" > /dev/null 2>&1)
+got=$(stat -c %a "$WORK/mode.json" 2>&1)
+check "report mode under umask 027" "$got" test "$got" = 640
 
 left=$(cd "$WORK" && ls -- *.rvdbt-* 2> /dev/null)
 check "no temporary report files left" "$left" test -z "$left"
