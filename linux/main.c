@@ -10,6 +10,7 @@
 #include <time.h>
 #include <ucontext.h>
 #include <unistd.h>
+#include "linux/crash.h"
 #include "linux/proc.h"
 #include "linux/sig.h"
 #include "linux/start.h"
@@ -19,8 +20,6 @@
 #include "translator/tr_exec.h"
 #include "stats/log.h"
 #include "translator/tr_priv.h"
-
-#define RVDBT_VERSION "0.1"
 
 static void usage(FILE *f)
 {
@@ -78,6 +77,13 @@ static void usage(FILE *f)
           "                   entry in M-mode (M, S and U modes, Sv39); it reports\n"
           "                   through its `tohost` symbol (HTIF)\n"
           "  --timeout SECONDS  stop the run after SECONDS (a fraction is allowed)\n"
+          "  --core           if rvdbt itself crashes, leave a core file (as ulimit -c allows)\n"
+          "                   after the crash report, instead of exit status 70\n"
+          "  --debug-crash=WHAT  crash on purpose, to test the crash report (testing): a\n"
+          "                   host fault in the translated code of the guest instruction at\n"
+          "                   code:PC; or, at the guest's exit_group, one in rvdbt's code\n"
+          "                   (syscall), a host stack overflow (stack), an internal error\n"
+          "                   (internal)\n"
           "  -h, --help       this text\n"
           "  --version        print the version\n"
           "\n"
@@ -136,42 +142,6 @@ static void env_init(struct env *e)
     e->v = malloc((n + 1) * sizeof *e->v);
     memcpy(e->v, environ, (n + 1) * sizeof *e->v);
     e->n = n;
-}
-
-/* A host fault is a bug in rvdbt, never the guest's doing (guest faults are
- * found by the slow paths before any access), with one exception handed to
- * the translator: a guest read of a file mapping past the end of its file.
- * Otherwise say so, with the host pc, and exit with the internal-error status
- * rather than dumping core. */
-static void internal_fault(int sig, siginfo_t *si, void *uc_)
-{
-    ucontext_t *uc = uc_;
-    uint64_t rip = (uint64_t)uc->uc_mcontext.gregs[REG_RIP];
-    /* Sent by kill or tgkill (the guest's or another process's), not raised
-     * by an instruction: a signal for the guest like any other. */
-    if (si->si_code <= 0) {
-        sig_host_signal(sig, si, uc_);
-        return;
-    }
-    tr_host_fault(sig, (uint64_t)(uintptr_t)si->si_addr, uc_);
-    mmu_copy_fault(sig);
-    char msg[160];
-    int n = snprintf(msg, sizeof msg, "rvdbt: internal error: host signal %d at host pc 0x%llx, address 0x%llx\n",
-                     sig, (unsigned long long)rip, (unsigned long long)(uintptr_t)si->si_addr);
-    ssize_t r = write(2, msg, (size_t)n);
-    (void)r;
-    _exit(EXIT_INTERNAL);
-}
-
-static void catch_internal_faults(void)
-{
-    static char stack[64 * 1024];
-    stack_t ss = { .ss_sp = stack, .ss_size = sizeof stack };
-    struct sigaction sa = { .sa_sigaction = internal_fault, .sa_flags = SA_SIGINFO | SA_ONSTACK };
-    sigaltstack(&ss, NULL);
-    static const int sigs[] = { SIGILL, SIGTRAP, SIGBUS, SIGFPE, SIGSEGV, SIGSYS };
-    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
-        sigaction(sigs[i], &sa, NULL);
 }
 
 static char timeout_msg[80];
@@ -282,6 +252,11 @@ int main(int argc, char **argv)
             timeout = strtod(v, &end);
             if (*end || !(timeout > 0 && timeout < 1e9))
                 return usage_error("--timeout: %s is not a number of seconds", v);
+        } else if (!strncmp(a, "--debug-crash=", 14)) {
+            if (crash_parse(&proc, a + 14) != 0)
+                return usage_error("--debug-crash=%s: not code:PC, syscall, stack or internal", a + 14);
+        } else if (!strcmp(a, "--core")) {
+            proc.opt.core = true;
         } else if (!strcmp(a, "--no-chain")) {
             no_chain = true;
         } else if (!strcmp(a, "--no-fma")) {
@@ -354,6 +329,7 @@ int main(int argc, char **argv)
     /* a perf map's addresses stay unused for as long as the span lasts */
     int err = tr_cache_init(&cache, cache_size, proc.opt.perf_map ? TR_MAX_SPAN : cache_size);
     cache.no_chain = no_chain;
+    cache.debug_crash_pc = proc.opt.debug_crash_pc;
     cache.fma = cache.fma && !no_fma;
     if (err) {
         fprintf(stderr, "rvdbt: cannot set up the code cache: %s\n", strerror(-err));
@@ -381,7 +357,7 @@ int main(int argc, char **argv)
      * fast paths add its base as a displacement (translator/tr_mem.c). */
     uintptr_t base = (uintptr_t)proc.mmu.base;
     cache.guest_disp = !proc.opt.bare && base + 4096 < INT32_MAX ? (int32_t)base : 0;
-    catch_internal_faults();
+    crash_init(&proc);
     timeout_proc = &proc;
     if (timeout > 0 && (err = arm_timeout(timeout)) != 0) {
         fprintf(stderr, "rvdbt: cannot arm the timeout: %s\n", strerror(-err));

@@ -45,6 +45,9 @@ struct rv_options {
     FILE *log;              /* -D FILE, else stderr */
     struct rv_range *dfilter; /* -dfilter: NULL for everything */
     int n_dfilter;
+    int debug_crash;        /* --debug-crash: enum crash_debug (linux/crash.h) */
+    uint64_t debug_crash_pc; /* --debug-crash=code:PC */
+    bool core;              /* --core: a crash leaves a core file, not exit status 70 */
 };
 
 /* Guest sigaction as recorded by rt_sigaction; handler is RV_SIG_DFL,

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
+#include "linux/crash.h"
 #include "linux/proc.h"
 #include "linux/sig.h"
 #include "linux/sys.h"
@@ -25,6 +26,11 @@ struct rv_thread *thread_new(struct rv_proc *proc, uint64_t sigmask)
     cpu->tid = (uint64_t)t->tid;
     t->sigmask = sigmask;
     t->altstack.ss_flags = RV_SS_DISABLE;
+    if (crash_thread_start(t) != 0) {
+        rv_cpu_free(cpu);
+        free(t);
+        return NULL;
+    }
     tr_exec_attach(cpu);
     if (proc->report.thread_start)
         proc->report.thread_start(proc, cpu);
@@ -38,6 +44,7 @@ void thread_free(struct rv_thread *t)
     if (p->report.thread_exit)
         p->report.thread_exit(p, t->cpu);
     rv_cpu_free(t->cpu);
+    crash_thread_end(t);
     free(t);
 }
 

@@ -7,6 +7,7 @@
 #include <string.h>
 #include "linux/sig.h"
 #include "linux/sys_impl.h"
+#include "linux/thread.h"
 #include "translator/tr_probe.h"
 
 /* Handlers return host errno values to the guest unchanged: both ABIs take
@@ -83,7 +84,11 @@ void sys_dispatch(struct rv_cpu *c)
     memcpy(a, &c->x[10], sizeof a);
     const struct sys_entry *e = sys_entry(nr);
     bool strace = c->proc->opt.strace;
+    struct rv_thread *t = thread_of(c);
+    struct thread_sys *rec = &t->recent[t->n_sys++ % THREAD_RECENT_SYS];
 
+    *rec = (struct thread_sys){ .nr = nr };
+    memcpy(rec->a, a, sizeof a);
     c->cnt.syscalls++;
     c->prof_where = TR_WHERE_SYSCALL;
     atomic_fetch_add_explicit(&sys_all_calls[nr < SYS_NR_MAX ? nr : SYS_NR_MAX], 1, memory_order_relaxed);
@@ -115,6 +120,8 @@ void sys_dispatch(struct rv_cpu *c)
     }
     if (strace)
         sys_strace(c, nr, e, a, r, true);
+    rec->ret = r;
+    rec->done = true;
     c->x[10] = (uint64_t)r;
     c->prof_where = TR_WHERE_DISPATCH;
 }

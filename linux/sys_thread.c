@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+#include "linux/crash.h"
 #include "linux/sig.h"
 #include "linux/sys_impl.h"
 #include "linux/thread.h"
@@ -168,10 +169,8 @@ static int64_t clone_process(struct rv_cpu *c, uint64_t flags, uint64_t sp, uint
         return pid;
     }
     int err = tr_exec_fork_end(c, fd, true);
-    if (err) {
-        fprintf(stderr, "rvdbt: forked child cannot copy the code cache: %s\n", strerror(-err));
-        _exit(70);
-    }
+    if (err)
+        rv_internal_error("the forked child cannot copy the code cache: %s", strerror(-err));
     c->proc->n_threads = 1;
     if (c->proc->report.forked)
         c->proc->report.forked(c->proc);
@@ -240,6 +239,7 @@ int64_t sys_exit(struct rv_cpu *c, const uint64_t *a)
 
 int64_t sys_exit_group(struct rv_cpu *c, const uint64_t *a)
 {
+    crash_provoke(c);
     c->proc->exit_status = (int)(a[0] & 0xff);
     exit((int)(a[0] & 0xff));
 }

@@ -12,6 +12,8 @@
 
 struct rv_proc;
 
+#define THREAD_RECENT_SYS 8
+
 struct rv_thread {
     struct rv_cpu *cpu;          /* guest registers, slots, TLB, return stack */
     int32_t tid;
@@ -32,6 +34,16 @@ struct rv_thread {
     uint64_t saved_mask;
 
     uint64_t clear_child_tid;    /* CLONE_CHILD_CLEARTID / set_tid_address */
+
+    /* The last syscalls, for a crash report (linux/crash.c): recent[n_sys %
+     * THREAD_RECENT_SYS] is the next one's, done false while it runs. */
+    struct thread_sys {
+        uint64_t nr, a[6];
+        int64_t ret;
+        bool done;
+    } recent[THREAD_RECENT_SYS];
+    uint64_t n_sys;
+    void *host_altstack;         /* the host signal stack a crash is reported on */
 };
 
 static inline struct rv_thread *thread_of(const struct rv_cpu *cpu)

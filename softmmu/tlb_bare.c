@@ -180,9 +180,7 @@ static uint64_t store_value(struct rv_cpu *cpu, uint64_t pc)
             break;
         }
     }
-    fprintf(stderr, "rvdbt: internal error: the store at pc 0x%llx cannot be read back\n",
-            (unsigned long long)pc);
-    exit(70);
+    rv_internal_error("the store at pc 0x%llx cannot be read back", (unsigned long long)pc);
 }
 
 static uint64_t store_itself(struct rv_cpu *cpu, uint64_t pc, unsigned size, uint8_t *h1, uint64_t pa1,

@@ -163,10 +163,6 @@ void log_block(struct rv_proc *p, const struct tr_block *b)
 
 void log_exec(struct rv_cpu *cpu, uint64_t pc)
 {
-    static const char *const abi[32] = {
-        "zero", "ra", "sp", "gp", "tp", "t0", "t1", "t2", "s0", "s1", "a0", "a1", "a2", "a3", "a4", "a5",
-        "a6", "a7", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9", "s10", "s11", "t3", "t4", "t5", "t6",
-    };
     const struct rv_options *o = &cpu->proc->opt;
     FILE *f = o->log;
     char sym[256];
@@ -176,7 +172,7 @@ void log_exec(struct rv_cpu *cpu, uint64_t pc)
         return;
     fprintf(f, " pc       %016" PRIx64 "\n", pc);
     for (int r = 0; r < 32; r++)
-        fprintf(f, " x%-2d/%-4s %016" PRIx64 "%s", r, abi[r], r ? cpu->x[r] : 0, r % 4 == 3 ? "\n" : "");
+        fprintf(f, " x%-2d/%-4s %016" PRIx64 "%s", r, rv_xreg_name[r], r ? cpu->x[r] : 0, r % 4 == 3 ? "\n" : "");
     for (int r = 0; r < 32; r++)
         fprintf(f, " f%-2d      %016" PRIx64 "%s", r, cpu->f[r], r % 4 == 3 ? "\n" : "");
     fprintf(f, " fcsr     %08x\n", cpu->fflags | cpu->frm << 5);

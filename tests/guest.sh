@@ -341,6 +341,8 @@ c mt_sync native
 c mt_create native
 c mt_atomic native
 STATUS=3 c mt_exit native
+c crash_regs rv
+ID=thread c crash_regs rv thread
 c proc_fork native
 c proc_wait native
 c proc_shell native

@@ -2,7 +2,8 @@
 # All of rvdbt's tests: every unit test binary build/tests/test_*, then
 # tests/guest.sh, tests/bench_check.sh (the benchmark programs at their
 # smallest scale), tests/bad_input.sh, tests/ic_stats.sh, tests/stats.sh
-# (the --stats and --stats-json reports), tests/profile.sh (--profile,
+# (the --stats and --stats-json reports), tests/crash.sh (the crash
+# report), tests/profile.sh (--profile,
 # --perf-map), tests/profile_html.sh (--profile-html in headless Chromium),
 # tests/dlog.sh (the -d items), the short mode of
 # build/tests/fuzz/fp_diff (F/D/M against qemu; again with --no-fma, the
@@ -96,6 +97,7 @@ RVDBT_MODES=';--ic-miss;--tlb-size 1 --no-chain --code-cache-size 131072 --high-
 suite bad_input tests/bad_input.sh
 suite ic_stats tests/ic_stats.sh
 suite stats tests/stats.sh
+suite crash tests/crash.sh
 suite profile tests/profile.sh
 suite dlog tests/dlog.sh
 suite profile_html tests/profile_html.sh

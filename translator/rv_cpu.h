@@ -220,4 +220,8 @@ _Static_assert(RV_CPU_ALLOC_SIZE < (1ull << 31), "every slot must be reachable w
 struct rv_cpu *rv_cpu_new(struct rv_proc *proc);
 void rv_cpu_free(struct rv_cpu *cpu);
 
+/* An internal error of rvdbt, a state it cannot go on from: the crash
+ * report and exit status 70. The environment defines it (linux/crash.c). */
+_Noreturn void rv_internal_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 #endif

@@ -30,6 +30,27 @@ static const int8_t greg_of[16] = {
     [X86_R12] = REG_R12, [X86_R13] = REG_R13, [X86_R14] = REG_R14, [X86_R15] = REG_R15,
 };
 
+void tr_exec_host_regs(const struct rv_cpu *cpu, const void *ucontext, const struct tr_access *a,
+                       uint64_t x[32], uint64_t f[32])
+{
+    const mcontext_t *mc = &((const ucontext_t *)ucontext)->uc_mcontext;
+    if (x != cpu->x) {
+        memcpy(x, cpu->x, sizeof cpu->x);
+        memcpy(f, cpu->f, sizeof cpu->f);
+    }
+    for (int r = 1; r < 32; r++)
+        if (tr_host_of[r] != X86_NOREG)
+            x[r] = (uint64_t)mc->gregs[greg_of[tr_host_of[r]]];
+    if (!a)
+        return;
+    for (int k = 0; k < TR_N_LOCAL; k++)
+        if (a->dirty[k])
+            x[a->dirty[k]] = (uint64_t)mc->gregs[greg_of[tr_local_pool[k]]];
+    for (int k = 0; k < TR_N_FLOCAL; k++)
+        if (a->fdirty[k])
+            memcpy(&f[a->fdirty[k] - 1], &mc->fpregs->_xmm[8 + k], 8);
+}
+
 void tr_host_fault(int sig, uint64_t host_addr, void *ucontext)
 {
     struct rv_cpu *cpu = current;
@@ -45,15 +66,7 @@ void tr_host_fault(int sig, uint64_t host_addr, void *ucontext)
     if (host_addr < base || host_addr - base >= MMU_GUEST_SIZE ||
         !(a = tr_cache_access_at(cpu->proc->cache, rip, &pc)))
         return;
-    for (int r = 1; r < 32; r++)
-        if (tr_host_of[r] != X86_NOREG)
-            cpu->x[r] = (uint64_t)gregs[greg_of[tr_host_of[r]]];
-    for (int k = 0; k < TR_N_LOCAL; k++)
-        if (a->dirty[k])
-            cpu->x[a->dirty[k]] = (uint64_t)gregs[greg_of[tr_local_pool[k]]];
-    for (int k = 0; k < TR_N_FLOCAL; k++)
-        if (a->fdirty[k])
-            memcpy(&cpu->f[a->fdirty[k] - 1], &((ucontext_t *)ucontext)->uc_mcontext.fpregs->_xmm[8 + k], 8);
+    tr_exec_host_regs(cpu, ucontext, a, cpu->x, cpu->f);
     cpu->fault_addr = host_addr - base;
     cpu->fault_bus_adrerr = sig == SIGBUS;
     cpu->pc = pc;

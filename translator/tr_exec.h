@@ -55,4 +55,12 @@ int tr_exec_fork_end(struct rv_cpu *cpu, int fd, bool child);
  * from the context first). */
 void tr_host_fault(int sig, uint64_t host_addr, void *ucontext);
 
+/* The guest registers as translated code interrupted with ucontext had
+ * them: those mapped to host registers from the context, those a local
+ * held dirty at access a (if not NULL) from theirs, the rest from the
+ * state block. x may be cpu->x (f then cpu->f). */
+struct tr_access;
+void tr_exec_host_regs(const struct rv_cpu *cpu, const void *ucontext, const struct tr_access *a,
+                       uint64_t x[32], uint64_t f[32]);
+
 #endif
