@@ -7,7 +7,7 @@
  * single units, dropped while the difference stays; each try is a run of
  * that case alone) and printed disassembled with its inputs.
  *
- *   rand_diff [-n N] [--seed N] [--modes "A;B;..."] [--show N]
+ *   rand_diff [-n N] [--seed N] [--modes "A;B;..."] [--show N] [--threads T]
  *
  *   -n N      sequences per mode (default 2000)
  *   --seed N  the generator's seed (default 1)
@@ -15,6 +15,9 @@
  *             each of --ic-miss, --tlb-size 1 (with --high-base), --no-chain
  *             and --code-cache-size 131072, and all four at once)
  *   --show N  differing cases shrunk and shown (default 3)
+ *   --threads T  run each batch on T guest threads at once (default 1):
+ *             case i on thread i mod T, with a scratch buffer of its own
+ *             (so x2 and x8 differ between threads, the same under both)
  * Environment: RVDBT (default build/rvdbt next to build/tests/fuzz), QEMU
  * (default qemu-riscv64), RAND_DIFF_GUEST, RAND_DIFF_TIMEOUT (s per run,
  * default 300). Ends with "rand_diff: N passed, M failed", counting
@@ -51,7 +54,7 @@ struct side {
 
 static struct {
     unsigned long n;
-    unsigned show, timeout;
+    unsigned show, timeout, threads;
     uint64_t seed;
     struct side sides[MAX_SIDES];   /* qemu, then rvdbt in each mode */
     unsigned nsides;
@@ -80,7 +83,7 @@ static void *xcalloc(size_t n, size_t size)
 static char **command(const char *words_in, const char *extra, const char *guest)
 {
     char *words = strdup(words_in), *more = strdup(extra);
-    char **argv = xcalloc(strlen(words_in) + strlen(extra) + 3, sizeof *argv);
+    char **argv = xcalloc(strlen(words_in) + strlen(extra) + 4, sizeof *argv);
     size_t n = 0;
     if (!words || !more)
         die("out of memory");
@@ -88,7 +91,9 @@ static char **command(const char *words_in, const char *extra, const char *guest
         argv[n++] = w;
     for (char *w = strtok(more, " "); w; w = strtok(NULL, " "))
         argv[n++] = w;
-    argv[n] = (char *)guest;
+    argv[n++] = (char *)guest;
+    if (cfg.threads > 1 && asprintf(&argv[n], "%u", cfg.threads) < 0)
+        die("out of memory");
     return argv;
 }
 
@@ -405,7 +410,9 @@ static unsigned long run_batch(struct rg_rng *r, size_t n, struct rg_seq *seqs,
                    status_text(s, st, sizeof st), s->nres, n);
             show_stderr(s);
             if (s->nres < n && cfg.shown++ < cfg.show) {
-                printf("    the case it stopped in, %zu:\n", s->nres);
+                /* threads write their results at the end, all or none */
+                printf(cfg.threads > 1 ? "    (threads: the case it stopped in is unknown) case %zu:\n"
+                                       : "    the case it stopped in, %zu:\n", s->nres);
                 shrink_and_show(k, &seqs[s->nres], &cases[s->nres]);
             }
             if (s->nres == n)
@@ -485,6 +492,7 @@ int main(int argc, char **argv)
     cfg.n = 2000;
     cfg.seed = 1;
     cfg.show = 3;
+    cfg.threads = 1;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         i++;
@@ -494,10 +502,14 @@ int main(int argc, char **argv)
             cfg.seed = number(a, v);
         else if (!strcmp(a, "--show"))
             cfg.show = (unsigned)number(a, v);
+        else if (!strcmp(a, "--threads") && (cfg.threads = (unsigned)number(a, v)) >= 1 &&
+                 cfg.threads <= RD_MAX_THREADS)
+            ;
         else if (!strcmp(a, "--modes") && v)
             modes = v;
         else {
-            fprintf(stderr, "usage: rand_diff [-n N] [--seed N] [--modes \"A;B\"] [--show N]\n");
+            fprintf(stderr, "usage: rand_diff [-n N] [--seed N] [--modes \"A;B\"] [--show N] [--threads 1-%d]\n",
+                    RD_MAX_THREADS);
             return 2;
         }
     }
@@ -519,8 +531,9 @@ int main(int argc, char **argv)
         fails = total;
     if (cfg.shown > cfg.show)
         printf("(%u more differing cases not shown)\n", cfg.shown - cfg.show);
-    printf("rand_diff: seed %llu, %lu sequences in each of %u rvdbt modes in %.1f s\n",
-           (unsigned long long)cfg.seed, done, cfg.nsides - 1, now() - start);
+    printf("rand_diff: seed %llu, %lu sequences on %u guest thread%s in each of %u rvdbt modes in %.1f s\n",
+           (unsigned long long)cfg.seed, done, cfg.threads, cfg.threads > 1 ? "s" : "", cfg.nsides - 1,
+           now() - start);
     printf("rand_diff: %lu passed, %lu failed\n", total - fails, fails);
     char rm[96];
     snprintf(rm, sizeof rm, "%s/seq.bin", cfg.tmpdir);

@@ -20,6 +20,8 @@
 #define RD_CODE_BASE 0x20000000ul
 #define RD_BUF_BASE 0x1f000000ul
 #define RD_BATCH 2000          /* cases in one guest run at most */
+#define RD_MAX_THREADS 16      /* guest threads running cases at once; each has a buffer
+                                  page pair from RD_BUF_BASE + 8192 * thread */
 
 struct rd_case {
     uint64_t x[32];             /* x2, x3 and x8 are set by the guest */
