@@ -37,4 +37,13 @@ bench: bench-progs $(B)/rvdbt
 	@python3 bench/run.py $(if $(RUNS),--runs $(RUNS)) $(if $(ONLY),--only $(ONLY)) \
 	    $(if $(SCALE),--scale $(SCALE))
 
-.PHONY: bench bench-progs
+# Resident memory under translation and thread churn (bench/rss_churn.py):
+# SECONDS=N per run (default 120), RVDBT_ARGS="..." options for rvdbt.
+$(BENCH_OUT)/churn: bench/tools/churn.c
+	@mkdir -p $(@D)
+	$(RV_CC) $(BENCH_CFLAGS) -static $< -o $@ -lpthread
+rss-churn: $(BENCH_OUT)/churn $(B)/rvdbt
+	@python3 bench/rss_churn.py $(if $(SECONDS),--seconds $(SECONDS)) \
+	    $(if $(RVDBT_ARGS),--rvdbt-args "$(RVDBT_ARGS)")
+
+.PHONY: bench bench-progs rss-churn
