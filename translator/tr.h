@@ -240,6 +240,12 @@ void tr_f_written(struct tr_ctx *ctx, int r);
 /* Dirty block-local registers to the state block: before code that leaves
  * the block or lets C code see x[]. */
 void tr_sync_locals(struct tr_ctx *ctx);
+/* The block-local X (F) registers in the bit set `which` loaded from, or
+ * stored to, the state block. */
+void tr_load_locals(struct tr_ctx *ctx, uint32_t which);
+void tr_store_locals(struct tr_ctx *ctx, uint32_t which);
+void tr_load_flocals(struct tr_ctx *ctx, uint32_t which);
+void tr_store_flocals(struct tr_ctx *ctx, uint32_t which);
 /* Whether a branch or jump to `target` stays in the block's own loop, and
  * if so the exit_req check such a back edge passes first (a thread asked to
  * stop leaves there, at the branch; none in a loop's unchecked copy, whose

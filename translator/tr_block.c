@@ -1,7 +1,7 @@
 /* Block translation: with what tr_scan.c learnt of the block's instructions,
  * hand each to its tr_<insn> function (joining the paths of forward
  * branches, laying out loops), then emit the block's out-of-line stubs.
- * Also the operand helpers every tr_<insn> is written in. */
+ * The operand helpers every tr_<insn> is written in are in tr_operand.c. */
 #include <assert.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,217 +33,6 @@ const int8_t tr_host_of[32] = {
 
 /* Callee-saved, so helper calls keep them. */
 const int8_t tr_local_pool[TR_N_LOCAL] = { X86_R13, X86_R14, X86_R15 };
-
-void tr_emit_spill(struct x86_buf *b)
-{
-    for (int r = 1; r < 32; r++)
-        if (tr_host_of[r] != X86_NOREG)
-            x86_mov_mr(b, X86_W64, X86_MEM(TR_CPU, RV_OFF_X(r)), tr_host_of[r]);
-}
-
-void tr_emit_reload(struct x86_buf *b)
-{
-    for (int r = 1; r < 32; r++)
-        if (tr_host_of[r] != X86_NOREG)
-            x86_mov_rm(b, X86_W64, tr_host_of[r], X86_MEM(TR_CPU, RV_OFF_X(r)));
-}
-
-static void load_locals(struct tr_ctx *ctx, uint32_t which)
-{
-    for (int r = 1; r < 32; r++)
-        if (which >> r & 1)
-            x86_mov_rm(ctx->b, X86_W64, ctx->host_of[r], X86_MEM(TR_CPU, RV_OFF_X(r)));
-}
-
-static void store_locals(struct tr_ctx *ctx, uint32_t which)
-{
-    for (int r = 1; r < 32; r++)
-        if (which >> r & 1)
-            x86_mov_mr(ctx->b, X86_W64, X86_MEM(TR_CPU, RV_OFF_X(r)), ctx->host_of[r]);
-}
-
-static void load_flocals(struct tr_ctx *ctx, uint32_t which)
-{
-    for (int r = 0; r < 32; r++)
-        if (which >> r & 1)
-            x86_sse_rm(ctx->b, X86_MOVSD, ctx->fhost[r], X86_MEM(TR_CPU, RV_OFF_F(r)));
-}
-
-static void store_flocals(struct tr_ctx *ctx, uint32_t which)
-{
-    for (int r = 0; r < 32; r++)
-        if (which >> r & 1)
-            x86_movsd_mr(ctx->b, X86_MEM(TR_CPU, RV_OFF_F(r)), ctx->fhost[r]);
-}
-
-void tr_sync_locals(struct tr_ctx *ctx)
-{
-    store_locals(ctx, ctx->dirty);
-    store_flocals(ctx, ctx->fdirty);
-    ctx->dirty = 0;
-    ctx->fdirty = 0;
-}
-
-static bool is_local(const struct tr_ctx *ctx, int r)
-{
-    return ctx->locals >> r & 1;
-}
-
-void tr_get_x(struct tr_ctx *ctx, int host, int r)
-{
-    if (r == 0)
-        x86_alu_rr(ctx->b, X86_XOR, X86_W32, host, host);
-    else if (tr_xreg(ctx, r) == X86_NOREG)
-        x86_mov_rm(ctx->b, X86_W64, host, X86_MEM(TR_CPU, RV_OFF_X(r)));
-    else if (tr_xreg(ctx, r) != host)
-        x86_mov_rr(ctx->b, X86_W64, host, tr_xreg(ctx, r));
-}
-
-void tr_put_x(struct tr_ctx *ctx, int r, int host)
-{
-    if (r == 0)
-        return;
-    if (tr_xreg(ctx, r) == X86_NOREG) {
-        x86_mov_mr(ctx->b, X86_W64, X86_MEM(TR_CPU, RV_OFF_X(r)), host);
-        return;
-    }
-    if (tr_xreg(ctx, r) != host)
-        x86_mov_rr(ctx->b, X86_W64, tr_xreg(ctx, r), host);
-    if (is_local(ctx, r))
-        ctx->dirty |= 1u << r;
-}
-
-int tr_src_x(struct tr_ctx *ctx, int r, int scratch)
-{
-    if (r != 0 && tr_xreg(ctx, r) != X86_NOREG)
-        return tr_xreg(ctx, r);
-    tr_get_x(ctx, scratch, r);
-    return scratch;
-}
-
-int tr_dst_x(struct tr_ctx *ctx, int r, int scratch)
-{
-    return r != 0 && tr_xreg(ctx, r) != X86_NOREG ? tr_xreg(ctx, r) : scratch;
-}
-
-void tr_alu_x(struct tr_ctx *ctx, enum x86_alu op, enum x86_width w, int host, int r)
-{
-    if (r == 0)
-        x86_alu_ri(ctx->b, op, w, host, 0);
-    else if (tr_xreg(ctx, r) == X86_NOREG)
-        x86_alu_rm(ctx->b, op, w, host, X86_MEM(TR_CPU, RV_OFF_X(r)));
-    else
-        x86_alu_rr(ctx->b, op, w, host, tr_xreg(ctx, r));
-}
-
-/* Constants that sign-extend from 32 bits are stored directly. */
-void tr_set_x_imm(struct tr_ctx *ctx, int r, uint64_t imm)
-{
-    if (r == 0)
-        return;
-    if (tr_xreg(ctx, r) != X86_NOREG) {
-        x86_mov_ri(ctx->b, tr_xreg(ctx, r), imm);
-        if (is_local(ctx, r))
-            tr_put_x(ctx, r, tr_xreg(ctx, r));
-    } else if (imm == (uint64_t)(int64_t)(int32_t)imm) {
-        x86_mov_mi(ctx->b, X86_W64, X86_MEM(TR_CPU, RV_OFF_X(r)), (int32_t)imm);
-    } else {
-        x86_mov_ri(ctx->b, TR_T0, imm);
-        tr_put_x(ctx, r, TR_T0);
-    }
-}
-
-void tr_def_const(struct tr_ctx *ctx, int rd, uint64_t imm)
-{
-    tr_set_x_imm(ctx, rd, imm);
-    ctx->known |= 1u << rd;
-    ctx->known_val[rd] = imm;
-    ctx->rd_known = true;
-}
-
-struct x86_mem tr_f_mem(struct tr_ctx *ctx, int r)
-{
-    if (ctx->fdirty >> r & 1) {
-        store_flocals(ctx, 1u << r);
-        ctx->fdirty &= ~(1u << r);
-    }
-    return X86_MEM(TR_CPU, RV_OFF_F(r));
-}
-
-void tr_f_written(struct tr_ctx *ctx, int r)
-{
-    if (ctx->flocals >> r & 1) {
-        load_flocals(ctx, 1u << r);
-        ctx->fdirty &= ~(1u << r);
-    }
-}
-
-void tr_get_f(struct tr_ctx *ctx, int host, int r)
-{
-    x86_mov_rm(ctx->b, X86_W64, host, tr_f_mem(ctx, r));
-}
-
-void tr_put_f(struct tr_ctx *ctx, int r, int host)
-{
-    x86_mov_mr(ctx->b, X86_W64, X86_MEM(TR_CPU, RV_OFF_F(r)), host);
-    tr_f_written(ctx, r);
-}
-
-void tr_exit_reg(struct tr_ctx *ctx, int reg)
-{
-    tr_sync_locals(ctx);
-    x86_mov_mr(ctx->b, X86_W64, X86_MEM(TR_CPU, RV_OFF(pc)), reg);
-    x86_mov_ri(ctx->b, X86_RAX, RV_EXIT_NEXT);
-    x86_jmp_rel32(ctx->b, ctx->cache->leave);
-}
-
-void tr_exit_const(struct tr_ctx *ctx, enum rv_exit why, uint64_t pc)
-{
-    tr_sync_locals(ctx);
-    x86_mov_ri(ctx->b, X86_RAX, pc);
-    x86_mov_mr(ctx->b, X86_W64, X86_MEM(TR_CPU, RV_OFF(pc)), X86_RAX);
-    x86_mov_ri(ctx->b, X86_RAX, why);
-    x86_jmp_rel32(ctx->b, ctx->cache->leave);
-}
-
-/* Helpers read and write guest registers in the state block, and may leave
- * through fault_jmp, so every mapped register is stored first; all are
- * loaded again after (six of them live in caller-saved host registers), and
- * the block-local ones too, in case the helper wrote one (rd of an AMO). */
-void tr_call(struct tr_ctx *ctx, const void *fn, uint64_t a1, uint64_t a2, uint64_t a3)
-{
-    tr_sync_locals(ctx);
-    tr_emit_spill(ctx->b);
-    x86_mov_rr(ctx->b, X86_W64, X86_RDI, TR_CPU);
-    x86_mov_ri(ctx->b, X86_RSI, a1);
-    x86_mov_ri(ctx->b, X86_RDX, a2);
-    x86_mov_ri(ctx->b, X86_RCX, a3);
-    x86_mov_ri(ctx->b, X86_RAX, (uint64_t)(uintptr_t)fn);
-    x86_call_r(ctx->b, X86_RAX);
-    tr_emit_reload(ctx->b);
-    load_locals(ctx, ctx->loaded);
-    load_flocals(ctx, ctx->floaded);
-}
-
-/* The illegal-instruction exit of a checked helper call sits in line after a
- * jump over it: such calls are rare (FP, CSR) and the exit is short. */
-void tr_call_checked(struct tr_ctx *ctx, const void *fn, uint32_t arg1)
-{
-    tr_sync_locals(ctx);
-    tr_emit_spill(ctx->b);
-    x86_mov_rr(ctx->b, X86_W64, X86_RDI, TR_CPU);
-    x86_mov_ri(ctx->b, X86_RSI, arg1);
-    x86_mov_ri(ctx->b, X86_RAX, (uint64_t)(uintptr_t)fn);
-    x86_call_r(ctx->b, X86_RAX);
-    tr_emit_reload(ctx->b);
-    load_locals(ctx, ctx->loaded);
-    load_flocals(ctx, ctx->floaded);
-    x86_test_rr(ctx->b, X86_W32, X86_RAX, X86_RAX);
-    uint8_t *ok = x86_jcc_rel32(ctx->b, X86_CC_E, 0);
-    x86_mov_mi(ctx->b, X86_W32, X86_MEM(TR_CPU, RV_OFF(fault_insn)), (int32_t)arg1);
-    tr_exit_const(ctx, RV_EXIT_ILLEGAL, ctx->pc);
-    x86_patch_rel32(ok, ctx->b->exec_delta, x86_here(ctx->b));
-}
 
 static void emit_illegal(struct tr_ctx *ctx, uint32_t word)
 {
@@ -371,15 +160,15 @@ static void emit_mem_stub(struct tr_ctx *ctx, const struct tr_stub *s)
     tr_probe(ctx, s->kind == TR_STUB_LOAD ? TR_PROBE_LOAD : TR_PROBE_STORE, true, s->pc, s->site);
     x86_jmp_rel32(b, s->resume);
     x86_patch_rel32(miss, b->exec_delta, x86_here(b));
-    store_locals(ctx, s->dirty);
-    store_flocals(ctx, s->fdirty);
+    tr_store_locals(ctx, s->dirty);
+    tr_store_flocals(ctx, s->fdirty);
     x86_mov_rr(b, X86_W64, X86_RAX, X86_RDX);
     x86_mov_ri(b, X86_RDX, TLB_SITE(s->site, s->size));
     x86_mov_ri(b, X86_RCX, s->pc);
     x86_call_rel32(b, s->kind == TR_STUB_LOAD ? ctx->cache->load_slow : ctx->cache->store_slow);
     if (!disp)
         x86_mov_rr(b, X86_W64, X86_RCX, X86_RAX);
-    load_flocals(ctx, s->floaded);   /* C code does not keep xmm registers */
+    tr_load_flocals(ctx, s->floaded);   /* C code does not keep xmm registers */
     if (s->base == TR_T0)
         tr_get_x(ctx, TR_T0, s->rs1);
     if (!disp) {
@@ -411,8 +200,8 @@ static void emit_stubs(struct tr_ctx *ctx)
              * that chaining patches. */
             uint8_t *field = s->jcc;
             if (s->dirty || s->fdirty || s->unaligned) {
-                store_locals(ctx, s->dirty);
-                store_flocals(ctx, s->fdirty);
+                tr_store_locals(ctx, s->dirty);
+                tr_store_flocals(ctx, s->fdirty);
                 if (!(field = x86_jmp_rel32_aligned(b, 0)))
                     break;
                 x86_patch_rel32(field, b->exec_delta, x86_here(b));
@@ -433,8 +222,8 @@ static void emit_stubs(struct tr_ctx *ctx)
         }
         case TR_STUB_JOIN:
             x86_patch_rel32(s->jcc, b->exec_delta, x86_here(b));
-            store_locals(ctx, s->dirty);
-            store_flocals(ctx, s->fdirty);
+            tr_store_locals(ctx, s->dirty);
+            tr_store_flocals(ctx, s->fdirty);
             x86_jmp_rel32(b, s->resume);
             break;
         case TR_STUB_INTR:
@@ -610,8 +399,8 @@ static bool join_here(struct tr_ctx *ctx, struct joins *js, uint64_t pc)
         loaded &= in[i]->st.loaded;
         floaded &= in[i]->st.floaded;
     }
-    store_locals(ctx, ctx->dirty & ~loaded);
-    store_flocals(ctx, ctx->fdirty & ~floaded);
+    tr_store_locals(ctx, ctx->dirty & ~loaded);
+    tr_store_flocals(ctx, ctx->fdirty & ~floaded);
     ctx->loaded = loaded;
     ctx->floaded = floaded;
     ctx->dirty &= loaded;
@@ -720,9 +509,9 @@ static bool translate_run(struct tr_ctx *ctx, struct rv_cpu *cpu, const struct t
             reads |= r2 & ~writes;
             writes |= w2;
         }
-        load_locals(ctx, (reads | skip_x) & ctx->locals & ~ctx->loaded);
+        tr_load_locals(ctx, (reads | skip_x) & ctx->locals & ~ctx->loaded);
         ctx->loaded |= (reads | writes | skip_x) & ctx->locals;
-        load_flocals(ctx, (freads | skip_f) & ctx->flocals & ~ctx->floaded);
+        tr_load_flocals(ctx, (freads | skip_f) & ctx->flocals & ~ctx->floaded);
         ctx->floaded |= (freads | fwrites | skip_f) & ctx->flocals;
         ctx->dirty_at_insn = ctx->dirty;
         ctx->fdirty_at_insn = ctx->fdirty;
@@ -865,10 +654,10 @@ static struct tr_block *translate_once(struct tr_cache *c, struct rv_cpu *cpu, u
             fused |= rd | wr;
             fwritten |= wr;
         }
-        load_locals(&ctx, used & ctx.locals);
+        tr_load_locals(&ctx, used & ctx.locals);
         ctx.loaded = used & ctx.locals;
         ctx.dirty = written & ctx.locals;
-        load_flocals(&ctx, fused & ctx.flocals);
+        tr_load_flocals(&ctx, fused & ctx.flocals);
         ctx.floaded = fused & ctx.flocals;
         ctx.fdirty = fwritten & ctx.flocals;
         x86_nops(&b, head_pad);
