@@ -5,7 +5,8 @@
 CC       ?= gcc
 WERROR   ?= $(if $(CI),-Werror,)
 CFLAGS   ?= -O2 -g
-CFLAGS   += -std=gnu11 -Wall -Wextra $(WERROR) -MMD -MP -I. -D_GNU_SOURCE
+CFLAGS   += -std=gnu11 -Wall -Wextra $(WERROR) -MMD -MP -I. -D_GNU_SOURCE $(SAN_CFLAGS)
+LDFLAGS  += $(SAN_CFLAGS)
 LDLIBS   += -lelf -lcapstone -lpthread -lm
 B        := build
 
@@ -43,9 +44,22 @@ include bench/module.mk
 deps:
 	@scripts/deps.sh
 
+# SANITIZE=address,undefined or SANITIZE=thread: `make check` builds rvdbt
+# and the unit tests once more with those sanitizers, into $(B)/san-KIND,
+# and runs the suite on them (tests/run.sh, RVDBT_BUILD); guest programs and
+# host tools stay the plain build's. Without SANITIZE, `make check` still
+# builds the address,undefined one and runs a subset on it.
+comma    := ,
+SAN_KIND := $(or $(SANITIZE),address$(comma)undefined)
+SAN_B    := $(B)/san-$(subst $(comma),-,$(SAN_KIND))
+
+san-build:
+	@$(MAKE) --no-print-directory SANITIZE= B=$(SAN_B) \
+	    SAN_CFLAGS="-fsanitize=$(SAN_KIND) -fno-omit-frame-pointer" $(SAN_B)/rvdbt unit-tests
+
 check: deps
-	@$(MAKE) --no-print-directory all tests
-	@tests/run.sh
+	@$(MAKE) --no-print-directory all tests san-build
+	@$(if $(SANITIZE),RVDBT_BUILD=$(SAN_B) SANITIZE=$(SANITIZE),SAN_SUBSET=$(SAN_B)) tests/run.sh
 
 demo: deps
 	@$(MAKE) --no-print-directory all
@@ -64,6 +78,6 @@ riscv-tests: riscv-tests-build $(if $(filter qemu,$(REF)),,$(B)/rvdbt)
 clean:
 	rm -rf $(B)
 
-.PHONY: all deps check demo clean tests riscv-tests sysroot
+.PHONY: all deps check demo clean tests riscv-tests sysroot san-build
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -256,12 +256,14 @@ int crash_thread_start(struct rv_thread *t)
     return 0;
 }
 
-void crash_thread_end(struct rv_thread *t)
+void crash_thread_end(struct rv_thread *t, bool own)
 {
     if (!t->host_altstack)
         return;
-    stack_t off = { .ss_flags = SS_DISABLE };
-    sigaltstack(&off, NULL);
+    if (own) {
+        stack_t off = { .ss_flags = SS_DISABLE };
+        sigaltstack(&off, NULL);
+    }
     munmap(t->host_altstack, ALTSTACK_SIZE + (size_t)sysconf(_SC_PAGESIZE));
     t->host_altstack = NULL;
 }

@@ -29,9 +29,10 @@ int crash_parse(struct rv_proc *p, const char *arg);
 void crash_init(struct rv_proc *p);
 
 /* The calling host thread's signal stack, so that a host stack overflow
- * is reported too; crash_thread_end, on the same thread, frees it. */
+ * is reported too; crash_thread_end frees it, on the same thread (own), or
+ * for a thread that did not come along into a forked child. */
 int crash_thread_start(struct rv_thread *t);
-void crash_thread_end(struct rv_thread *t);
+void crash_thread_end(struct rv_thread *t, bool own);
 
 /* At the guest's exit_group: the crash --debug-crash asked for, if any. */
 void crash_provoke(struct rv_cpu *c);

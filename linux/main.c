@@ -187,7 +187,7 @@ int main(int argc, char **argv)
 {
     static struct rv_proc proc;
     static struct tr_cache cache;
-    struct env env;
+    static struct env env;      /* static: a forked child's own, whichever thread forked */
     size_t cache_size = TR_DEFAULT_CACHE_SIZE;
     uint32_t tlb_size = TLB_MAX;
     double timeout = 0;

@@ -3,3 +3,8 @@ LINUX_SRCS := linux/main.c linux/start.c linux/sys_table.c linux/sys_file.c linu
               linux/sys_net.c linux/sys_poll.c linux/sys_id.c \
               linux/run.c linux/crash.c linux/sys_thread.c linux/sys_exec.c linux/safe_syscall.S
 SRCS += $(LINUX_SRCS)
+# Sanitizer builds (SAN_CFLAGS, see the Makefile): the runtime's options.
+ifneq ($(SAN_CFLAGS),)
+SRCS += linux/sanitize.c
+$(B)/linux/sanitize.o: CFLAGS += -DRVDBT_SAN_REPORTS='"$(abspath $(B))/san-reports"'
+endif

@@ -44,7 +44,15 @@ void thread_free(struct rv_thread *t)
     if (p->report.thread_exit)
         p->report.thread_exit(p, t->cpu);
     rv_cpu_free(t->cpu);
-    crash_thread_end(t);
+    crash_thread_end(t, true);
+    free(t);
+}
+
+void thread_forget(struct rv_cpu *cpu)
+{
+    struct rv_thread *t = thread_of(cpu);
+    crash_thread_end(t, false);
+    rv_cpu_free(cpu);
     free(t);
 }
 

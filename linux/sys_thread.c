@@ -153,7 +153,9 @@ static int64_t clone_process(struct rv_cpu *c, uint64_t flags, uint64_t sp, uint
     pthread_mutex_lock(&c->proc->sig_lock);
     pid_t pid = fork();
     if (pid == 0) {
-        /* The locks' owner is a thread of the parent's: start them afresh. */
+        /* The locks' owner is a thread of the parent's by glibc's account (an
+         * rwlock knows its writer by tid, which the child's thread does not
+         * have): start them afresh. */
         pthread_mutex_init(&c->proc->sig_lock, NULL);
         pthread_rwlock_init(&m->lock, NULL);
     } else {
@@ -161,14 +163,14 @@ static int64_t clone_process(struct rv_cpu *c, uint64_t flags, uint64_t sp, uint
         pthread_rwlock_unlock(&m->lock);
     }
     if (pid != 0) {
-        tr_exec_fork_end(c, fd, false);
+        tr_exec_fork_end(c, fd, false, NULL);
         if (pid < 0)
             return -errno;
         if (flags & RV_CLONE_PARENT_SETTID)
             put_tid(c, ptid, pid);
         return pid;
     }
-    int err = tr_exec_fork_end(c, fd, true);
+    int err = tr_exec_fork_end(c, fd, true, thread_forget);
     if (err)
         rv_internal_error("the forked child cannot copy the code cache: %s", strerror(-err));
     c->proc->n_threads = 1;

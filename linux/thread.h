@@ -56,6 +56,9 @@ static inline struct rv_thread *thread_of(const struct rv_cpu *cpu)
  * Called on the host thread that will run it. */
 struct rv_thread *thread_new(struct rv_proc *proc, uint64_t sigmask);
 void thread_free(struct rv_thread *t);
+/* The state of a thread that did not come along into a forked child, freed
+ * without the exit it never made (tr_exec_fork_end's forget). */
+void thread_forget(struct rv_cpu *cpu);
 
 /* Run the guest thread on this host thread until it exits (linux/run.c). */
 _Noreturn void linux_run(struct rv_thread *t);

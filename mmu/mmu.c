@@ -74,7 +74,7 @@ void mmu_destroy(struct mmu *m)
  * them (slots, TLB entries, translations) must go; see mmu.h. */
 static void changed(struct mmu *m, uint64_t start, uint64_t end)
 {
-    m->generation++;
+    __atomic_add_fetch(&m->generation, 1, __ATOMIC_RELEASE);   /* readers do not take the lock */
     /* Only translations need the range, and only pages holding them: so
      * that, say, a thread stack unmapped high up and a heap change low down
      * do not add up to a range over all the code between. */

@@ -90,7 +90,8 @@ void stats_collect(struct rv_proc *p, struct stats_run *r)
     r->threads = calloc(n_ended + alive, sizeof *r->threads);
     r->total = ended_total;
     if (r->threads) {
-        memcpy(r->threads, ended, n_ended * sizeof *ended);
+        if (n_ended)    /* ended is NULL until a thread ends */
+            memcpy(r->threads, ended, n_ended * sizeof *ended);
         r->n_threads = n_ended;
     }
     /* The threads still running, read as they are (the run is ending);

@@ -31,6 +31,8 @@ $(B)/tests/test_tlb: $(B)/tests/unit/test_tlb.o $(LIB_OBJS)
 	$(CC) $(CFLAGS) $^ $(LDLIBS) -o $@
 
 tests: $(UNIT_TESTS)
+unit-tests: $(UNIT_TESTS)
+.PHONY: unit-tests
 
 # The reference side of test_fp's differential test: a riscv64 program that
 # test_fp runs under qemu-riscv64 (it looks for it next to itself).

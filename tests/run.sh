@@ -82,7 +82,61 @@ suite() {
     SUMMARIES+=("$line")
 }
 
-for t in build/tests/test_*; do
+# A sanitizer build (make check SANITIZE=...): its rvdbt and unit tests,
+# the plain build's guest programs and host tools. Every report the
+# runtime writes lands in $RVDBT_BUILD/san-reports (linux/sanitize.c) and
+# is a failure. SAN_SUBSET=DIR (a plain make check) runs a subset of the
+# suite on the sanitizer build in DIR as well, at the end.
+UNIT_DIR=build/tests
+if [[ -n ${RVDBT_BUILD:-} ]]; then
+    UNIT_DIR=$RVDBT_BUILD/tests
+    export RVDBT=${RVDBT:-$RVDBT_BUILD/rvdbt}
+fi
+san_reports_clear() {
+    mkdir -p "$1/san-reports" && rm -f "$1/san-reports/"*
+}
+# san_reports NAME DIR: the reports in DIR/san-reports, as a suite.
+san_reports() {
+    local f n=0
+    for f in "$2/san-reports/"*; do
+        # LeakSanitizer's notes on threads it could not stop are no report
+        [[ -e $f ]] && grep -qE 'ERROR|runtime error|WARNING: ThreadSanitizer' "$f" || continue
+        n=$((n + 1))
+        echo "FAIL $1: $f:"
+        grep -m 12 -E 'ERROR|runtime error|WARNING|SUMMARY|^    #[0-9] ' "$f" | sed 's/^/    /'
+    done
+    echo "$1: $(( n ? 0 : 1 )) passed, $n failed"
+}
+[[ -n ${RVDBT_BUILD:-} ]] && san_reports_clear "$RVDBT_BUILD"
+[[ -n ${SAN_SUBSET:-} ]] && san_reports_clear "$SAN_SUBSET"
+
+summary() {
+    echo
+    printf '%s\n' "${SUMMARIES[@]}"
+    echo "$TOTAL_PASS passed, $TOTAL_FAIL failed$( (( TOTAL_SKIP )) && echo ", $TOTAL_SKIP skipped")"
+    (( TOTAL_FAIL == 0 ))
+}
+
+# SANITIZE=thread runs the threaded tests only: the unit tests that start
+# threads, the mt_* programs, faults in threads, the crash report, and
+# rand_diff on four guest threads. ThreadSanitizer's runtime holds
+# asynchronous signals back until the thread calls one of its interceptors,
+# which translated code never does, and a child forked from a threaded
+# process may hang in it: the signal and fork programs would hang under it.
+if [[ ${SANITIZE:-} == *thread* ]]; then
+    for t in test_sys test_syms; do
+        suite "$t" timeout -k 10 "$UNIT_TIMEOUT" "$UNIT_DIR/$t"
+    done
+    suite guest tests/guest.sh 'O2/mt_*' 'O0/mt_*' 'dyn/mt_*' '*/sig_fault_mt' '*/crash_regs*'
+    suite crash tests/crash.sh
+    suite rand_diff_mt timeout -k 10 600 build/tests/fuzz/rand_diff -n 1000 --threads 4
+    suite san_reports san_reports san_reports "$RVDBT_BUILD"
+    echo "(SANITIZE=thread: the threaded tests only, see tests/run.sh)"
+    summary
+    exit
+fi
+
+for t in "$UNIT_DIR"/test_*; do
     [[ -f $t && -x $t ]] || continue
     name=${t##*/}
     read -ra args <<< "${UNIT_ARGS[$name]:-}"
@@ -102,7 +156,7 @@ suite profile tests/profile.sh
 suite dlog tests/dlog.sh
 suite profile_html tests/profile_html.sh
 suite fp_diff timeout -k 10 120 build/tests/fuzz/fp_diff
-suite fp_diff_no_fma env RVDBT="build/rvdbt --no-fma" timeout -k 10 120 build/tests/fuzz/fp_diff
+suite fp_diff_no_fma env RVDBT="${RVDBT:-build/rvdbt} --no-fma" timeout -k 10 120 build/tests/fuzz/fp_diff
 suite rand_diff timeout -k 10 120 build/tests/fuzz/rand_diff -n 5000
 # the same on four guest threads at once, placing and running code together
 suite rand_diff_mt timeout -k 10 120 build/tests/fuzz/rand_diff -n 2000 --threads 4 --seed 2
@@ -113,7 +167,16 @@ RVDBT_MODES=';--ic-miss;--no-chain --code-cache-size 131072' suite bare riscv-te
 # holds python's hot code (128 KiB would make it thrash for minutes).
 RVDBT_MODES=';--ic-miss;--tlb-size 1 --no-chain --code-cache-size 1048576' suite sysroot tests/sysroot.sh
 
-echo
-printf '%s\n' "${SUMMARIES[@]}"
-echo "$TOTAL_PASS passed, $TOTAL_FAIL failed$( (( TOTAL_SKIP )) && echo ", $TOTAL_SKIP skipped")"
-(( TOTAL_FAIL == 0 ))
+# A plain run's share of the sanitizer build (ASan, UBSan, LSan): the guest
+# programs at -O2 and those about dynamic linking, in the plain mode, the
+# crash report, the end-of-run reports, test_sys.
+if [[ -n ${SAN_SUBSET:-} ]]; then
+    RVDBT=$SAN_SUBSET/rvdbt suite san_guest tests/guest.sh 'O2/*' 'dyn/dl_*'
+    RVDBT=$SAN_SUBSET/rvdbt suite san_crash tests/crash.sh
+    RVDBT=$SAN_SUBSET/rvdbt suite san_stats tests/stats.sh
+    suite san_test_sys "$SAN_SUBSET/tests/test_sys"
+    suite san_reports san_reports san_reports "$SAN_SUBSET"
+fi
+[[ -n ${RVDBT_BUILD:-} ]] && suite san_reports san_reports san_reports "$RVDBT_BUILD"
+
+summary

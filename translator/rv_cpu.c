@@ -1,8 +1,20 @@
 /* Allocation of a guest thread's state: the fixed part and its slot array in
  * one reservation, so translated code reaches every slot from rbp. */
+#include <stddef.h>
 #include <sys/mman.h>
 #include "translator/fp_mxcsr.h"
 #include "translator/rv_cpu.h"
+
+/* LeakSanitizer does not look into mmap'd memory, and the fixed part holds
+ * the only pointers to the thread's other state (cpu->thread). */
+#ifdef __SANITIZE_ADDRESS__
+#include <sanitizer/lsan_interface.h>
+#define LSAN_ROOT(cpu) __lsan_register_root_region(cpu, offsetof(struct rv_cpu, mem_slots))
+#define LSAN_UNROOT(cpu) __lsan_unregister_root_region(cpu, offsetof(struct rv_cpu, mem_slots))
+#else
+#define LSAN_ROOT(cpu) ((void)(cpu))
+#define LSAN_UNROOT(cpu) ((void)(cpu))
+#endif
 
 struct rv_cpu *rv_cpu_new(struct rv_proc *proc)
 {
@@ -22,10 +34,12 @@ struct rv_cpu *rv_cpu_new(struct rv_proc *proc)
         cpu->fp_sign[i] = 1ull << 63;
         cpu->fp_magnitude[i] = ~(1ull << 63);
     }
+    LSAN_ROOT(cpu);
     return cpu;
 }
 
 void rv_cpu_free(struct rv_cpu *cpu)
 {
+    LSAN_UNROOT(cpu);
     munmap(cpu, RV_CPU_ALLOC_SIZE);
 }

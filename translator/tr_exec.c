@@ -320,7 +320,7 @@ int tr_exec_fork_begin(struct rv_cpu *cpu)
     return fd;
 }
 
-int tr_exec_fork_end(struct rv_cpu *cpu, int fd, bool child)
+int tr_exec_fork_end(struct rv_cpu *cpu, int fd, bool child, void (*forget)(struct rv_cpu *))
 {
     struct tr_cache *c = cpu->proc->cache;
     if (!child) {
@@ -328,8 +328,12 @@ int tr_exec_fork_end(struct rv_cpu *cpu, int fd, bool child)
         pthread_mutex_unlock(&c->lock);
         return 0;
     }
-    /* Only this thread came along; the others' states stay allocated but
-     * unreachable, as their host threads did not survive the fork. */
+    /* Only this thread came along: the others' host threads did not. */
+    for (struct rv_cpu *o = c->cpus, *next; o; o = next) {
+        next = o->next_cpu;
+        if (o != cpu)
+            forget(o);
+    }
     pthread_mutex_init(&c->lock, NULL);
     pthread_cond_init(&c->cond, NULL);
     c->cpus = cpu;

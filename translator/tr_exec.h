@@ -45,9 +45,10 @@ static inline void tr_exec_kick(struct rv_cpu *cpu) { cpu->exit_req = 1; }
  * then nothing is stopped); end, in both processes with that descriptor,
  * resumes in the parent and in the child (where only cpu's thread exists)
  * makes the copy the child's code cache: 0, or -errno and the child
- * cannot run. */
+ * cannot run. In the child, forget(o) is called for every other thread's
+ * state first, to free it. */
 int tr_exec_fork_begin(struct rv_cpu *cpu);
-int tr_exec_fork_end(struct rv_cpu *cpu, int fd, bool child);
+int tr_exec_fork_end(struct rv_cpu *cpu, int fd, bool child, void (*forget)(struct rv_cpu *));
 
 /* Called by the host's SIGSEGV/SIGBUS handler with its ucontext: if the
  * fault is a guest access in translated code, it becomes the guest's fault

@@ -435,7 +435,7 @@ static void gen_case(struct dcase *k, const struct desc *d)
         break;
     }
     /* Operands related to each other: near-ties and cancellation. */
-    if (d->src[2]) {
+    if (d->src[1] && d->src[2]) {   /* src is as long as the operand count */
         uint64_t mask = (1u << f->ebits) - 1;
         int ep = (int)((k->a >> f->mbits) & mask) + (int)((k->b >> f->mbits) & mask) - f->bias;
         uint64_t prod = make(f, 0, ep > 0 && ep < (1 << f->ebits) - 1 ? ep : f->bias, 0);
