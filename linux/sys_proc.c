@@ -117,8 +117,8 @@ static int64_t do_prlimit(struct rv_cpu *c, pid_t pid, uint64_t res, uint64_t gn
 {
     struct rv_rlimit gl;
     struct rlimit hnew = { 0, 0 }, hold;
-    if (res >= RV_RLIM_NLIMITS)
-        return -EINVAL;
+    /* An unknown resource is the host's -EINVAL, after the kernel's copy-in
+     * (-EFAULT) and pid (-ESRCH) checks. */
     if (gnew) {
         if (mmu_read(sys_mmu(c), &gl, gnew, sizeof gl))
             return -EFAULT;
