@@ -158,7 +158,10 @@ int64_t sys_setrlimit(struct rv_cpu *c, const uint64_t *a)
 int64_t sys_sched_getaffinity(struct rv_cpu *c, const uint64_t *a)
 {
     uint64_t mask[128];
-    size_t len = a[1] < sizeof mask ? a[1] : sizeof mask;
+    /* The kernel takes len as an unsigned int and refuses one that is not
+     * a multiple of 8: a long one is cut to the buffer keeping its low bits. */
+    uint32_t glen = (uint32_t)a[1];
+    size_t len = glen < sizeof mask ? glen : sizeof mask | (glen & 7);
     long n = syscall(SYS_sched_getaffinity, (pid_t)a[0], len, mask);
     if (n < 0)
         return -errno;
