@@ -133,21 +133,28 @@ static int64_t mapped_range(struct rv_cpu *c, uint64_t addr, uint64_t *len)
  * effect: a forked guest's region map would list pages its host lacks. */
 int64_t sys_madvise(struct rv_cpu *c, const uint64_t *a)
 {
-    uint64_t len = a[1];
+    uint64_t addr = a[0], len = MMU_PAGE_ALIGN(a[1]);
     int advice = (int)a[2];
-    int64_t err = mapped_range(c, a[0], &len);
-    if (err)
-        return err;
     switch (advice) {
     case RV_MADV_NORMAL ... RV_MADV_DONTNEED:
     case RV_MADV_FREE ... RV_MADV_COLLAPSE:
-        break;
     case RV_MADV_HWPOISON: case RV_MADV_SOFT_OFFLINE:
-        return -EPERM;
+        break;
     default:
         return -EINVAL;
     }
-    if (advice == RV_MADV_DONTFORK || !len)
+    /* In Linux's order: the advice, then a range that is unaligned or wraps
+     * (-EINVAL; a length rounded up to 0 wraps), then an empty one (done),
+     * then the poisoning advice, then unmapped pages. */
+    if ((addr & (MMU_PAGE_SIZE - 1)) || (a[1] && !len) || addr + len < addr)
+        return -EINVAL;
+    if (!len)
+        return 0;
+    if (advice == RV_MADV_HWPOISON || advice == RV_MADV_SOFT_OFFLINE)
+        return -EPERM;
+    if (addr > MMU_GUEST_SIZE || len > MMU_GUEST_SIZE - addr || !mmu_check(sys_mmu(c), addr, len, 0))
+        return -ENOMEM;
+    if (advice == RV_MADV_DONTFORK)
         return 0;
     return sys_ret(madvise(mmu_host(sys_mmu(c), a[0]), len, advice));
 }

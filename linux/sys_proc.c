@@ -117,8 +117,8 @@ static int64_t do_prlimit(struct rv_cpu *c, pid_t pid, uint64_t res, uint64_t gn
 {
     struct rv_rlimit gl;
     struct rlimit hnew = { 0, 0 }, hold;
-    if (res >= RV_RLIM_NLIMITS)
-        return -EINVAL;
+    /* An unknown resource is the host's -EINVAL, after the kernel's copy-in
+     * (-EFAULT) and pid (-ESRCH) checks. */
     if (gnew) {
         if (mmu_read(sys_mmu(c), &gl, gnew, sizeof gl))
             return -EFAULT;
@@ -158,7 +158,10 @@ int64_t sys_setrlimit(struct rv_cpu *c, const uint64_t *a)
 int64_t sys_sched_getaffinity(struct rv_cpu *c, const uint64_t *a)
 {
     uint64_t mask[128];
-    size_t len = a[1] < sizeof mask ? a[1] : sizeof mask;
+    /* The kernel takes len as an unsigned int and refuses one that is not
+     * a multiple of 8: a long one is cut to the buffer keeping its low bits. */
+    uint32_t glen = (uint32_t)a[1];
+    size_t len = glen < sizeof mask ? glen : sizeof mask | (glen & 7);
     long n = syscall(SYS_sched_getaffinity, (pid_t)a[0], len, mask);
     if (n < 0)
         return -errno;

@@ -38,3 +38,21 @@ fuzz: fuzz-progs $(B)/rvdbt
 	$(FUZZ_OUT)/rand_diff $(if $(N),-n $(N)) $(if $(SEED),--seed $(SEED)) $(if $(THREADS),--threads $(THREADS))
 
 .PHONY: fuzz
+
+# sys_border: generated syscalls with hostile arguments, rvdbt against qemu
+# (and the native build of the same guest as the kernel's word where they
+# differ). tests/run.sh runs 2,000 calls; `make fuzz-sys N=... SEED=...`
+# runs any number, niced.
+$(FUZZ_OUT)/sys_border_guest: tests/fuzz/sys_border_guest.c
+	@mkdir -p $(@D)
+	$(RV_CC) -O2 -static -Wall -Wextra $(WERROR) $< -o $@
+$(FUZZ_OUT)/sys_border_native: tests/fuzz/sys_border_guest.c
+	@mkdir -p $(@D)
+	$(CC) -O2 -Wall -Wextra $(WERROR) $< -o $@
+
+fuzz-progs: $(FUZZ_OUT)/sys_border_guest $(FUZZ_OUT)/sys_border_native
+
+fuzz-sys: fuzz-progs $(B)/rvdbt
+	nice -n 10 tests/fuzz/sys_border.sh $(if $(N),-n $(N)) $(if $(SEED),--seed $(SEED))
+
+.PHONY: fuzz-sys
