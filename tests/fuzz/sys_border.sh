@@ -18,8 +18,9 @@
 #
 #   tests/fuzz/sys_border.sh [-n COUNT] [--seed S] [--show K]
 # Environment: RVDBT (default build/rvdbt), QEMU (default qemu-riscv64).
-# Ends with "sys_border: N passed, M failed" (calls compared); exits 1 on a
-# failure, 77 when qemu-riscv64 or the guest is missing.
+# Ends with "sys_border: N passed, M failed[, K skipped: ...]" (calls
+# compared; the skipped ones are open rvdbt bugs, see OPEN); exits 1 on a
+# failure, 77 when qemu-riscv64 or the guest is missing or an open bug showed.
 set -uo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -157,7 +158,7 @@ EOF
 
 # Open: differences found by this test that are rvdbt's, not fixed yet
 # (CALL QEMU RVDBT NATIVE, exact results). Each is counted and shown in the
-# summary, not failed; most are the order of checks (rvdbt -EFAULT or
+# summary as skipped (exit 77 when nothing failed), not failed; most are the order of checks (rvdbt -EFAULT or
 # -EINVAL where Linux first fails the fd, or the reverse), a few checksums
 # (newfstatat, rt_sigaction, sigaltstack) are not explained yet.
 OPEN=$(cat <<'EOF'
@@ -252,6 +253,11 @@ END {
             printf "open rvdbt bug %d: %s (qemu rvdbt native)\n", opn[i], ol[i]
     printf "sys_border: seed %s, %d calls equal, %d tolerated, %d open rvdbt bugs, %d differ\n", \
         seed, pass, tolerated, opened, failed
-    printf "sys_border: %d passed, %d failed\n", pass + tolerated + opened, failed
-    exit failed > 0
+    # an open bug is not a pass: it shows as skipped in the summary line
+    if (opened)
+        printf "sys_border: %d passed, %d failed, %d skipped: open rvdbt bugs (OPEN in tests/fuzz/sys_border.sh)\n", \
+            pass + tolerated, failed, opened
+    else
+        printf "sys_border: %d passed, %d failed\n", pass + tolerated, failed
+    exit failed > 0 ? 1 : opened ? 77 : 0
 }'
