@@ -74,32 +74,41 @@ void *sys_ubuf(struct rv_cpu *c, uint64_t g, uint64_t *len, int prot)
     return mmu_host(m, g);
 }
 
+/* For a buffer sys_ubuf cannot give (out of the guest's range): an address
+ * the host kernel refuses with -EFAULT, so that it first makes the checks
+ * Linux makes before (a bad fd is -EBADF, pwrite on a pipe -ESPIPE). */
+static void *ubuf_or_fault(struct rv_cpu *c, uint64_t g, uint64_t *len, int prot)
+{
+    void *p = sys_ubuf(c, g, len, prot);
+    return p ? p : (void *)(uintptr_t)0xffff800000000000ull;
+}
+
 int64_t sys_read(struct rv_cpu *c, const uint64_t *a)
 {
     uint64_t n = a[2];
-    void *p = sys_ubuf(c, a[1], &n, MMU_W);
-    return p ? SYS_SAFE(c, SYS_read, (int)a[0], p, n, 0, 0, 0) : -EFAULT;
+    void *p = ubuf_or_fault(c, a[1], &n, MMU_W);
+    return SYS_SAFE(c, SYS_read, (int)a[0], p, n, 0, 0, 0);
 }
 
 int64_t sys_write(struct rv_cpu *c, const uint64_t *a)
 {
     uint64_t n = a[2];
-    const void *p = sys_ubuf(c, a[1], &n, MMU_R);
-    return p ? SYS_SAFE(c, SYS_write, (int)a[0], p, n, 0, 0, 0) : -EFAULT;
+    const void *p = ubuf_or_fault(c, a[1], &n, MMU_R);
+    return SYS_SAFE(c, SYS_write, (int)a[0], p, n, 0, 0, 0);
 }
 
 int64_t sys_pread64(struct rv_cpu *c, const uint64_t *a)
 {
     uint64_t n = a[2];
-    void *p = sys_ubuf(c, a[1], &n, MMU_W);
-    return p ? SYS_SAFE(c, SYS_pread64, (int)a[0], p, n, (off_t)a[3], 0, 0) : -EFAULT;
+    void *p = ubuf_or_fault(c, a[1], &n, MMU_W);
+    return SYS_SAFE(c, SYS_pread64, (int)a[0], p, n, (off_t)a[3], 0, 0);
 }
 
 int64_t sys_pwrite64(struct rv_cpu *c, const uint64_t *a)
 {
     uint64_t n = a[2];
-    const void *p = sys_ubuf(c, a[1], &n, MMU_R);
-    return p ? SYS_SAFE(c, SYS_pwrite64, (int)a[0], p, n, (off_t)a[3], 0, 0) : -EFAULT;
+    const void *p = ubuf_or_fault(c, a[1], &n, MMU_R);
+    return SYS_SAFE(c, SYS_pwrite64, (int)a[0], p, n, (off_t)a[3], 0, 0);
 }
 
 int64_t sys_iov_in(struct rv_cpu *c, uint64_t g, uint64_t cnt, int prot, struct iovec *iov)
@@ -131,19 +140,33 @@ int64_t sys_iov_in(struct rv_cpu *c, uint64_t g, uint64_t cnt, int prot, struct 
 }
 
 /* The vector calls' count is an unsigned long that the kernel hands on as
- * an unsigned int (import_iovec's nr_segs): bits above 32 are dropped. */
+ * an unsigned int (import_iovec's nr_segs): bits above 32 are dropped.
+ * Iovecs the guest got wrong (e: -EFAULT or -EINVAL) go to the host call as
+ * an array it cannot read, so that the checks Linux makes first (a bad fd,
+ * a file not open for it, a negative position, a pipe) answer first. */
+#define IOV_FAULT ((struct iovec *)(uintptr_t)0xffff800000000000ull)
+
+static int64_t iov_refused(int64_t e, long host)
+{
+    return host < 0 && errno != EFAULT ? -errno : e;
+}
+
 int64_t sys_readv(struct rv_cpu *c, const uint64_t *a)
 {
     struct iovec iov[RV_UIO_MAXIOV];
     int64_t n = sys_iov_in(c, a[1], (uint32_t)a[2], MMU_W, iov);
-    return n < 0 ? n : SYS_SAFE(c, SYS_readv, (int)a[0], iov, (int)n, 0, 0, 0);
+    if (n < 0)
+        return iov_refused(n, syscall(SYS_readv, (int)a[0], IOV_FAULT, (int)(uint32_t)a[2]));
+    return SYS_SAFE(c, SYS_readv, (int)a[0], iov, (int)n, 0, 0, 0);
 }
 
 int64_t sys_writev(struct rv_cpu *c, const uint64_t *a)
 {
     struct iovec iov[RV_UIO_MAXIOV];
     int64_t n = sys_iov_in(c, a[1], (uint32_t)a[2], MMU_R, iov);
-    return n < 0 ? n : SYS_SAFE(c, SYS_writev, (int)a[0], iov, (int)n, 0, 0, 0);
+    if (n < 0)
+        return iov_refused(n, syscall(SYS_writev, (int)a[0], IOV_FAULT, (int)(uint32_t)a[2]));
+    return SYS_SAFE(c, SYS_writev, (int)a[0], iov, (int)n, 0, 0, 0);
 }
 
 /* On a 64-bit kernel the position is a3 alone (pos_h in a4 is ignored). */
@@ -151,14 +174,18 @@ int64_t sys_preadv(struct rv_cpu *c, const uint64_t *a)
 {
     struct iovec iov[RV_UIO_MAXIOV];
     int64_t n = sys_iov_in(c, a[1], (uint32_t)a[2], MMU_W, iov);
-    return n < 0 ? n : sys_ret(preadv((int)a[0], iov, (int)n, (off_t)a[3]));
+    if (n < 0)
+        return iov_refused(n, syscall(SYS_preadv, (int)a[0], IOV_FAULT, (int)(uint32_t)a[2], (long)a[3], 0L));
+    return sys_ret(preadv((int)a[0], iov, (int)n, (off_t)a[3]));
 }
 
 int64_t sys_pwritev(struct rv_cpu *c, const uint64_t *a)
 {
     struct iovec iov[RV_UIO_MAXIOV];
     int64_t n = sys_iov_in(c, a[1], (uint32_t)a[2], MMU_R, iov);
-    return n < 0 ? n : sys_ret(pwritev((int)a[0], iov, (int)n, (off_t)a[3]));
+    if (n < 0)
+        return iov_refused(n, syscall(SYS_pwritev, (int)a[0], IOV_FAULT, (int)(uint32_t)a[2], (long)a[3], 0L));
+    return sys_ret(pwritev((int)a[0], iov, (int)n, (off_t)a[3]));
 }
 
 /* The RWF_ flags are the same bits on both sides (linux/fs.h); position -1

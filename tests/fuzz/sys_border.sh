@@ -143,6 +143,10 @@ prlimit64 0
 readv -22|0|16|32
 writev 0
 preadv 0
+# qemu checks the iovec array (its count, each length) before the fd; the
+# kernel fails a bad fd, a file not open for it or a pipe first.
+writev -22
+preadv -22
 # qemu answers sendmsg and recvmsg on a non-socket or with a bad msghdr
 # differently (0) from the kernel (-ENOTSOCK, -EFAULT).
 sendmsg 0
@@ -180,11 +184,8 @@ mmap -75 -22 -75
 mmap ok -12 ok
 newfstatat -22 -36 -22
 newfstatat 0 0 0
-preadv -22 -14 -29
 pselect6 -14 -22 -14
-pwrite -29 -14 -29
 readv -22 0 0
-readv -9 -14 -9
 recvmsg -14 -22 -88
 recvmsg -14 -90 -88
 recvmsg -88 -14 -88
@@ -198,7 +199,6 @@ socket -94 -14 -22
 sockopt -92 -14 -95
 sockopt -92 -22 -9
 statx -22 -36 -22
-write -9 -14 -9
 EOF
 )
 
@@ -229,7 +229,7 @@ NR % 3 == 2 { r = $0; next }
     split(q, w, " ")
     call = w[2]
     same_native = args(r) == args(n) && res(r) == res(n) && \
-        (ck(r) == ck(n) || call ~ layout || args(r) ~ /=text|:text/)
+        (ck(r) == ck(n) || call ~ layout || args(r) ~ /[=:,[]text/)
     why = ""
     if (same_native && args(q) == args(r))
         for (i = 1; i <= nk; i++)
