@@ -235,9 +235,15 @@ static void region_name(const struct mmu_region *g, char *buf, size_t size)
         snprintf(buf, size, "[stack]");
     else if (g->flags & MMU_F_BRK)
         snprintf(buf, size, "[heap]");
-    else if (g->file && m->files[g->file - 1].path)
-        snprintf(buf, size, "%s", m->files[g->file - 1].path);
-    else
+    else if (g->file && m->files[g->file - 1].path) {
+        /* a path too long keeps its end, the file's name: "...s/prog" */
+        const char *path = m->files[g->file - 1].path;
+        size_t len = strlen(path);
+        if (len < size)
+            snprintf(buf, size, "%s", path);
+        else
+            snprintf(buf, size, "...%s", path + len - (size - 4));
+    } else
         buf[0] = 0;
 }
 

@@ -71,6 +71,14 @@ got=$(py "$J" '
 r = [g["name"].endswith("ic_count") for x in p["sites"] for g in x["regions"] if x["kind"] == "load"]
 print(bool(r) and all(r))')
 check "ic_count misses fell in the program's data" "$got" test "$got" = True
+# A path longer than a region's name keeps its end, the file's name.
+LONG=$WORK/a-folder-name-long-enough-that/the-path-passes-64-bytes
+mkdir -p "$LONG" && cp "$G/asm/ic_count" "$LONG/"
+run long "${RVDBT_CMD[@]}" --profile=/dev/null --stats-json "$WORK/long.json" "$LONG/ic_count"
+got=$(py "$WORK/long.json" '
+r = [g["name"] for x in p["sites"] for g in x["regions"] if x["kind"] == "load"]
+print(bool(r) and all(n.startswith("...") and n.endswith("/ic_count") for n in r) or r)')
+check "ic_count from a long path: its regions named by the path's end" "status $ST: $got" test "$got" = True
 check "ic_count text names the loop" "$(head -c 300 "$WORK/count.txt")" \
     grep -q "_start+0x1a: .* $LOOPS executions" "$WORK/count.txt"
 
