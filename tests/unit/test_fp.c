@@ -257,7 +257,8 @@ static uint64_t gen_float(const struct fmt *f)
     case 5: return make(f, neg, 0, rnd(17));                                  /* few units of 2^emin-p */
     case 6: return make(f, neg, 1, 0) + rnd(5) - 2;                           /* near the smallest normal */
     case 7: return make(f, neg, emax - 1, ~0ull) - rnd(4);                    /* near MAX */
-    case 8: case 9: return rnd64() & ((1ull << (f->mbits + f->ebits + 1)) - 1);
+    case 8: case 9:     /* any bits; a double has 64 (1 << 64 would be undefined, and 1 on x86) */
+        return f->mbits + f->ebits + 1 == 64 ? rnd64() : rnd64() & ((1ull << (f->mbits + f->ebits + 1)) - 1);
     case 10: case 11: case 12:
         return make(f, neg, f->bias + (int)rnd(80) - 40, short_frac(f));
     case 13: {                                                               /* edges of the range */
