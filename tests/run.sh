@@ -7,7 +7,8 @@
 # tests/dlog.sh (the -d items), the short mode of
 # build/tests/fuzz/fp_diff (F/D/M against qemu; again with --no-fma, the
 # helper path of hosts without FMA3), build/tests/fuzz/rand_diff
-# (random RV64GC sequences against qemu), the riscv-tests suites and
+# (random RV64GC sequences against qemu), build/tests/fuzz/elf_mut
+# (mutated ELF files), the riscv-tests suites and
 # tests/sysroot.sh (real Debian programs). Each suite ends its output with
 # "NAME: N passed, M failed"; this adds them up and ends with one line
 # "N passed, M failed". A suite that crashes, hangs, or exits non-zero
@@ -102,6 +103,8 @@ suite profile_html tests/profile_html.sh
 suite fp_diff timeout -k 10 120 build/tests/fuzz/fp_diff
 suite fp_diff_no_fma env RVDBT="build/rvdbt --no-fma" timeout -k 10 120 build/tests/fuzz/fp_diff
 suite rand_diff timeout -k 10 120 build/tests/fuzz/rand_diff -n 5000
+# The loader on mutated ELF files (about 10 s); `make fuzz-elf` goes further.
+suite elf_mut timeout -k 10 120 build/tests/fuzz/elf_mut -n 1000
 suite riscv-tests riscv-tests/run.sh
 # Bare mode: the isa bodies under p- and v-like environments, the trap tests.
 RVDBT_MODES=';--ic-miss;--no-chain --code-cache-size 131072' suite bare riscv-tests/env_v/run.sh

@@ -78,3 +78,10 @@ fuzz-elf:
 
 .PHONY: fuzz-elf fuzz-elf-build
 
+# elf_mut: rvdbt on structurally mutated ELF files (a host program, no
+# clang); tests/run.sh runs 1,000 of them.
+$(FUZZ_OUT)/elf_mut: tests/fuzz/elf_mut.c
+	@mkdir -p $(@D)
+	$(CC) $(filter-out -MMD -MP,$(CFLAGS)) $< -o $@
+
+fuzz-progs: $(FUZZ_OUT)/elf_mut
