@@ -4,8 +4,9 @@
 # once it has built the target and the seeds.
 #
 # The seeds, gathered into build/fuzz-elf/seeds/ on every run from build
-# outputs: static programs (assembly, glibc), a dynamically linked PIE, PIEs
-# without an interpreter, a shared object, an object file, the real riscv64
+# outputs: static programs (assembly, glibc, one whose segments share a
+# page), dynamically linked programs (PIE and ET_EXEC), PIEs without an
+# interpreter, a shared object, an object file, the real riscv64
 # ld.so as a program and, after the separator elf_fuzz.c describes, as the
 # interpreter of a dynamic program; and a few small broken files. What the
 # fuzzer finds goes to build/fuzz-elf/corpus/ and is kept for the next run;
@@ -43,6 +44,7 @@ declare -A seed=(
     [dynamic-pie]=$G/dyn/dl_hello [dynamic-pie-libm]=$G/dyn/dl_libm
     [pie-no-interp]=$G/pie/hello [pie-no-interp-2]=$B/tests/loader_pie
     [object-file]=$B/tests/loader_pie.o [shared-object]=$B/tests/syms_prog.so [ld.so]=$INTERP
+    [shared-page]=$FZ/seed-shared-page [dynamic-exec]=$FZ/seed-dyn-exec
 )
 for name in "${!seed[@]}"; do
     if [[ ! -f ${seed[$name]} ]]; then
@@ -55,6 +57,8 @@ done
 { cat "$G/dyn/dl_hello"; printf '%s' "$SEP"; cat "$INTERP"; } > "$SEEDS/dynamic+interp"
 # the dynamic program with a small broken interpreter: the ELF header only
 { cat "$G/dyn/dl_hello"; printf '%s' "$SEP"; head -c 64 "$INTERP"; } > "$SEEDS/dynamic+interp-header"
+# an ET_EXEC program with an ET_EXEC interpreter at the same addresses
+{ cat "$FZ/seed-dyn-exec"; printf '%s' "$SEP"; cat "$G/asm/hello"; } > "$SEEDS/dynamic-exec+static-interp"
 head -c 64 "$G/asm/hello" > "$SEEDS/ehdr-only"
 head -c 200 "$G/asm/hello" > "$SEEDS/truncated-phdrs"
 printf '#!/bin/sh\necho not ELF\n' > "$SEEDS/script"

@@ -66,7 +66,16 @@ $(FZ)/elf_fuzz: $(FZ_OBJS)
 # without an interpreter), test_loader's and test_syms's inputs (an object
 # file, a shared object); elf_fuzz.sh adds the real interpreter.
 FZ_SEED_BINS := guest-progs $(B)/tests/loader_static $(B)/tests/loader_pie $(B)/tests/loader_dyn \
-                $(B)/tests/syms_prog.so
+                $(B)/tests/syms_prog.so $(FZ)/seed-shared-page $(FZ)/seed-dyn-exec
+# Two layouts the other seeds lack: segments sharing a page, and a
+# dynamically linked ET_EXEC (whose fixed addresses an ET_EXEC interpreter
+# can collide with).
+$(FZ)/seed-shared-page: tests/fuzz/elf_seed.S tests/fuzz/elf_seed.ld
+	@mkdir -p $(@D)
+	$(RV_CC) -nostdlib -static -Wl,--build-id=none -Wl,-T,tests/fuzz/elf_seed.ld $< -o $@
+$(FZ)/seed-dyn-exec: tests/unit/loader_static.c
+	@mkdir -p $(@D)
+	$(RV_CC) -O2 -no-pie $< -o $@
 
 fuzz-elf-build: $(FZ)/elf_fuzz $(FZ_SEED_BINS)
 	@:
