@@ -308,7 +308,9 @@ static int load(struct elf_ctx *c, struct mmu *m, const char *path, enum elf_rol
 {
     if (elf_version(EV_CURRENT) == EV_NONE)
         return fail(c, "libelf: %s", elf_errmsg(-1));
-    c->fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: opening a FIFO for reading would otherwise wait for a
+     * writer; it has no effect on the regular files loaded. */
+    c->fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (c->fd < 0)
         return fail(c, "cannot open: %s", strerror(errno));
     struct stat st;

@@ -4,6 +4,9 @@
 # guest test programs, and qemu-riscv64, the oracle the tests compare against.
 # Installs what is missing when run as root; otherwise names the packages and
 # the command, and fails. Silent when everything is there.
+#
+# `deps.sh fuzz` (make fuzz-elf) adds clang and its libFuzzer and sanitizer
+# runtimes, which nothing else needs.
 set -euo pipefail
 
 PACKAGES=(
@@ -14,6 +17,11 @@ PACKAGES=(
     qemu-system-misc
     chromium                # headless: tests/profile_html.sh renders the --profile-html page
 )
+case ${1:-} in
+    "") ;;
+    fuzz) PACKAGES+=(clang libclang-rt-14-dev) ;;
+    *) echo "usage: scripts/deps.sh [fuzz]" >&2; exit 2 ;;
+esac
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -2,7 +2,7 @@
 # rvdbt on inputs it must refuse, and on guests that must die.
 #
 # Files that are not a runnable riscv64 program (missing, unreadable, without
-# the execute bit, a directory, text, truncated ELFs, a 32-bit ELF, an x86-64
+# the execute bit, a directory, a FIFO, text, truncated ELFs, a 32-bit ELF, an x86-64
 # ELF, an object file, corrupt headers, a dynamically linked program whose
 # interpreter is missing or no riscv64 ELF): rvdbt must print exactly one line
 # on stderr that names the file and gives a reason, and exit with a status
@@ -155,6 +155,11 @@ refuse no-exec "$WORK/no-exec" 'cannot execute: permission denied'
 mkdir "$WORK/a-directory"
 refuse directory "$WORK/a-directory" 'directory|regular'
 
+# A FIFO (with the execute bit, so that it reaches the loader): refused at
+# once, not waited on for a writer.
+mkfifo -m 755 "$WORK/a-fifo"
+refuse fifo "$WORK/a-fifo" 'regular|fifo|permission denied'
+
 # The files below get the execute bit, so that their contents are judged.
 echo "this is a text file, not a program" > "$WORK/notes.txt"
 chmod +x "$WORK/notes.txt"
@@ -240,6 +245,9 @@ else
     echo "not a loader" > "$WORK/text-root$INTERP"
     refuse interp-x86 "$DYN" "interpreter $WORK/x86-root$INTERP: not RISC-V" -L "$WORK/x86-root"
     refuse interp-text "$DYN" "interpreter $WORK/text-root$INTERP: not an ELF file" -L "$WORK/text-root"
+    mkdir -p "$WORK/fifo-root/lib"
+    mkfifo "$WORK/fifo-root$INTERP"
+    refuse interp-fifo "$DYN" "interpreter $WORK/fifo-root$INTERP: not a regular file" -L "$WORK/fifo-root"
     # Without -L the prefix comes from $RVDBT_LD_PREFIX, else $QEMU_LD_PREFIX.
     RUN_AS="env QEMU_LD_PREFIX=$WORK/text-root" refuse prefix-from-QEMU_LD_PREFIX "$DYN" \
         "interpreter $WORK/text-root$INTERP: not an ELF file"

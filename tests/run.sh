@@ -10,7 +10,8 @@
 # helper path of hosts without FMA3), build/tests/fuzz/rand_diff
 # (random RV64GC sequences against qemu; again on four guest threads),
 # tests/fuzz/sys_border.sh (generated syscalls with hostile arguments
-# against qemu and the native kernel), the riscv-tests suites and
+# against qemu and the native kernel), build/tests/fuzz/elf_mut (mutated
+# ELF files), the riscv-tests suites and
 # tests/sysroot.sh (real Debian programs). Each suite ends its output with
 # "NAME: N passed, M failed"; this adds them up and ends with one line
 # "N passed, M failed". A suite that crashes, hangs, or exits non-zero
@@ -163,6 +164,8 @@ suite rand_diff timeout -k 10 120 build/tests/fuzz/rand_diff -n 5000
 # the same on four guest threads at once, placing and running code together
 suite rand_diff_mt timeout -k 10 120 build/tests/fuzz/rand_diff -n 2000 --threads 4 --seed 2
 suite sys_border timeout -k 10 120 tests/fuzz/sys_border.sh -n 2000
+# The loader on mutated ELF files (about 10 s); `make fuzz-elf` goes further.
+suite elf_mut timeout -k 10 120 build/tests/fuzz/elf_mut -n 1000
 suite riscv-tests riscv-tests/run.sh
 # Bare mode: the isa bodies under p- and v-like environments, the trap tests.
 RVDBT_MODES=';--ic-miss;--no-chain --code-cache-size 131072' suite bare riscv-tests/env_v/run.sh
