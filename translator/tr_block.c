@@ -515,7 +515,7 @@ static bool translate_run(struct tr_ctx *ctx, struct rv_cpu *cpu, const struct t
         ctx->floaded |= (freads | fwrites | skip_f) & ctx->flocals;
         ctx->dirty_at_insn = ctx->dirty;
         ctx->fdirty_at_insn = ctx->fdirty;
-        if (*pc == ctx->cache->debug_crash_pc) {
+        if (ctx->cache->debug_crash_pc && *pc == ctx->cache->debug_crash_pc) {
             /* an access record makes the crash report's registers exact */
             tr_add_stub(ctx, TR_STUB_ACCESS, *pc, NULL)->resume = x86_here(ctx->b);
             x86_ud2(ctx->b);

@@ -80,7 +80,7 @@ struct tr_cache {
     uint64_t flushes;
     uint64_t host_bytes;     /* emitted over the whole run */
     bool no_chain;           /* --no-chain: every block exit returns to the dispatcher */
-    uint64_t debug_crash_pc; /* --debug-crash=code:PC: a host fault where that instruction's code starts */
+    uint64_t debug_crash_pc; /* --debug-crash=code:PC (0: none): a host fault where that instruction's code starts */
     bool fma;                /* fused multiply-adds run as FMA3: the host has it (and no --no-fma) */
     /* The profiler's hook (tr_probe.h), NULL functions when none, and the
      * counter record of each site number (TR_PROBE_NONE if none), for the
