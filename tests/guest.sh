@@ -21,7 +21,7 @@
 #   RVDBT_MODES  the option sets to run rvdbt with, one run each, separated
 #                by ';'; an empty item is the plain mode (no options).
 #                Default: the plain mode only. Plain plus two more:
-#                RVDBT_MODES=';--ic-miss;--no-chain --tiny-cache'
+#                RVDBT_MODES=';--ic-miss;--no-chain --code-cache-size 131072'
 #   QEMU         the oracle, default qemu-riscv64
 #   SYSROOT      the riscv64 root for dynamically linked programs (-L), default
 #                /usr/riscv64-linux-gnu
@@ -371,6 +371,20 @@ c sys_time native
 ID=signal c sys_time native signal
 c sys_id native
 ORACLE=native c sys_native native
+# Hostile guests: jumps to where no code may run, code rewritten by
+# another thread, stack overflow, the address space at its limits,
+# thousands of threads, signal storms, fork among running threads, a code
+# cache overflowed again and again (under a tiny one every run), every
+# syscall number with random arguments.
+c sig_badjump rv
+for how in unmapped data thread; do
+    ID=$how STATUS=139 c sig_badjump rv "$how"
+done
+STATUS=139 c sig_stackovf native
+ID=alt STATUS=42 c sig_stackovf native alt
+ID=noalt STATUS=139 c sig_stackovf native noalt
+ID=thread STATUS=139 c sig_stackovf native thread
+ID=threadalt STATUS=43 c sig_stackovf native threadalt
 s hello
 s isa
 s rvc
