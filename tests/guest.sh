@@ -186,7 +186,7 @@ one_case() {
         compare "$label native" qemu native qemu
     fi
     if (( RVDBT_OK )); then
-        for mode in "${MODES[@]}"; do
+        for mode in "${MODES[@]}" ${EXTRA_MODE:+"$EXTRA_MODE"}; do
             local opts=()
             read -ra opts <<< "$mode"
             run rvdbt "$IN" "${RVDBT_CMD[@]}" "${opts[@]}" "$bin" "$@"
@@ -227,7 +227,8 @@ native_oracle() {
 # only built dynamically. s NAME [ARGS...]: an assembly program, static and,
 # if built, position-independent. Before any, ID=x adds ":x" to the label,
 # IN=file feeds stdin, STATUS=n is the exit status expected, ORACLE=native
-# makes the native build the oracle instead of qemu.
+# makes the native build the oracle instead of qemu, EXTRA_MODE=options
+# runs rvdbt once more with those options, whatever RVDBT_MODES says.
 c() {
     local name=$1 kind=$2 opt native=
     shift 2
@@ -380,11 +381,13 @@ c sig_badjump rv
 for how in unmapped data thread; do
     ID=$how STATUS=139 c sig_badjump rv "$how"
 done
+c ic_smc_mt rv
 STATUS=139 c sig_stackovf native
 ID=alt STATUS=42 c sig_stackovf native alt
 ID=noalt STATUS=139 c sig_stackovf native noalt
 ID=thread STATUS=139 c sig_stackovf native thread
 ID=threadalt STATUS=43 c sig_stackovf native threadalt
+EXTRA_MODE='--code-cache-size 131072' c ic_ccfill rv
 s hello
 s isa
 s rvc
