@@ -387,6 +387,10 @@ ID=alt STATUS=42 c sig_stackovf native alt
 ID=noalt STATUS=139 c sig_stackovf native noalt
 ID=thread STATUS=139 c sig_stackovf native thread
 ID=threadalt STATUS=43 c sig_stackovf native threadalt
+c sys_mmap_limits native
+c mt_many native
+c sig_storm native
+c proc_fork_mt native
 EXTRA_MODE='--code-cache-size 131072' c ic_ccfill rv
 s hello
 s isa
