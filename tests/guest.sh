@@ -392,6 +392,7 @@ c mt_many native
 c sig_storm native
 c proc_fork_mt native
 EXTRA_MODE='--code-cache-size 131072' c ic_ccfill rv
+c sys_fuzz rv
 s hello
 s isa
 s rvc
