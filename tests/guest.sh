@@ -372,8 +372,9 @@ c sys_time native
 ID=signal c sys_time native signal
 c sys_id native
 ORACLE=native c sys_native native
-# Hostile guests: jumps to where no code may run, code rewritten by
-# another thread, stack overflow, the address space at its limits,
+# Hostile guests: jumps to where no code may run, code rewritten or taken
+# away by another thread, signal frames that cannot be written or read
+# back, stack overflow, the address space at its limits,
 # thousands of threads, signal storms, fork among running threads, a code
 # cache overflowed again and again (under a tiny one every run), every
 # syscall number with random arguments.
@@ -382,6 +383,11 @@ for how in unmapped data thread; do
     ID=$how STATUS=139 c sig_badjump rv "$how"
 done
 c ic_smc_mt rv
+c ic_unmap_mt rv
+ID=kill STATUS=139 c ic_unmap_mt rv kill
+for how in altunmapped altreadonly sigreturn sigreturnbad refault refaultnodefer; do
+    ID=$how STATUS=139 c sig_badframe rv "$how"
+done
 STATUS=139 c sig_stackovf native
 ID=alt STATUS=42 c sig_stackovf native alt
 ID=noalt STATUS=139 c sig_stackovf native noalt

@@ -20,7 +20,8 @@ GUEST_S      := $(basename $(notdir $(wildcard tests/guest/*.S)))
 # riscv inline assembly, or output only riscv64 gives (quad long double): no
 # native build
 GUEST_RVONLY := fcvt_rv fp_mxcsr held_ldouble ic_smc sig_ill sig_fetch_straddle sig_access_straddle sig_oddpc \
-                sig_fetchbus sig_fault_regs amo_edges fwd_join sig_badjump ic_smc_mt ic_ccfill sys_fuzz
+                sig_fetchbus sig_fault_regs amo_edges fwd_join sig_badjump ic_smc_mt ic_ccfill sys_fuzz \
+                ic_unmap_mt sig_badframe
 GUEST_PIE    := hello isa rvc smc
 # facts only a static program has (AT_BASE 0, program headers at their link
 # addresses): no dynamic build; dl_auxv checks the dynamic ones
