@@ -377,7 +377,7 @@ ORACLE=native c sys_native native
 # back, stack overflow, the address space at its limits,
 # thousands of threads, signal storms, fork among running threads, a code
 # cache overflowed again and again (under a tiny one every run), every
-# syscall number with random arguments.
+# syscall number with random arguments, every fd closed.
 c sig_badjump rv
 for how in unmapped data thread; do
     ID=$how STATUS=139 c sig_badjump rv "$how"
@@ -399,6 +399,7 @@ c sig_storm native
 c proc_fork_mt native
 EXTRA_MODE='--code-cache-size 131072' c ic_ccfill rv
 c sys_fuzz rv
+c sys_closeall native
 s hello
 s isa
 s rvc
