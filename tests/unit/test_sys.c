@@ -1137,6 +1137,10 @@ static void test_unimplemented(void)
     SYS(100000);
     SYS(5000);
     CHECK(sys_unimplemented_calls(SYS_NR_MAX) == other + 2, "numbers past the table counted together");
+    /* riscv64 Linux takes all of a7 (do_trap_ecall_u): a number whose low 32
+     * bits name a call is still past the table (qemu-riscv64 7.2 truncates) */
+    CHECK(SYS(0x100000000ull + NR_getpid) == -ENOSYS && SYS(0x8000000000000000ull + NR_getpid) == -ENOSYS,
+          "the number is not truncated to 32 bits");
     CHECK(sys_unimplemented_calls(NR_read) == 0, "implemented ones never");
 
     /* --stats lists them: number, name, calls */
