@@ -14,6 +14,7 @@
 #include "linux/proc.h"
 #include "linux/sig.h"
 #include "linux/start.h"
+#include "linux/sys.h"
 #include "linux/thread.h"
 #include "stats/stats.h"
 #include "translator/tr_cache.h"
@@ -290,7 +291,7 @@ int main(int argc, char **argv)
             if (log_parse_filter(&proc.opt, v) != 0)
                 return usage_error("-dfilter %s: not a list of ranges (A..B, A+LENGTH or A, comma-separated)", v);
         } else if (!strcmp(a, "-D")) {
-            proc.opt.log = fopen(v, "w");
+            proc.opt.log = sys_own_fopen(v, "w");
             if (!proc.opt.log) {
                 fprintf(stderr, "rvdbt: -D %s: %s\n", v, strerror(errno));
                 return EXIT_USAGE;

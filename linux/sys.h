@@ -29,6 +29,12 @@ uint64_t sys_calls(uint64_t nr);
 struct mmu;
 void sys_write_maps(struct mmu *m, FILE *f);
 
+/* rvdbt's own files that stay open while the guest runs (the -D log, the
+ * perf map), opened and closed like fopen and fclose: their fd is kept out
+ * of the guest's reach (sys_ownfd.c). */
+FILE *sys_own_fopen(const char *path, const char *mode);
+void sys_own_fclose(FILE *f);
+
 /* End the guest as if killed by signal sig (default action): one line on
  * stderr naming the signal and guest pc, then the host dies of the same signal
  * without a core file, so a shell sees 128+sig. */

@@ -577,12 +577,24 @@ int64_t sys_memfd_create(struct rv_cpu *c, const uint64_t *a)
 }
 
 /* Linux takes unsigned fds here: first > last is -EINVAL, ~0 means "to the
- * end". The guest may close any fd it likes, as it may with close. */
+ * end". The guest may close any fd it likes, as it may with close, except
+ * rvdbt's own, which the range is cut around. */
 _Static_assert(CLOSE_RANGE_UNSHARE == RV_CLOSE_RANGE_UNSHARE &&
                CLOSE_RANGE_CLOEXEC == RV_CLOSE_RANGE_CLOEXEC, "close_range flags");
 
 int64_t sys_close_range(struct rv_cpu *c, const uint64_t *a)
 {
     (void)c;
-    return sys_ret(syscall(SYS_close_range, (unsigned)a[0], (unsigned)a[1], (unsigned)a[2]));
+    unsigned first = (unsigned)a[0], last = (unsigned)a[1], flags = (unsigned)a[2], own[SYS_OWN_MAX];
+    if (first > last)
+        return -EINVAL;
+    int n = sys_own_fds_in(first, last, own);
+    for (int i = 0; i < n; i++) {
+        if (own[i] > first && syscall(SYS_close_range, first, own[i] - 1, flags) != 0)
+            return -errno;
+        if (own[i] == last)
+            return 0;
+        first = own[i] + 1;
+    }
+    return sys_ret(syscall(SYS_close_range, first, last, flags));
 }

@@ -40,7 +40,7 @@
     X(285, copy_file_range, R_INT, A_FD, A_PTR, A_FD, A_PTR, A_SIZE, A_HEX) \
     X(286, preadv2,         R_INT, A_FD, A_PTR, A_INT, A_LONG, A_LONG, A_HEX) \
     X(287, pwritev2,        R_INT, A_FD, A_PTR, A_INT, A_LONG, A_LONG, A_HEX) \
-    X(436, close_range,     R_INT, A_FD, A_FD, A_HEX) \
+    X(436, close_range,     R_INT, A_INT, A_INT, A_HEX) \
     U(0,   io_setup) U(1, io_destroy) U(2, io_submit) U(3, io_cancel) U(4, io_getevents) \
     U(292, io_pgetevents) \
     U(425, io_uring_setup) U(426, io_uring_enter) U(427, io_uring_register) \

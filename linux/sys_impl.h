@@ -169,4 +169,12 @@ bool sig_frame_pop(struct rv_cpu *c, uint64_t *mask, struct rv_stack *uc_stack);
 void sys_strace(struct rv_cpu *c, uint64_t nr, const struct sys_entry *e,
                 const uint64_t *a, int64_t ret, bool done);
 
+/* rvdbt's own fds (sys_ownfd.c): whether fd is one; those in [first, last],
+ * in increasing order, into fds (room for SYS_OWN_MAX), their count; whether
+ * a call's fd arguments (A_FD, A_DIRFD) name one. */
+#define SYS_OWN_MAX 4
+bool sys_own_fd(int fd);
+int sys_own_fds_in(unsigned first, unsigned last, unsigned *fds);
+bool sys_names_own_fd(const struct sys_entry *e, const uint64_t *a);
+
 #endif

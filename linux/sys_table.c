@@ -94,6 +94,7 @@ void sys_dispatch(struct rv_cpu *c)
     atomic_fetch_add_explicit(&sys_all_calls[nr < SYS_NR_MAX ? nr : SYS_NR_MAX], 1, memory_order_relaxed);
     if (strace && e && e->ret == R_NORET)
         sys_strace(c, nr, e, a, 0, false);
+    bool own = e && sys_names_own_fd(e, a);
     int64_t r;
     for (;;) {
         /* exit_req asks translated code to stop; here it only means that a
@@ -103,7 +104,7 @@ void sys_dispatch(struct rv_cpu *c)
         __atomic_store_n(&c->exit_req, 0, __ATOMIC_SEQ_CST);
         if (sig_deliverable(c))
             c->exit_req = 1;    /* it came before the ecall: no waiting */
-        r = e && e->fn ? e->fn(c, a) : -ENOSYS;
+        r = own ? -EBADF : e && e->fn ? e->fn(c, a) : -ENOSYS;
         /* rt_sigreturn's result is the a0 it restored, -EINTR included. */
         if (r != -EINTR || nr == RV_NR_rt_sigreturn)
             break;

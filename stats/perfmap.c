@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include "linux/sys.h"
 #include "stats/perfmap.h"
 #include "stats/syms.h"
 #include "translator/tr_cache.h"
@@ -20,7 +21,7 @@ static char map_path[64];
 static FILE *open_map(const char *mode)
 {
     snprintf(map_path, sizeof map_path, "/tmp/perf-%d.map", (int)getpid());
-    FILE *f = fopen(map_path, mode);
+    FILE *f = sys_own_fopen(map_path, mode);
     if (!f)
         fprintf(stderr, "rvdbt: --perf-map: %s: %s\n", map_path, strerror(errno));
     return f;
@@ -56,7 +57,7 @@ void perfmap_forked(void)
         return;
     char parent[sizeof map_path];
     memcpy(parent, map_path, sizeof parent);
-    fclose(map);            /* the child's copy of the descriptor; nothing is buffered */
+    sys_own_fclose(map);    /* the child's copy of the descriptor; nothing is buffered */
     FILE *from = fopen(parent, "r");
     map = open_map("w");
     if (!from || !map) {

@@ -18,7 +18,7 @@ NAME=dlog
 . "$ROOT/tests/lib_check.sh"
 
 if ! make -s -C "$ROOT" "$G/asm/ic_count" "$G/asm/hello" "$G/asm/enosys" "$G/asm/fault_ill" \
-        "$G/O2/mt_create" "$G/dyn/args" > "$WORK/build.log" 2>&1; then
+        "$G/O2/mt_create" "$G/dyn/args" "$G/O2/sys_closeall" > "$WORK/build.log" 2>&1; then
     fail build "$(grep -m1 -i error "$WORK/build.log")"
 fi
 
@@ -84,6 +84,15 @@ check "dyn names the loader's code" "$(grep -m3 '^IN:' "$WORK/dyn.log")" grep -q
 check "dyn names libc's code" "$(grep -c '^IN:' "$WORK/dyn.log") blocks" \
     grep -qE '^IN: __libc_start_main' "$WORK/dyn.log"
 check "dyn names the program's code" "" grep -qx 'IN: main' "$WORK/dyn.log"
+
+# The log's fd is rvdbt's, not the guest's: a guest that closes every fd and
+# opens files under the numbers freed gets none of the log in them, and the
+# log goes on in its own file.
+run closeall "${RVDBT_CMD[@]}" -d in_asm -D "$WORK/closeall.log" "$G/O2/sys_closeall"
+check "closeall: no log lines in the guest's file" "status $ST: $(head -c 300 "$WORK/closeall.out")" \
+    test "$ST" = 0
+check "closeall: the log goes on after the close" "$(grep -c '^IN:' "$WORK/closeall.log") blocks" \
+    grep -q '^IN: after_close_line' "$WORK/closeall.log"
 
 # Threads: exec lines carry each thread's id.
 run mt "${RVDBT_CMD[@]}" -d exec -D "$WORK/mt.log" "$G/O2/mt_create"

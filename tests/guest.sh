@@ -21,7 +21,7 @@
 #   RVDBT_MODES  the option sets to run rvdbt with, one run each, separated
 #                by ';'; an empty item is the plain mode (no options).
 #                Default: the plain mode only. Plain plus two more:
-#                RVDBT_MODES=';--ic-miss;--no-chain --tiny-cache'
+#                RVDBT_MODES=';--ic-miss;--no-chain --code-cache-size 131072'
 #   QEMU         the oracle, default qemu-riscv64
 #   SYSROOT      the riscv64 root for dynamically linked programs (-L), default
 #                /usr/riscv64-linux-gnu
@@ -186,7 +186,7 @@ one_case() {
         compare "$label native" qemu native qemu
     fi
     if (( RVDBT_OK )); then
-        for mode in "${MODES[@]}"; do
+        for mode in "${MODES[@]}" ${EXTRA_MODE:+"$EXTRA_MODE"}; do
             local opts=()
             read -ra opts <<< "$mode"
             run rvdbt "$IN" "${RVDBT_CMD[@]}" "${opts[@]}" "$bin" "$@"
@@ -227,7 +227,8 @@ native_oracle() {
 # only built dynamically. s NAME [ARGS...]: an assembly program, static and,
 # if built, position-independent. Before any, ID=x adds ":x" to the label,
 # IN=file feeds stdin, STATUS=n is the exit status expected, ORACLE=native
-# makes the native build the oracle instead of qemu.
+# makes the native build the oracle instead of qemu, EXTRA_MODE=options
+# runs rvdbt once more with those options, whatever RVDBT_MODES says.
 c() {
     local name=$1 kind=$2 opt native=
     shift 2
@@ -373,6 +374,34 @@ c sys_time native
 ID=signal c sys_time native signal
 c sys_id native
 ORACLE=native c sys_native native
+# Hostile guests: jumps to where no code may run, code rewritten or taken
+# away by another thread, signal frames that cannot be written or read
+# back, stack overflow, the address space at its limits,
+# thousands of threads, signal storms, fork among running threads, a code
+# cache overflowed again and again (under a tiny one every run), every
+# syscall number with random arguments, every fd closed.
+c sig_badjump rv
+for how in unmapped data thread; do
+    ID=$how STATUS=139 c sig_badjump rv "$how"
+done
+c ic_smc_mt rv
+c ic_unmap_mt rv
+ID=kill STATUS=139 c ic_unmap_mt rv kill
+for how in altunmapped altreadonly sigreturn sigreturnbad refault refaultnodefer; do
+    ID=$how STATUS=139 c sig_badframe rv "$how"
+done
+STATUS=139 c sig_stackovf native
+ID=alt STATUS=42 c sig_stackovf native alt
+ID=noalt STATUS=139 c sig_stackovf native noalt
+ID=thread STATUS=139 c sig_stackovf native thread
+ID=threadalt STATUS=43 c sig_stackovf native threadalt
+c sys_mmap_limits native
+c mt_many native
+c sig_storm native
+c proc_fork_mt native
+EXTRA_MODE='--code-cache-size 131072' c ic_ccfill rv
+c sys_fuzz rv
+c sys_closeall native
 s hello
 s isa
 s rvc

@@ -31,7 +31,7 @@ NAME=profile
 SKIP=0
 SKIPS=()
 
-if ! make -s -C "$ROOT" "$G/asm/ic_count" "$G/asm/prof_loop" "$G/O2/mt_create" "$G/O2/sig_alarm" "$G/native/sig_alarm" "$G/O2/proc_fork" "$BENCH/static/sha256" "$BENCH/dyn/sha256" \
+if ! make -s -C "$ROOT" "$G/asm/ic_count" "$G/asm/prof_loop" "$G/O2/mt_create" "$G/O2/sig_alarm" "$G/native/sig_alarm" "$G/O2/proc_fork" "$G/O2/sys_closeall" "$BENCH/static/sha256" "$BENCH/dyn/sha256" \
         > "$WORK/build.log" 2>&1; then
     fail build "$(grep -m1 -i error "$WORK/build.log")"
 fi
@@ -163,6 +163,16 @@ ST=$?
 map=/tmp/perf-$pid.map
 check "perf-map dyn names libc's and the program's code" "status $ST: $(grep -c . "$map" 2>&1) lines" \
     sh -c 'grep -q " guest:__libc_start_main" "$1" && grep -q " guest:sha_compress" "$1"' map "$map"
+rm -f "$map"
+# the map's fd is rvdbt's: a guest that closes every fd and opens files gets
+# no map lines in them, and the map goes on naming its code
+(cd "$WORK" && exec "${RVDBT_CMD[@]}" --perf-map "$G/O2/sys_closeall" > pmc.out 2> pmc.err) &
+pid=$!
+wait "$pid"
+ST=$?
+map=/tmp/perf-$pid.map
+check "perf-map kept from a guest that closes every fd" "status $ST: $(head -c 200 "$WORK/pmc.out")" test "$ST" = 0
+check "perf-map goes on after the close" "$(grep -c . "$map" 2>&1) lines" grep -q " guest:after_close_line" "$map"
 rm -f "$map"
 # A forked child has a map of its own, which starts as its parent's did:
 # its code cache is a copy of the parent's at the fork.

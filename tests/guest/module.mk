@@ -20,12 +20,14 @@ GUEST_S      := $(basename $(notdir $(wildcard tests/guest/*.S)))
 # riscv inline assembly, or output only riscv64 gives (quad long double): no
 # native build
 GUEST_RVONLY := fcvt_rv fp_mxcsr held_ldouble ic_smc sig_ill sig_fetch_straddle sig_access_straddle sig_oddpc \
-                sig_fetchbus sig_fault_regs amo_edges fwd_join crash_regs
+                sig_fetchbus sig_fault_regs amo_edges fwd_join crash_regs sig_badjump ic_smc_mt ic_ccfill sys_fuzz \
+                ic_unmap_mt sig_badframe
 GUEST_PIE    := hello isa rvc smc
 # facts only a static program has (AT_BASE 0, program headers at their link
 # addresses): no dynamic build; dl_auxv checks the dynamic ones
 GUEST_NODYN  := auxv
 
+GUEST_H      := tests/guest/guest.h tests/guest/watchdog.h tests/guest/rv_enc.h
 GUEST_O0     := $(GUEST_C:%=$(GUEST_OUT)/O0/%)
 GUEST_O2     := $(GUEST_C:%=$(GUEST_OUT)/O2/%)
 GUEST_NATIVE := $(filter-out $(GUEST_RVONLY),$(GUEST_C))
@@ -36,17 +38,17 @@ GUEST_DYN    := $(filter-out $(GUEST_NODYN),$(GUEST_C)) $(GUEST_DL)
 GUEST_DYN    := $(GUEST_DYN:%=$(GUEST_OUT)/dyn/%)
 GUEST_BINS   := $(GUEST_O0) $(GUEST_O2) $(GUEST_DYN) $(GUEST_NATIVE) $(GUEST_ASM) $(GUEST_PIEBIN)
 
-$(GUEST_O0): $(GUEST_OUT)/O0/%: tests/guest/%.c tests/guest/guest.h tests/guest/watchdog.h
+$(GUEST_O0): $(GUEST_OUT)/O0/%: tests/guest/%.c $(GUEST_H)
 	@mkdir -p $(@D)
 	$(RV_CC) $(GUEST_CFLAGS) -O0 -static $< -o $@ $(GUEST_LIBS)
-$(GUEST_O2): $(GUEST_OUT)/O2/%: tests/guest/%.c tests/guest/guest.h tests/guest/watchdog.h
+$(GUEST_O2): $(GUEST_OUT)/O2/%: tests/guest/%.c $(GUEST_H)
 	@mkdir -p $(@D)
 	$(RV_CC) $(GUEST_CFLAGS) -O2 -static $< -o $@ $(GUEST_LIBS)
 # dl_dlopen is not linked against libm: dlopen must load it.
-$(GUEST_DYN): $(GUEST_OUT)/dyn/%: tests/guest/%.c tests/guest/guest.h tests/guest/watchdog.h
+$(GUEST_DYN): $(GUEST_OUT)/dyn/%: tests/guest/%.c $(GUEST_H)
 	@mkdir -p $(@D)
 	$(RV_CC) $(GUEST_CFLAGS) -O2 $< -o $@ $(if $(filter dl_dlopen,$*),,$(GUEST_LIBS))
-$(GUEST_NATIVE): $(GUEST_OUT)/native/%: tests/guest/%.c tests/guest/guest.h tests/guest/watchdog.h
+$(GUEST_NATIVE): $(GUEST_OUT)/native/%: tests/guest/%.c $(GUEST_H)
 	@mkdir -p $(@D)
 	$(CC) $(GUEST_CFLAGS) -O2 $< -o $@ $(GUEST_LIBS)
 $(GUEST_ASM): $(GUEST_OUT)/asm/%: tests/guest/%.S tests/guest/check.inc

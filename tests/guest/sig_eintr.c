@@ -52,16 +52,9 @@ static void pause_ms(int ms)
 /* Whether process PID is asleep in the kernel. */
 static int sleeping(pid_t pid)
 {
-    char path[64], buf[256];
+    char path[64];
     snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return 0;
-    size_t n = fread(buf, 1, sizeof buf - 1, f);
-    fclose(f);
-    buf[n] = 0;
-    char *paren = strrchr(buf, ')');    /* the name may hold spaces */
-    return paren && paren[1] == ' ' && paren[2] == 'S';
+    return asleep(path);
 }
 
 /* Forks a child that waits for the parent to sleep, then sends it SIGUSR1

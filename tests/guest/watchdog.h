@@ -34,6 +34,21 @@ static inline void start_alarm_watchdog(unsigned seconds)
     alarm(seconds);
 }
 
+/* Whether the process or thread whose /proc stat file is path sleeps in
+ * the kernel (state S). */
+static inline int asleep(const char *path)
+{
+    char buf[256];
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return 0;
+    size_t n = fread(buf, 1, sizeof buf - 1, f);
+    fclose(f);
+    buf[n] = 0;
+    char *paren = strrchr(buf, ')');    /* the name may hold spaces */
+    return paren && paren[1] == ' ' && paren[2] == 'S';
+}
+
 static inline pthread_t start_thread(const pthread_attr_t *attr, void *(*fn)(void *), void *arg)
 {
     pthread_t t;
