@@ -160,6 +160,12 @@ static void tie_down(int nr, long *a)
         { __NR_rt_sigqueueinfo, 0, -1, 1 }, { __NR_rt_tgsigqueueinfo, 0, 1, 2 },
         { __NR_pidfd_send_signal, -1, -1, 1 }, { __NR_pidfd_open, 0, -1, -1 },
     };
+    /* A dirfd is an int: no argument may look like AT_FDCWD in its low 32
+     * bits, however unlikely garbage is to (paths relative to the test's
+     * directory would then resolve). */
+    for (int i = 0; i < 6; i++)
+        if ((int)a[i] == AT_FDCWD)
+            a[i] ^= 1;
     for (size_t i = 0; i < sizeof senders / sizeof *senders; i++) {
         if (senders[i].nr != nr)
             continue;
