@@ -138,8 +138,8 @@ static void report(const char *what, int sig, void *uc, uint64_t rip)
     if (atomic_exchange(&crashing, 1))
         for (;;)
             pause();
-    struct rv_proc *p = crash_proc;
     struct rv_cpu *cpu = tr_exec_current();
+    struct rv_proc *p = cpu ? cpu->proc : crash_proc;
     say("rvdbt: internal error: %s\n", what);
     say("--- rvdbt %s crash report: pid %d, host thread %d, program %s\n", RVDBT_VERSION, (int)getpid(),
         (int)gettid(), p && p->exe_path ? p->exe_path : "(not loaded)");
@@ -153,7 +153,7 @@ static void report(const char *what, int sig, void *uc, uint64_t rip)
     } else {
         uint64_t x[32], f[32];
         const struct tr_cache *c = p->cache;
-        bool in_code = uc && c->rx && rip - (uint64_t)(uintptr_t)c->rx < c->size;
+        bool in_code = uc && c && c->rx && rip - (uint64_t)(uintptr_t)c->rx < c->size;
         if (in_code) {
             tr_exec_host_regs(cpu, uc, a, x, f);
             exact = a != NULL;
