@@ -21,7 +21,7 @@ bool sys_own_fd(int fd)
     if (fd < 0)
         return false;
     for (int i = 0; i < SYS_OWN_MAX; i++)
-        if (atomic_load_explicit(&own[i], memory_order_relaxed) == fd + 1)
+        if (atomic_load_explicit(&own[i], memory_order_relaxed) - 1 == fd)
             return true;
     return false;
 }
