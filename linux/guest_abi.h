@@ -84,6 +84,7 @@
 #define RV_MAP_SHARED           0x01
 #define RV_MAP_PRIVATE          0x02
 #define RV_MAP_SHARED_VALIDATE  0x03
+#define RV_MAP_DROPPABLE        0x08
 #define RV_MAP_TYPE             0x0f
 #define RV_MAP_FIXED            0x10
 #define RV_MAP_ANONYMOUS        0x20
@@ -98,6 +99,7 @@
 #define RV_MAP_HUGETLB          0x040000
 #define RV_MAP_SYNC             0x080000
 #define RV_MAP_FIXED_NOREPLACE  0x100000
+#define RV_MAP_UNINITIALIZED    0x4000000
 #define RV_MADV_NORMAL     0
 #define RV_MADV_DONTNEED   4
 #define RV_MADV_FREE       8
@@ -225,6 +227,12 @@
 #define RV_FUTEX_WAKE_OP       5
 #define RV_FUTEX_WAIT_BITSET   9
 #define RV_FUTEX_WAKE_BITSET   10
+#define RV_FUTEX_LOCK_PI       6
+#define RV_FUTEX_UNLOCK_PI     7
+#define RV_FUTEX_TRYLOCK_PI    8
+#define RV_FUTEX_WAIT_REQUEUE_PI 11
+#define RV_FUTEX_CMP_REQUEUE_PI 12
+#define RV_FUTEX_LOCK_PI2      13
 #define RV_FUTEX_PRIVATE_FLAG  128
 #define RV_FUTEX_CLOCK_REALTIME 256
 

@@ -74,40 +74,39 @@ void *sys_ubuf(struct rv_cpu *c, uint64_t g, uint64_t *len, int prot)
     return mmu_host(m, g);
 }
 
-/* For a buffer sys_ubuf cannot give (out of the guest's range): an address
- * the host kernel refuses with -EFAULT, so that it first makes the checks
- * Linux makes before (a bad fd is -EBADF, pwrite on a pipe -ESPIPE). */
-static void *ubuf_or_fault(struct rv_cpu *c, uint64_t g, uint64_t *len, int prot)
+/* A bad buffer reaches the host call as SYS_KFAULT: a bad fd is -EBADF, a
+ * pwrite on a pipe -ESPIPE before the buffer is looked at. */
+void *sys_ubuf_or_fault(struct rv_cpu *c, uint64_t g, uint64_t *len, int prot)
 {
     void *p = sys_ubuf(c, g, len, prot);
-    return p ? p : (void *)(uintptr_t)0xffff800000000000ull;
+    return p ? p : SYS_KFAULT(g);
 }
 
 int64_t sys_read(struct rv_cpu *c, const uint64_t *a)
 {
     uint64_t n = a[2];
-    void *p = ubuf_or_fault(c, a[1], &n, MMU_W);
+    void *p = sys_ubuf_or_fault(c, a[1], &n, MMU_W);
     return SYS_SAFE(c, SYS_read, (int)a[0], p, n, 0, 0, 0);
 }
 
 int64_t sys_write(struct rv_cpu *c, const uint64_t *a)
 {
     uint64_t n = a[2];
-    const void *p = ubuf_or_fault(c, a[1], &n, MMU_R);
+    const void *p = sys_ubuf_or_fault(c, a[1], &n, MMU_R);
     return SYS_SAFE(c, SYS_write, (int)a[0], p, n, 0, 0, 0);
 }
 
 int64_t sys_pread64(struct rv_cpu *c, const uint64_t *a)
 {
     uint64_t n = a[2];
-    void *p = ubuf_or_fault(c, a[1], &n, MMU_W);
+    void *p = sys_ubuf_or_fault(c, a[1], &n, MMU_W);
     return SYS_SAFE(c, SYS_pread64, (int)a[0], p, n, (off_t)a[3], 0, 0);
 }
 
 int64_t sys_pwrite64(struct rv_cpu *c, const uint64_t *a)
 {
     uint64_t n = a[2];
-    const void *p = ubuf_or_fault(c, a[1], &n, MMU_R);
+    const void *p = sys_ubuf_or_fault(c, a[1], &n, MMU_R);
     return SYS_SAFE(c, SYS_pwrite64, (int)a[0], p, n, (off_t)a[3], 0, 0);
 }
 
@@ -144,7 +143,7 @@ int64_t sys_iov_in(struct rv_cpu *c, uint64_t g, uint64_t cnt, int prot, struct 
  * Iovecs the guest got wrong (e: -EFAULT or -EINVAL) go to the host call as
  * an array it cannot read, so that the checks Linux makes first (a bad fd,
  * a file not open for it, a negative position, a pipe) answer first. */
-#define IOV_FAULT ((struct iovec *)(uintptr_t)0xffff800000000000ull)
+#define IOV_FAULT ((struct iovec *)SYS_KFAULT(0))
 
 static int64_t iov_refused(int64_t e, long host)
 {
@@ -294,11 +293,10 @@ int64_t sys_openat(struct rv_cpu *c, const uint64_t *a)
     const char *path;
     int64_t fd;
     int err = sys_path(c, a[1], &path);
-    if (err)
-        return err;
-    if (sys_proc_open(c, path, (int)a[2], &fd))
+    if (!err && sys_proc_open(c, path, (int)a[2], &fd))
         return fd;
-    return sys_ret(openat((int)a[0], path, (int)a[2], (mode_t)a[3]));
+    /* a bad path fails after the flags, in the host kernel */
+    return sys_ret(openat((int)a[0], err ? sys_str_arg(c, a[1]) : path, (int)a[2], (mode_t)a[3]));
 }
 
 int64_t sys_close(struct rv_cpu *c, const uint64_t *a)
@@ -485,8 +483,11 @@ int64_t sys_ioctl(struct rv_cpu *c, const uint64_t *a)
         return ioctl_int(c, fd, req, a[2], true);
     case FIOCLEX: case FIONCLEX:
         return sys_ret(ioctl(fd, req));
-    default:
-        return fcntl(fd, F_GETFD) < 0 ? -EBADF : -ENOTTY;
+    default: {
+        /* Linux's ioctl looks up the fd as fdget does: an O_PATH one is as bad */
+        int fl = fcntl(fd, F_GETFL);
+        return fl < 0 || (fl & O_PATH) ? -EBADF : -ENOTTY;
+    }
     }
 }
 
@@ -571,9 +572,7 @@ _Static_assert(MFD_CLOEXEC == RV_MFD_CLOEXEC && MFD_ALLOW_SEALING == RV_MFD_ALLO
 
 int64_t sys_memfd_create(struct rv_cpu *c, const uint64_t *a)
 {
-    const char *name;
-    int err = sys_str(c, a[0], &name);
-    return err ? err : sys_ret(syscall(SYS_memfd_create, name, (unsigned)a[1]));
+    return sys_ret(syscall(SYS_memfd_create, sys_str_arg(c, a[0]), (unsigned)a[1]));
 }
 
 /* Linux takes unsigned fds here: first > last is -EINVAL, ~0 means "to the

@@ -37,12 +37,8 @@ static int64_t put_stat(struct rv_cpu *c, uint64_t g, const struct stat *st)
 
 int64_t sys_newfstatat(struct rv_cpu *c, const uint64_t *a)
 {
-    const char *path;
     struct stat st;
-    int err = sys_path(c, a[1], &path);
-    if (err)
-        return err;
-    if (fstatat((int)a[0], path, &st, (int)a[3]) < 0)
+    if (fstatat((int)a[0], sys_path_arg(c, a[1]), &st, (int)a[3]) < 0)
         return -errno;
     return put_stat(c, a[2], &st);
 }
@@ -62,12 +58,8 @@ static struct rv_statx_timestamp stx_time(struct statx_timestamp t)
 
 int64_t sys_statx(struct rv_cpu *c, const uint64_t *a)
 {
-    const char *path;
     struct statx hx;
-    int err = sys_path(c, a[1], &path);
-    if (err)
-        return err;
-    if (statx((int)a[0], path, (int)a[2], (unsigned)a[3], &hx) < 0)
+    if (statx((int)a[0], sys_path_arg(c, a[1]), (int)a[2], (unsigned)a[3], &hx) < 0)
         return -errno;
     struct rv_statx gx = {
         .stx_mask = hx.stx_mask, .stx_blksize = hx.stx_blksize,
@@ -101,10 +93,10 @@ int64_t sys_getdents64(struct rv_cpu *c, const uint64_t *a)
             break;
         ok += step;
     }
-    if (fcntl((int)a[0], F_GETFD) < 0)
-        return -errno;
+    /* Nothing writable: the host kernel says why, checking the fd (bad,
+     * O_PATH, not a directory) before it writes the first entry. */
     if (ok == 0 && count)
-        return -EFAULT;
+        return sys_ret(syscall(SYS_getdents64, (int)a[0], SYS_KFAULT(a[1]), (unsigned)count));
     size_t want = ok < count ? ok : count;
     long n = syscall(SYS_getdents64, (int)a[0], hbuf, want < sizeof hbuf ? want : sizeof hbuf);
     if (n < 0)
@@ -134,9 +126,7 @@ int64_t sys_readlinkat(struct rv_cpu *c, const uint64_t *a)
     int64_t n;
     if ((int)a[3] <= 0)
         return -EINVAL;
-    int err = sys_path(c, a[1], &path);
-    if (err)
-        return err;
+    path = sys_path_arg(c, a[1]);
     size_t max = (size_t)(int)a[3] < sizeof tmp ? (size_t)(int)a[3] : sizeof tmp;
     if (path == c->proc->exe_path) {    /* the guest named /proc/self/exe */
         src = c->proc->exe_path;
@@ -153,16 +143,14 @@ int64_t sys_readlinkat(struct rv_cpu *c, const uint64_t *a)
 
 int64_t sys_faccessat(struct rv_cpu *c, const uint64_t *a)
 {
-    const char *path;
-    int err = sys_path(c, a[1], &path);
-    return err ? err : sys_ret(syscall(SYS_faccessat, (int)a[0], path, (int)a[2]));
+    const char *path = sys_path_arg(c, a[1]);
+    return sys_ret(syscall(SYS_faccessat, (int)a[0], path, (int)a[2]));
 }
 
 int64_t sys_faccessat2(struct rv_cpu *c, const uint64_t *a)
 {
-    const char *path;
-    int err = sys_path(c, a[1], &path);
-    return err ? err : sys_ret(syscall(SYS_faccessat2, (int)a[0], path, (int)a[2], (int)a[3]));
+    const char *path = sys_path_arg(c, a[1]);
+    return sys_ret(syscall(SYS_faccessat2, (int)a[0], path, (int)a[2], (int)a[3]));
 }
 
 /* The kernel's getcwd returns the length including the NUL. */
@@ -179,9 +167,8 @@ int64_t sys_getcwd(struct rv_cpu *c, const uint64_t *a)
 
 int64_t sys_chdir(struct rv_cpu *c, const uint64_t *a)
 {
-    const char *path;
-    int err = sys_path(c, a[0], &path);
-    return err ? err : sys_ret(chdir(path));
+    const char *path = sys_path_arg(c, a[0]);
+    return sys_ret(chdir(path));
 }
 
 int64_t sys_fchdir(struct rv_cpu *c, const uint64_t *a)
@@ -192,43 +179,33 @@ int64_t sys_fchdir(struct rv_cpu *c, const uint64_t *a)
 
 int64_t sys_unlinkat(struct rv_cpu *c, const uint64_t *a)
 {
-    const char *path;
-    int err = sys_path(c, a[1], &path);
-    return err ? err : sys_ret(unlinkat((int)a[0], path, (int)a[2]));
+    const char *path = sys_path_arg(c, a[1]);
+    return sys_ret(unlinkat((int)a[0], path, (int)a[2]));
 }
 
 int64_t sys_mkdirat(struct rv_cpu *c, const uint64_t *a)
 {
-    const char *path;
-    int err = sys_path(c, a[1], &path);
-    return err ? err : sys_ret(mkdirat((int)a[0], path, (mode_t)a[2]));
+    const char *path = sys_path_arg(c, a[1]);
+    return sys_ret(mkdirat((int)a[0], path, (mode_t)a[2]));
 }
 
 int64_t sys_renameat2(struct rv_cpu *c, const uint64_t *a)
 {
-    const char *from, *to;
-    int err = sys_path(c, a[1], &from);
-    if (!err)
-        err = sys_path(c, a[3], &to);
-    return err ? err : sys_ret(renameat2((int)a[0], from, (int)a[2], to, (unsigned)a[4]));
+    const char *from = sys_path_arg(c, a[1]), *to = sys_path_arg(c, a[3]);
+    return sys_ret(renameat2((int)a[0], from, (int)a[2], to, (unsigned)a[4]));
 }
 
 int64_t sys_symlinkat(struct rv_cpu *c, const uint64_t *a)
 {
-    const char *target, *path;
+    const char *target;
     int err = sys_str(c, a[0], &target);
-    if (!err)
-        err = sys_path(c, a[2], &path);
-    return err ? err : sys_ret(symlinkat(target, (int)a[1], path));
+    return err ? err : sys_ret(symlinkat(target, (int)a[1], sys_path_arg(c, a[2])));
 }
 
 int64_t sys_linkat(struct rv_cpu *c, const uint64_t *a)
 {
-    const char *from, *to;
-    int err = sys_path(c, a[1], &from);
-    if (!err)
-        err = sys_path(c, a[3], &to);
-    return err ? err : sys_ret(linkat((int)a[0], from, (int)a[2], to, (int)a[4]));
+    const char *from = sys_path_arg(c, a[1]), *to = sys_path_arg(c, a[3]);
+    return sys_ret(linkat((int)a[0], from, (int)a[2], to, (int)a[4]));
 }
 
 int64_t sys_fchmod(struct rv_cpu *c, const uint64_t *a)
@@ -239,9 +216,8 @@ int64_t sys_fchmod(struct rv_cpu *c, const uint64_t *a)
 
 int64_t sys_fchmodat(struct rv_cpu *c, const uint64_t *a)
 {
-    const char *path;
-    int err = sys_path(c, a[1], &path);
-    return err ? err : sys_ret(syscall(SYS_fchmodat, (int)a[0], path, (mode_t)a[2]));
+    const char *path = sys_path_arg(c, a[1]);
+    return sys_ret(syscall(SYS_fchmodat, (int)a[0], path, (mode_t)a[2]));
 }
 
 int64_t sys_fchown(struct rv_cpu *c, const uint64_t *a)
@@ -252,32 +228,30 @@ int64_t sys_fchown(struct rv_cpu *c, const uint64_t *a)
 
 int64_t sys_fchownat(struct rv_cpu *c, const uint64_t *a)
 {
-    const char *path;
-    int err = sys_path(c, a[1], &path);
-    return err ? err : sys_ret(fchownat((int)a[0], path, (uid_t)a[2], (gid_t)a[3], (int)a[4]));
+    const char *path = sys_path_arg(c, a[1]);
+    return sys_ret(fchownat((int)a[0], path, (uid_t)a[2], (gid_t)a[3], (int)a[4]));
 }
 
 int64_t sys_truncate(struct rv_cpu *c, const uint64_t *a)
 {
-    const char *path;
-    int err = sys_path(c, a[0], &path);
-    return err ? err : sys_ret(truncate(path, (off_t)a[1]));
+    const char *path = sys_path_arg(c, a[0]);
+    return sys_ret(truncate(path, (off_t)a[1]));
 }
 
 /* A NULL path is allowed (futimens passes the fd as dirfd), which glibc's
  * utimensat refuses, hence the raw syscall. */
 int64_t sys_utimensat(struct rv_cpu *c, const uint64_t *a)
 {
-    const char *path = NULL;
     struct timespec ts[2];
-    int err = a[1] ? sys_path(c, a[1], &path) : 0;
-    if (!err && a[2]) {
+    int err = 0;
+    if (a[2]) {
         err = sys_get_timespec(c, a[2], &ts[0]);
         if (!err)
             err = sys_get_timespec(c, a[2] + sizeof(struct rv_timespec), &ts[1]);
     }
     if (err)
         return err;
+    const char *path = a[1] ? sys_path_arg(c, a[1]) : NULL;
     return sys_ret(syscall(SYS_utimensat, (int)a[0], path, a[2] ? ts : NULL, (int)a[3]));
 }
 
@@ -295,12 +269,8 @@ static int64_t put_statfs(struct rv_cpu *c, uint64_t g, const struct statfs *s)
 
 int64_t sys_statfs(struct rv_cpu *c, const uint64_t *a)
 {
-    const char *path;
     struct statfs s;
-    int err = sys_path(c, a[0], &path);
-    if (err)
-        return err;
-    return statfs(path, &s) < 0 ? -errno : put_statfs(c, a[1], &s);
+    return statfs(sys_path_arg(c, a[0]), &s) < 0 ? -errno : put_statfs(c, a[1], &s);
 }
 
 int64_t sys_fstatfs(struct rv_cpu *c, const uint64_t *a)
@@ -319,18 +289,16 @@ int64_t sys_fstatfs(struct rv_cpu *c, const uint64_t *a)
 
 int64_t sys_fchmodat2(struct rv_cpu *c, const uint64_t *a)
 {
-    const char *path;
-    int err = sys_path(c, a[1], &path);
-    return err ? err : sys_ret(syscall(SYS_fchmodat2, (int)a[0], path, (mode_t)a[2], (int)a[3]));
+    const char *path = sys_path_arg(c, a[1]);
+    return sys_ret(syscall(SYS_fchmodat2, (int)a[0], path, (mode_t)a[2], (int)a[3]));
 }
 
 /* Device numbers are the kernel's new_encode_dev on both sides (a 32-bit
  * dev_t argument), so the mode and dev pass through. */
 int64_t sys_mknodat(struct rv_cpu *c, const uint64_t *a)
 {
-    const char *path;
-    int err = sys_path(c, a[1], &path);
-    return err ? err : sys_ret(syscall(SYS_mknodat, (int)a[0], path, (mode_t)a[2], (unsigned)a[3]));
+    const char *path = sys_path_arg(c, a[1]);
+    return sys_ret(syscall(SYS_mknodat, (int)a[0], path, (mode_t)a[2], (unsigned)a[3]));
 }
 
 /* inotify: the events read from the fd are struct inotify_event records,
@@ -352,9 +320,8 @@ int64_t sys_inotify_init1(struct rv_cpu *c, const uint64_t *a)
 
 int64_t sys_inotify_add_watch(struct rv_cpu *c, const uint64_t *a)
 {
-    const char *path;
-    int err = sys_path(c, a[1], &path);
-    return err ? err : sys_ret(inotify_add_watch((int)a[0], path, (uint32_t)a[2]));
+    const char *path = sys_path_arg(c, a[1]);
+    return sys_ret(inotify_add_watch((int)a[0], path, (uint32_t)a[2]));
 }
 
 int64_t sys_inotify_rm_watch(struct rv_cpu *c, const uint64_t *a)

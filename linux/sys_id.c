@@ -68,20 +68,20 @@ int64_t sys_getresuid(struct rv_cpu *c, const uint64_t *a) { return get_res(c, S
 int64_t sys_getresgid(struct rv_cpu *c, const uint64_t *a) { return get_res(c, SYS_getresgid, a); }
 
 /* size 0 asks for the count only; the list is gid_t words. */
+/* The host kernel checks the size against the groups there are, and moves
+ * only those, before it finds a bad list. */
 int64_t sys_getgroups(struct rv_cpu *c, const uint64_t *a)
 {
     int size = (int)a[0];
     uint64_t n = size > 0 ? (uint64_t)size * sizeof(gid_t) : 0;
-    void *list = sys_ubuf(c, a[1], &n, MMU_W);
-    return list ? RAW(SYS_getgroups, size, list) : -EFAULT;
+    return RAW(SYS_getgroups, size, sys_ubuf_or_fault(c, a[1], &n, MMU_W));
 }
 
 int64_t sys_setgroups(struct rv_cpu *c, const uint64_t *a)
 {
     int size = (int)a[0];
     uint64_t n = size > 0 ? (uint64_t)size * sizeof(gid_t) : 0;
-    void *list = sys_ubuf(c, a[1], &n, MMU_R);
-    return list ? RAW(SYS_setgroups, size, list) : -EFAULT;
+    return RAW(SYS_setgroups, size, sys_ubuf_or_fault(c, a[1], &n, MMU_R));
 }
 
 /* The capability header and data are the kernel's on both sides; the
@@ -153,22 +153,19 @@ int64_t sys_ioprio_get(struct rv_cpu *c, const uint64_t *a)
 int64_t sys_sched_setparam(struct rv_cpu *c, const uint64_t *a)
 {
     uint64_t n = sizeof(int);
-    void *p = sys_ubuf(c, a[1], &n, MMU_R);
-    return p ? RAW(SYS_sched_setparam, (pid_t)a[0], p) : -EFAULT;
+    return RAW(SYS_sched_setparam, (pid_t)a[0], sys_ubuf_or_fault(c, a[1], &n, MMU_R));
 }
 
 int64_t sys_sched_getparam(struct rv_cpu *c, const uint64_t *a)
 {
     uint64_t n = sizeof(int);
-    void *p = sys_ubuf(c, a[1], &n, MMU_W);
-    return p ? RAW(SYS_sched_getparam, (pid_t)a[0], p) : -EFAULT;
+    return RAW(SYS_sched_getparam, (pid_t)a[0], sys_ubuf_or_fault(c, a[1], &n, MMU_W));
 }
 
 int64_t sys_sched_setscheduler(struct rv_cpu *c, const uint64_t *a)
 {
     uint64_t n = sizeof(int);
-    void *p = sys_ubuf(c, a[2], &n, MMU_R);
-    return p ? RAW(SYS_sched_setscheduler, (pid_t)a[0], (int)a[1], p) : -EFAULT;
+    return RAW(SYS_sched_setscheduler, (pid_t)a[0], (int)a[1], sys_ubuf_or_fault(c, a[2], &n, MMU_R));
 }
 
 int64_t sys_sched_getscheduler(struct rv_cpu *c, const uint64_t *a)

@@ -113,6 +113,16 @@ static inline int64_t sys_ret(int64_t r) { return r < 0 ? -(int64_t)errno : r; }
  * short (*len) before it, or NULL (-EFAULT) if that leaves nothing. */
 void *sys_ubuf(struct rv_cpu *c, uint64_t g, uint64_t *len, int prot);
 
+/* A host address the host kernel refuses with -EFAULT (in the kernel half),
+ * with g's offset in its page kept (futex checks alignment before access).
+ * It goes where a guest pointer cannot be given, so that the host kernel
+ * still makes the checks Linux makes before it touches that memory (a bad
+ * fd, flags, a length), in Linux's order, and says -EFAULT only after. */
+#define SYS_KFAULT(g) ((void *)(uintptr_t)(0xffff800000000000ull | ((uint64_t)(g) & 0xfff)))
+
+/* sys_ubuf, or SYS_KFAULT where it gives nothing. */
+void *sys_ubuf_or_fault(struct rv_cpu *c, uint64_t g, uint64_t *len, int prot);
+
 /* Host iovecs for the guest's iovec array at g (cnt entries, at most
  * UIO_MAXIOV) through sys_ubuf: the number to hand the host, or -errno. */
 struct iovec;
@@ -127,6 +137,13 @@ int sys_str(struct rv_cpu *c, uint64_t g, const char **s);
  * (opt.prefix), that one (valid until this thread's next-but-one call);
  * else the guest string in place. 0 or -EFAULT/-ENAMETOOLONG. */
 int sys_path(struct rv_cpu *c, uint64_t g, const char **path);
+/* The path for a call that hands it to the host kernel and nothing else: a
+ * bad one (unreadable, too long) becomes one the host kernel fails the same
+ * way (SYS_KFAULT, a string longer than PATH_MAX), so the call's other
+ * arguments are checked first, in Linux's order. */
+const char *sys_path_arg(struct rv_cpu *c, uint64_t g);
+/* The same for a string that is not a path (sys_str's). */
+const char *sys_str_arg(struct rv_cpu *c, uint64_t g);
 /* The same for a path rvdbt holds itself (a script's interpreter). */
 const char *sys_path_host(struct rv_cpu *c, const char *path);
 

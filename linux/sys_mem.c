@@ -1,7 +1,11 @@
 /* The guest's memory syscalls, carried out on the mmu's region map: brk,
  * mmap and friends. The guest's flag values are decoded here, never handed to
  * the host's mmap. */
+#include <fcntl.h>
+#include <linux/capability.h>
+#include <stdbool.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 #include "linux/sys_impl.h"
@@ -26,14 +30,77 @@ int64_t sys_brk(struct rv_cpu *c, const uint64_t *a)
     return (int64_t)mmu_brk(sys_mmu(c), a[0]);
 }
 
-/* The mmap flags this layer knows; MAP_SHARED_VALIDATE refuses any other. The
- * hint-only ones (populate, locked, noreserve, hugetlb...) are accepted and
- * have no effect on where or how the pages are mapped. */
-#define RV_MAP_KNOWN (RV_MAP_TYPE | RV_MAP_FIXED | RV_MAP_ANONYMOUS | RV_MAP_GROWSDOWN | \
-                      RV_MAP_DENYWRITE | RV_MAP_EXECUTABLE | RV_MAP_LOCKED | \
-                      RV_MAP_NORESERVE | RV_MAP_POPULATE | RV_MAP_NONBLOCK | RV_MAP_STACK | \
-                      RV_MAP_HUGETLB | RV_MAP_SYNC | RV_MAP_FIXED_NOREPLACE)
+/* The flags a shared file mapping may have (the kernel's LEGACY_MAP_MASK):
+ * MAP_SHARED_VALIDATE refuses any other, MAP_SHARED drops them. MAP_SYNC
+ * needs a DAX file and MAP_FIXED_NOREPLACE is newer than the mask. The
+ * hint-only flags (populate, locked, noreserve...) are accepted and change
+ * nothing in where or how the pages are mapped. */
+#define RV_MAP_LEGACY (RV_MAP_SHARED | RV_MAP_PRIVATE | RV_MAP_FIXED | RV_MAP_ANONYMOUS | \
+                       RV_MAP_GROWSDOWN | RV_MAP_DENYWRITE | RV_MAP_EXECUTABLE | RV_MAP_LOCKED | \
+                       RV_MAP_NORESERVE | RV_MAP_POPULATE | RV_MAP_NONBLOCK | RV_MAP_STACK | \
+                       RV_MAP_HUGETLB | RV_MAP_UNINITIALIZED)
 
+/* Whether the process may map below mmap_min_addr: the kernel asks for
+ * CAP_SYS_RAWIO (cap_mmap_addr), and the guest has rvdbt's credentials. */
+static bool may_map_low(void)
+{
+    struct __user_cap_header_struct h = { .version = _LINUX_CAPABILITY_VERSION_3 };
+    struct __user_cap_data_struct d[_LINUX_CAPABILITY_U32S_3];
+    return syscall(SYS_capget, &h, d) == 0 && (d[0].effective & (1u << CAP_SYS_RAWIO));
+}
+
+struct span {
+    uint64_t start, end;
+    bool used;
+};
+
+static void span_overlap(void *arg, const struct mmu_region *r, const struct mmu_file *f)
+{
+    struct span *s = arg;
+    (void)f;
+    s->used |= r->start < s->end && r->end > s->start;
+}
+
+/* Whether nothing is mapped in [addr, addr+len): MAP_FIXED_NOREPLACE's -EEXIST
+ * before the type and flag checks, as in Linux (mmu_map_free checks again
+ * under its lock). */
+static bool range_free(struct mmu *m, uint64_t addr, uint64_t len)
+{
+    struct span s = { addr, addr + len, false };
+    mmu_walk(m, span_overlap, &s);
+    return !s.used;
+}
+
+/* The file checks of do_mmap that come before the mapping (the host's mmap
+ * of the file makes the rest: -EACCES, -ENODEV): the offset within the
+ * file's largest size, the flags a shared mapping may have, the type. */
+static int mmap_file_checks(int fd, uint64_t pgoff, uint64_t len, int flags)
+{
+    struct stat st;
+    uint64_t max = UINT64_MAX;
+    if (fstat(fd, &st) == 0 && (S_ISREG(st.st_mode) || S_ISBLK(st.st_mode) || S_ISSOCK(st.st_mode)))
+        max = INT64_MAX;
+    if (len > max || pgoff > (max - len) >> MMU_PAGE_BITS)
+        return -EOVERFLOW;
+    switch (flags & RV_MAP_TYPE) {
+    case RV_MAP_SHARED:
+        break;
+    case RV_MAP_SHARED_VALIDATE:
+        if (flags & ~RV_MAP_LEGACY)
+            return -EOPNOTSUPP;
+        break;
+    case RV_MAP_PRIVATE:
+        break;
+    default:
+        return -EINVAL;
+    }
+    return flags & RV_MAP_GROWSDOWN ? -EINVAL : 0;
+}
+
+/* In the order of Linux's ksys_mmap_pgoff, do_mmap and get_unmapped_area:
+ * the offset's alignment, the fd, the length, the address, then the type
+ * and flags. prot is not checked (the kernel ignores bits it has no use
+ * for). */
 int64_t sys_mmap(struct rv_cpu *c, const uint64_t *a)
 {
     struct mmu *m = sys_mmu(c);
@@ -43,34 +110,55 @@ int64_t sys_mmap(struct rv_cpu *c, const uint64_t *a)
     bool anon = flags & RV_MAP_ANONYMOUS;
     bool fixed = flags & (RV_MAP_FIXED | RV_MAP_FIXED_NOREPLACE);
 
-    if (type != RV_MAP_SHARED && type != RV_MAP_PRIVATE && type != RV_MAP_SHARED_VALIDATE)
+    if (off & (MMU_PAGE_SIZE - 1))
         return -EINVAL;
-    if (type == RV_MAP_SHARED_VALIDATE && (flags & ~RV_MAP_KNOWN))
-        return -EOPNOTSUPP;
-    if (len == 0 || (off & (MMU_PAGE_SIZE - 1)) || (int64_t)off < 0)
+    if (!anon) {
+        int fl = fcntl(fd, F_GETFL);
+        if (fl < 0 || (fl & O_PATH))
+            return -EBADF;
+        if (flags & RV_MAP_HUGETLB)     /* only a hugetlbfs file takes it */
+            return -EINVAL;
+    }
+    if (len == 0)
         return -EINVAL;
-    if (prot & ~(RV_PROT_READ | RV_PROT_WRITE | RV_PROT_EXEC | RV_PROT_SEM))
-        return -EINVAL;
-    if (len > MMU_GUEST_SIZE)
-        return -ENOMEM;
     len = MMU_PAGE_ALIGN(len);
-    if (!anon && fd < 0)
-        return -EBADF;
-
+    if (len == 0)
+        return -ENOMEM;
+    uint64_t pgoff = off >> MMU_PAGE_BITS;
+    if (pgoff + (len >> MMU_PAGE_BITS) < pgoff)
+        return -EOVERFLOW;
+    if (len > MMU_GUEST_SIZE - SYS_MMAP_MIN_ADDR)
+        return -ENOMEM;
     if (fixed) {
+        if (addr > MMU_GUEST_SIZE - len)
+            return -ENOMEM;
         if (addr & (MMU_PAGE_SIZE - 1))
             return -EINVAL;
-        if (addr < SYS_MMAP_MIN_ADDR)
+        if (addr < SYS_MMAP_MIN_ADDR && !may_map_low())
             return -EPERM;
-        if (addr >= MMU_GUEST_SIZE || len > MMU_GUEST_SIZE - addr)
-            return -ENOMEM;
+        if ((flags & RV_MAP_FIXED_NOREPLACE) && !range_free(m, addr, len))
+            return -EEXIST;
     }
-    int mflags = type == RV_MAP_PRIVATE ? 0 : MMU_F_SHARED;
+    int err = 0;
+    if (!anon)
+        err = mmap_file_checks(fd, pgoff, len, flags);
+    else if (type == RV_MAP_SHARED)
+        err = flags & RV_MAP_GROWSDOWN ? -EINVAL : 0;
+    else if (type == RV_MAP_DROPPABLE)
+        /* pages the kernel may drop under pressure: private ones it never
+         * drops are as good */
+        err = flags & RV_MAP_GROWSDOWN ? -EINVAL : 0;
+    else if (type != RV_MAP_PRIVATE)
+        err = -EINVAL;
+    if (err)
+        return err;
+    int mflags = type == RV_MAP_SHARED || type == RV_MAP_SHARED_VALIDATE ? MMU_F_SHARED : 0;
     int mprot = prot & (MMU_R | MMU_W | MMU_X);
-    int err;
     /* NOREPLACE wins over FIXED, as in the kernel; find_free answers the
      * hint itself exactly when the whole range is free. */
-    if (fixed && !(flags & RV_MAP_FIXED_NOREPLACE))
+    /* mmu_map_free cannot be asked for address 0 (no hint): a privileged
+     * NOREPLACE mapping there, just checked free, is made in place */
+    if (fixed && (!(flags & RV_MAP_FIXED_NOREPLACE) || addr == 0))
         err = mmu_map(m, addr, len, mprot, mflags, anon ? -1 : fd, anon ? 0 : (off_t)off);
     else
         err = mmu_map_free(m, fixed ? addr : addr < MMU_GUEST_SIZE ? addr : 0, len, fixed, mprot, mflags,
@@ -114,6 +202,8 @@ static int64_t mapped_range(struct rv_cpu *c, uint64_t addr, uint64_t *len)
 {
     if (addr & (MMU_PAGE_SIZE - 1))
         return -EINVAL;
+    if (*len == 0)
+        return 0;       /* an empty range is no range, wherever it is */
     if (*len > MMU_GUEST_SIZE)
         return -ENOMEM;
     *len = MMU_PAGE_ALIGN(*len);

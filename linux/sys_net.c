@@ -54,31 +54,28 @@ _Static_assert(sizeof(struct sock_filter) == sizeof(struct rv_sock_filter), "str
 static int64_t addr_in(struct rv_cpu *c, uint64_t g, uint64_t len, void **p)
 {
     uint64_t n = (int32_t)len < 0 || (uint32_t)len > RV_SOCKADDR_MAX ? 0 : (uint32_t)len;
-    *p = g ? sys_ubuf(c, g, &n, MMU_R) : NULL;
-    return g && !*p ? -EFAULT : 0;
+    /* a bad one is the host kernel's to refuse, after the fd */
+    *p = g ? sys_ubuf_or_fault(c, g, &n, MMU_R) : NULL;
+    return 0;
 }
 
 /* An address the kernel writes back with its length: the length word at
  * glen is read and written by the host kernel itself, the address as far as
  * that length says (the kernel writes at most sockaddr_storage, and the
  * guard page above the guest space covers that much should another guest
- * thread change the word meanwhile). NULL for both when g is 0 (no address
- * wanted). */
-static int64_t addr_out(struct rv_cpu *c, uint64_t g, uint64_t glen, void **p, socklen_t **lp)
+ * thread change the word meanwhile). Either may be NULL, as for Linux (no
+ * address wanted); a bad one reaches the host kernel as SYS_KFAULT, which
+ * looks at the socket first. */
+static void addr_out(struct rv_cpu *c, uint64_t g, uint64_t glen, void **p, socklen_t **lp)
 {
     uint64_t four = sizeof(socklen_t);
     int32_t len;
-    *p = NULL;
-    *lp = NULL;
-    if (!g)
-        return 0;
-    if (mmu_read(sys_mmu(c), &len, glen, sizeof len))
-        return -EFAULT;
+    if (!glen || mmu_read(sys_mmu(c), &len, glen, sizeof len))
+        len = 0;
     uint64_t n = len < 0 ? 0 : len > RV_SOCKADDR_MAX ? RV_SOCKADDR_MAX : (uint64_t)len;
     _Static_assert(RV_SOCKADDR_MAX <= MMU_PAGE_SIZE, "the guard page covers any address");
-    *p = sys_ubuf(c, g, &n, MMU_W);
-    *lp = sys_ubuf(c, glen, &four, MMU_W);
-    return *p && *lp ? 0 : -EFAULT;
+    *p = g ? sys_ubuf_or_fault(c, g, &n, MMU_W) : NULL;
+    *lp = glen ? sys_ubuf_or_fault(c, glen, &four, MMU_W) : NULL;
 }
 
 int64_t sys_socket(struct rv_cpu *c, const uint64_t *a)
@@ -87,12 +84,12 @@ int64_t sys_socket(struct rv_cpu *c, const uint64_t *a)
     return sys_ret(socket((int)a[0], (int)a[1], (int)a[2]));
 }
 
+/* As in Linux, the sockets are made before the fds are stored, so a bad
+ * family or type fails before a bad pointer. */
 int64_t sys_socketpair(struct rv_cpu *c, const uint64_t *a)
 {
     int fds[2];
     int32_t gfds[2];
-    if (!mmu_check(sys_mmu(c), a[3], sizeof gfds, MMU_W))
-        return -EFAULT;
     if (socketpair((int)a[0], (int)a[1], (int)a[2], fds) < 0)
         return -errno;
     gfds[0] = fds[0];
@@ -129,8 +126,8 @@ int64_t sys_accept4(struct rv_cpu *c, const uint64_t *a)
 {
     void *addr;
     socklen_t *len;
-    int64_t err = addr_out(c, a[1], a[2], &addr, &len);
-    return err ? err : SYS_SAFE(c, SYS_accept4, (int)a[0], addr, len, (int)a[3], 0, 0);
+    addr_out(c, a[1], a[2], &addr, &len);
+    return SYS_SAFE(c, SYS_accept4, (int)a[0], addr, len, (int)a[3], 0, 0);
 }
 
 int64_t sys_accept(struct rv_cpu *c, const uint64_t *a)
@@ -142,20 +139,16 @@ int64_t sys_getsockname(struct rv_cpu *c, const uint64_t *a)
 {
     void *addr;
     socklen_t *len;
-    int64_t err = addr_out(c, a[1], a[2], &addr, &len);
-    if (!err && !addr)
-        return -EFAULT;
-    return err ? err : sys_ret(getsockname((int)a[0], addr, len));
+    addr_out(c, a[1], a[2], &addr, &len);
+    return sys_ret(syscall(SYS_getsockname, (int)a[0], addr, len));
 }
 
 int64_t sys_getpeername(struct rv_cpu *c, const uint64_t *a)
 {
     void *addr;
     socklen_t *len;
-    int64_t err = addr_out(c, a[1], a[2], &addr, &len);
-    if (!err && !addr)
-        return -EFAULT;
-    return err ? err : sys_ret(getpeername((int)a[0], addr, len));
+    addr_out(c, a[1], a[2], &addr, &len);
+    return sys_ret(syscall(SYS_getpeername, (int)a[0], addr, len));
 }
 
 int64_t sys_sendto(struct rv_cpu *c, const uint64_t *a)
@@ -175,8 +168,8 @@ int64_t sys_recvfrom(struct rv_cpu *c, const uint64_t *a)
     socklen_t *len;
     if (!buf)
         return -EFAULT;
-    int64_t err = addr_out(c, a[4], a[5], &addr, &len);
-    return err ? err : SYS_SAFE(c, SYS_recvfrom, (int)a[0], buf, n, (int)a[3], addr, len);
+    addr_out(c, a[4], a[5], &addr, &len);
+    return SYS_SAFE(c, SYS_recvfrom, (int)a[0], buf, n, (int)a[3], addr, len);
 }
 
 int64_t sys_shutdown(struct rv_cpu *c, const uint64_t *a)
@@ -228,17 +221,18 @@ static int64_t set_filter(struct rv_cpu *c, int fd, int name, uint64_t g, uint32
 }
 
 /* For an option not handed over: the host's answer to the same call without
- * an argument, which is the right error when the socket does not know the
- * level (-ENOPROTOOPT or -EOPNOTSUPP, by family), the fd is bad, or the
- * caller lacks the privilege; otherwise the option is one rvdbt does not
- * carry out, -ENOPROTOOPT. */
-static int64_t opt_refused(int fd, int level, int name, bool set)
+ * an argument (but a negative setsockopt length, which Linux refuses after
+ * the fd and before the level), which is the right error when the socket
+ * does not know the level (-ENOPROTOOPT or -EOPNOTSUPP, by family), the fd
+ * is bad, or the caller lacks the privilege; otherwise the option is one
+ * rvdbt does not carry out, -ENOPROTOOPT. */
+static int64_t opt_refused(int fd, int level, int name, bool set, uint32_t optlen)
 {
-    long r = set ? syscall(SYS_setsockopt, fd, level, name, NULL, 0)
+    long r = set ? syscall(SYS_setsockopt, fd, level, name, NULL, 0 > (int)optlen ? (int)optlen : 0)
                  : syscall(SYS_getsockopt, fd, level, name, NULL, NULL);
     int e = r < 0 ? errno : 0;
-    return e == ENOPROTOOPT || e == EOPNOTSUPP || e == EBADF || e == ENOTSOCK || e == EPERM
-           ? -e : -ENOPROTOOPT;
+    return e == ENOPROTOOPT || e == EOPNOTSUPP || e == EBADF || e == ENOTSOCK || e == EPERM ||
+           (e == EINVAL && (int)optlen < 0) ? -e : -ENOPROTOOPT;
 }
 
 int64_t sys_setsockopt(struct rv_cpu *c, const uint64_t *a)
@@ -249,12 +243,12 @@ int64_t sys_setsockopt(struct rv_cpu *c, const uint64_t *a)
         (name == RV_SO_ATTACH_FILTER || name == RV_SO_ATTACH_REUSEPORT_CBPF))
         return set_filter(c, fd, name, a[3], optlen);
     if (!opt_plain(level, name, true))
-        return opt_refused(fd, level, name, true);
-    if ((int32_t)optlen < 0)
-        return -EINVAL;
-    uint64_t n = optlen;
-    void *val = sys_ubuf(c, a[3], &n, MMU_R);
-    return val ? sys_ret(setsockopt(fd, level, name, val, (socklen_t)n)) : -EFAULT;
+        return opt_refused(fd, level, name, true, optlen);
+    /* a negative length and a bad value are the host kernel's to refuse,
+     * after it has looked at the fd and the level */
+    uint64_t n = (int32_t)optlen < 0 ? 0 : optlen;
+    void *val = sys_ubuf_or_fault(c, a[3], &n, MMU_R);
+    return sys_ret(syscall(SYS_setsockopt, fd, level, name, val, (int32_t)optlen < 0 ? (int)optlen : (int)n));
 }
 
 /* The kernel writes at most the length given of the value, in the guest's
@@ -264,17 +258,16 @@ int64_t sys_setsockopt(struct rv_cpu *c, const uint64_t *a)
 int64_t sys_getsockopt(struct rv_cpu *c, const uint64_t *a)
 {
     int fd = (int)a[0], level = (int)a[1], name = (int)a[2];
-    int32_t optlen;
+    int32_t optlen = 0;
     if (!opt_plain(level, name, false))
-        return opt_refused(fd, level, name, false);
-    if (mmu_read(sys_mmu(c), &optlen, a[4], sizeof optlen))
-        return -EFAULT;
-    uint64_t n = optlen < 0 ? 0 : (uint64_t)optlen;
-    void *val = sys_ubuf(c, a[3], &n, MMU_W);
-    if (!val)
-        return -EFAULT;
+        return opt_refused(fd, level, name, false, 0);
+    /* An unreadable length goes as SYS_KFAULT: the host kernel looks at
+     * the fd and the level first. */
+    bool len_ok = !mmu_read(sys_mmu(c), &optlen, a[4], sizeof optlen);
+    uint64_t n = !len_ok || optlen < 0 ? 0 : (uint64_t)optlen;
+    void *val = sys_ubuf_or_fault(c, a[3], &n, MMU_W);
     socklen_t len = (socklen_t)optlen;
-    if (syscall(SYS_getsockopt, fd, level, name, val, &len) < 0)
+    if (syscall(SYS_getsockopt, fd, level, name, val, len_ok ? &len : SYS_KFAULT(a[4])) < 0)
         return -errno;
     optlen = (int32_t)len;
     return mmu_write(sys_mmu(c), a[4], &optlen, sizeof optlen) ? -EFAULT : 0;
@@ -321,6 +314,15 @@ static int msghdr_out(struct rv_cpu *c, uint64_t g, const struct msghdr *hm)
     return mmu_write(sys_mmu(c), g, &gm, sizeof gm) ? -EFAULT : 0;
 }
 
+/* For a message rvdbt cannot carry over (e: -EFAULT, -EMSGSIZE, -EINVAL):
+ * Linux checks the flags and looks up the socket before the msghdr, so the
+ * host's answer for an unreadable msghdr says whether one of those fails. */
+static int64_t msg_refused(int64_t e, long nr, int fd, long flags)
+{
+    long r = syscall(nr, fd, SYS_KFAULT(0), flags);
+    return r < 0 && errno != EFAULT ? -errno : e;
+}
+
 int64_t sys_sendmsg(struct rv_cpu *c, const uint64_t *a)
 {
     struct rv_msghdr gm;
@@ -333,6 +335,8 @@ int64_t sys_sendmsg(struct rv_cpu *c, const uint64_t *a)
         r = msghdr_in(c, &gm, MMU_R, &hm, iov);
     if (!r)
         r = SYS_SAFE(c, SYS_sendmsg, (int)a[0], &hm, (int)a[2], 0, 0, 0);
+    else
+        r = msg_refused(r, SYS_sendmsg, (int)a[0], (int)a[2]);
     free(iov);
     return r;
 }
@@ -347,7 +351,9 @@ int64_t sys_recvmsg(struct rv_cpu *c, const uint64_t *a)
         r = -EFAULT;
     if (!r)
         r = msghdr_in(c, &gm, MMU_W, &hm, iov);
-    if (!r && (r = SYS_SAFE(c, SYS_recvmsg, (int)a[0], &hm, (int)a[2], 0, 0, 0)) >= 0) {
+    if (r)
+        r = msg_refused(r, SYS_recvmsg, (int)a[0], (int)a[2]);
+    else if ((r = SYS_SAFE(c, SYS_recvmsg, (int)a[0], &hm, (int)a[2], 0, 0, 0)) >= 0) {
         int err = msghdr_out(c, a[1], &hm);
         r = err ? err : r;
     }
@@ -420,7 +426,9 @@ int64_t sys_sendmmsg(struct rv_cpu *c, const uint64_t *a)
 {
     struct mmsg_batch b;
     int64_t r = mmsg_in(c, a[1], (unsigned)a[2], MMU_R, &b);
-    if (!r) {
+    if (r)
+        r = msg_refused(r, SYS_sendmsg, (int)a[0], (int)a[3]);
+    else {
         r = sys_ret(sendmmsg((int)a[0], b.h, b.n, (int)a[3]));
         if (r > 0)
             r = mmsg_out(c, a[1], &b, (int)r, false);
@@ -435,7 +443,9 @@ int64_t sys_recvmmsg(struct rv_cpu *c, const uint64_t *a)
     struct mmsg_batch b;
     struct timespec ts;
     int64_t r = mmsg_in(c, a[1], (unsigned)a[2], MMU_W, &b);
-    if (!r && a[4])
+    if (r)
+        r = msg_refused(r, SYS_recvmsg, (int)a[0], (int)a[3]);
+    else if (a[4])
         r = sys_get_timespec(c, a[4], &ts);
     if (!r) {
         r = sys_ret(syscall(SYS_recvmmsg, (int)a[0], b.h, b.n, (int)a[3], a[4] ? &ts : NULL));

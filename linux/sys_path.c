@@ -33,6 +33,28 @@ int sys_str(struct rv_cpu *c, uint64_t g, const char **s)
     return *s ? 0 : -EFAULT;
 }
 
+/* PATH_MAX bytes without a NUL: the host kernel's -ENAMETOOLONG. */
+static const char too_long[PATH_MAX + 1] = { [0 ... PATH_MAX - 1] = 'x' };
+
+static const char *bad_str(int err, uint64_t g)
+{
+    return err == -ENAMETOOLONG ? too_long : SYS_KFAULT(g);
+}
+
+const char *sys_str_arg(struct rv_cpu *c, uint64_t g)
+{
+    const char *s;
+    int err = sys_str(c, g, &s);
+    return err ? bad_str(err, g) : s;
+}
+
+const char *sys_path_arg(struct rv_cpu *c, uint64_t g)
+{
+    const char *path;
+    int err = sys_path(c, g, &path);
+    return err ? bad_str(err, g) : path;
+}
+
 /* Whether path is /proc/{self,thread-self,OUR_PID}/name: a file describing
  * the guest process itself. */
 static bool is_self(const char *path, const char *name)

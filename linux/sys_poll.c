@@ -105,11 +105,12 @@ static int64_t timeout_in(struct rv_cpu *c, uint64_t g, struct timespec *ts,
     return 0;
 }
 
-/* Like the kernel, ppoll and pselect6 write the time left back. */
+/* Like the kernel, ppoll and pselect6 write the time left back, and a
+ * timeout in memory they cannot write is no error (poll_select_finish). */
 static int64_t timeout_out(struct rv_cpu *c, uint64_t g, const struct timespec *ts, int64_t ret)
 {
-    if (g && ret != -EFAULT && sys_put_timespec(c, g, ts))
-        return -EFAULT;
+    if (g && ret != -EFAULT)
+        sys_put_timespec(c, g, ts);
     return ret;
 }
 
@@ -121,47 +122,44 @@ int64_t sys_ppoll(struct rv_cpu *c, const uint64_t *a)
     uint64_t mask, *mp, bytes = (uint64_t)nfds * sizeof(struct rv_pollfd);
     struct timespec ts, *tp;
     struct rlimit nofile;
-    /* the kernel's own first check, which also bounds the size below */
-    if (getrlimit(RLIMIT_NOFILE, &nofile) == 0 && nfds > nofile.rlim_cur)
-        return -EINVAL;
-    struct pollfd *fds = sys_ubuf(c, a[0], &bytes, MMU_W);
-    if (!fds)
-        return -EFAULT;
     int64_t err = timeout_in(c, a[2], &ts, &tp);
     if (!err)
         err = mask_in(c, a[3], a[4], &mask, &mp);
     if (err)
         return err;
+    /* the kernel's check after those, which also bounds the size below;
+     * then the host kernel reads the array */
+    if (getrlimit(RLIMIT_NOFILE, &nofile) == 0 && nfds > nofile.rlim_cur)
+        return -EINVAL;
+    struct pollfd *fds = sys_ubuf_or_fault(c, a[0], &bytes, MMU_W);
     long args[6] = { (long)(uintptr_t)fds, (long)nfds, (long)(uintptr_t)tp, 0, RV_SIGSET_SIZE, 0 };
     int64_t r = wait_call(c, mp, SYS_ppoll, args, 3, NULL);
     return timeout_out(c, a[2], &ts, r);
 }
 
+/* In Linux's order: the mask's argument pack, the timeout, the mask, then
+ * nfds and the sets (which the host kernel reads itself). */
 int64_t sys_pselect6(struct rv_cpu *c, const uint64_t *a)
 {
     int nfds = (int)a[0];
     struct timespec ts, *tp;
     uint64_t mask, *mp = NULL;
+    struct rv_sigset_argpack pack;
     void *sets[3];
+    if (a[5] && mmu_read(sys_mmu(c), &pack, a[5], sizeof pack))
+        return -EFAULT;
+    int64_t err = timeout_in(c, a[4], &ts, &tp);
+    if (!err && a[5])
+        err = mask_in(c, pack.ss, pack.ss_len, &mask, &mp);
+    if (err)
+        return err;
     if (nfds < 0)
-        return -EINVAL;
+        return timeout_out(c, a[4], &ts, -EINVAL);
     uint64_t bytes = ((uint64_t)nfds + RV_FD_SET_WORD_BITS - 1) / RV_FD_SET_WORD_BITS *
                      (RV_FD_SET_WORD_BITS / 8);
     for (int i = 0; i < 3; i++) {
         uint64_t n = bytes;
-        sets[i] = a[1 + i] ? sys_ubuf(c, a[1 + i], &n, MMU_W) : NULL;
-        if (a[1 + i] && !sets[i])
-            return -EFAULT;
-    }
-    int64_t err = timeout_in(c, a[4], &ts, &tp);
-    if (err)
-        return err;
-    if (a[5]) {
-        struct rv_sigset_argpack pack;
-        if (mmu_read(sys_mmu(c), &pack, a[5], sizeof pack))
-            return -EFAULT;
-        if ((err = mask_in(c, pack.ss, pack.ss_len, &mask, &mp)))
-            return err;
+        sets[i] = a[1 + i] ? sys_ubuf_or_fault(c, a[1 + i], &n, MMU_W) : NULL;
     }
     /* the host's argument pack: {host sigset pointer, size} */
     uint64_t hpack[2] = { 0, RV_SIGSET_SIZE };

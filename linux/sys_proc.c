@@ -206,45 +206,45 @@ int64_t sys_sysinfo(struct rv_cpu *c, const uint64_t *a)
     return mmu_write(sys_mmu(c), a[0], &g, sizeof g) ? -EFAULT : 0;
 }
 
-/* Guest futex words are host memory inside the reservation, so the host
- * futex does the waiting and waking on them directly. */
+/* Guest futex words are host memory inside the reservation and a futex's
+ * timeout is a timespec on both sides, so the host kernel carries out every
+ * command on the guest's own words, with its checks in its order (the
+ * timeout, the command, alignment, then the word); what is outside the
+ * guest space reaches it as SYS_KFAULT. The owner a PI futex records is the
+ * host tid, which is the guest's. Only the pointers a command uses are
+ * handed over, and a command this layer does not know is Linux's -ENOSYS. */
+_Static_assert(sizeof(struct timespec) == sizeof(struct rv_timespec), "a futex timeout is read in place");
+
+static void *futex_ptr(uint64_t g, uint64_t len, struct mmu *m)
+{
+    return g < MMU_GUEST_SIZE && len <= MMU_GUEST_SIZE - g ? mmu_host(m, g) : SYS_KFAULT(g);
+}
+
 int64_t sys_futex(struct rv_cpu *c, const uint64_t *a)
 {
     struct mmu *m = sys_mmu(c);
     int op = (int)a[1];
-    uint32_t val = (uint32_t)a[2], val3 = (uint32_t)a[5];
-    struct timespec ts;
-
-    if (a[0] & 3)
-        return -EINVAL;
-    uint32_t *word = mmu_ptr(m, a[0], 4, MMU_R);
-    if (!word)
-        return -EFAULT;
-    int cmd = op & ~(RV_FUTEX_PRIVATE_FLAG | RV_FUTEX_CLOCK_REALTIME);
-    switch (cmd) {
+    void *word = futex_ptr(a[0], 4, m);
+    void *tmo = a[3] ? futex_ptr(a[3], sizeof(struct rv_timespec), m) : NULL;
+    switch (op & ~(RV_FUTEX_PRIVATE_FLAG | RV_FUTEX_CLOCK_REALTIME)) {
     case RV_FUTEX_WAIT:
     case RV_FUTEX_WAIT_BITSET:
-        if (a[3]) {
-            int err = sys_get_timespec(c, a[3], &ts);
-            if (err)
-                return err;
-        }
-        return SYS_SAFE(c, SYS_futex, word, op, val, a[3] ? &ts : NULL, NULL, val3);
-    case RV_FUTEX_WAKE:
-    case RV_FUTEX_WAKE_BITSET:
-        return sys_ret(syscall(SYS_futex, word, op, val, NULL, NULL, val3));
+    case RV_FUTEX_LOCK_PI:
+    case RV_FUTEX_LOCK_PI2:
+        return SYS_SAFE(c, SYS_futex, word, op, a[2], tmo, NULL, a[5]);
+    case RV_FUTEX_WAIT_REQUEUE_PI:
+        return SYS_SAFE(c, SYS_futex, word, op, a[2], tmo, futex_ptr(a[4], 4, m), a[5]);
     case RV_FUTEX_REQUEUE:
     case RV_FUTEX_CMP_REQUEUE:
-    case RV_FUTEX_WAKE_OP: {
+    case RV_FUTEX_CMP_REQUEUE_PI:
+    case RV_FUTEX_WAKE_OP:
         /* a3 is a count (val2) here, not a timeout */
-        int prot = cmd == RV_FUTEX_WAKE_OP ? MMU_R | MMU_W : MMU_R;
-        if (a[4] & 3)
-            return -EINVAL;
-        uint32_t *word2 = mmu_ptr(m, a[4], 4, prot);
-        if (!word2)
-            return -EFAULT;
-        return sys_ret(syscall(SYS_futex, word, op, val, (unsigned long)(uint32_t)a[3], word2, val3));
-    }
+        return sys_ret(syscall(SYS_futex, word, op, a[2], a[3], futex_ptr(a[4], 4, m), a[5]));
+    case RV_FUTEX_WAKE:
+    case RV_FUTEX_WAKE_BITSET:
+    case RV_FUTEX_UNLOCK_PI:
+    case RV_FUTEX_TRYLOCK_PI:
+        return sys_ret(syscall(SYS_futex, word, op, a[2], NULL, NULL, a[5]));
     default:
         return -ENOSYS;
     }

@@ -408,12 +408,13 @@ int64_t sys_rt_sigaction(struct rv_cpu *c, const uint64_t *a)
 {
     int sig = (int)a[0];
     struct rv_sigaction act, old;
-    if (a[3] != RV_SIGSET_SIZE || sig < 1 || sig > RV_NSIG)
-        return -EINVAL;
-    if (a[1] && (sig == RV_SIGKILL || sig == RV_SIGSTOP))
+    /* Linux reads the new action before it looks at the signal number */
+    if (a[3] != RV_SIGSET_SIZE)
         return -EINVAL;
     if (a[1] && mmu_read(sys_mmu(c), &act, a[1], sizeof act))
         return -EFAULT;
+    if (sig < 1 || sig > RV_NSIG || (a[1] && (sig == RV_SIGKILL || sig == RV_SIGSTOP)))
+        return -EINVAL;
     if (a[1] && act.handler != RV_SIG_DFL && act.handler != RV_SIG_IGN) {
         int err = sig_frame_trampoline(c->proc);
         if (err)

@@ -16,7 +16,8 @@
 
 #define MMU_GUEST_BITS 38                        /* Sv39 user half: 256 GiB */
 #define MMU_GUEST_SIZE (1ull << MMU_GUEST_BITS)
-#define MMU_PAGE_SIZE 4096ull
+#define MMU_PAGE_BITS 12
+#define MMU_PAGE_SIZE (1ull << MMU_PAGE_BITS)
 /* Where the guest space is reserved if that host range is free: below 2 GiB,
  * so host = guest + a constant that fits an instruction's disp32. */
 #define MMU_LOW_BASE 0x40000000ull

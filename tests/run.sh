@@ -92,6 +92,7 @@ suite() {
 # suite on the sanitizer build in DIR as well, at the end.
 UNIT_DIR=build/tests
 if [[ -n ${RVDBT_BUILD:-} ]]; then
+    RVDBT_BUILD=$(cd "$RVDBT_BUILD" && pwd)     # tests that chdir run it too
     UNIT_DIR=$RVDBT_BUILD/tests
     export RVDBT=${RVDBT:-$RVDBT_BUILD/rvdbt}
 fi
@@ -163,7 +164,8 @@ suite fp_diff_no_fma env RVDBT="${RVDBT:-build/rvdbt} --no-fma" timeout -k 10 12
 suite rand_diff timeout -k 10 120 build/tests/fuzz/rand_diff -n 5000
 # the same on four guest threads at once, placing and running code together
 suite rand_diff_mt timeout -k 10 120 build/tests/fuzz/rand_diff -n 2000 --threads 4 --seed 2
-suite sys_border timeout -k 10 120 tests/fuzz/sys_border.sh -n 2000
+suite sys_border timeout -k 10 300 tests/fuzz/sys_border.sh -n 2000
+suite sys_border_seed3 timeout -k 10 300 tests/fuzz/sys_border.sh -n 2000 --seed 3
 # The loader on mutated ELF files (about 10 s); `make fuzz-elf` goes further.
 suite elf_mut timeout -k 10 120 build/tests/fuzz/elf_mut -n 1000
 suite riscv-tests riscv-tests/run.sh

@@ -488,7 +488,11 @@ static void test_misc(void)
     CHECK(SYS(NR_futex, buf, 128, 5, ts, 0, 0) == -ETIMEDOUT, "FUTEX_WAIT times out");
     CHECK(SYS(NR_futex, buf, 129, 1, 0, 0, 0) == 0, "FUTEX_WAKE nobody");
     CHECK(SYS(NR_futex, buf + 2, 129, 1, 0, 0, 0) == -EINVAL, "misaligned futex");
-    CHECK(SYS(NR_futex, 0x5000000, 129, 1, 0, 0, 0) == -EFAULT, "unmapped futex");
+    CHECK(SYS(NR_futex, 0x5000000, 128, 1, 0, 0, 0) == -EFAULT, "FUTEX_WAIT on an unmapped word");
+    /* as in Linux, a private wake never reads the word */
+    CHECK(SYS(NR_futex, 0x5000000, 129, 1, 0, 0, 0) == 0, "FUTEX_WAKE at an unmapped word");
+    CHECK(SYS(NR_futex, buf, 129 | 256, 1, 0, 0, 0) == -ENOSYS, "FUTEX_WAKE with CLOCK_REALTIME");
+    CHECK(SYS(NR_futex, buf, 128 | 100, 1, 0, 0, 0) == -ENOSYS, "an unknown futex command");
 
     CHECK(SYS(9999) == -ENOSYS && SYS(NR_openat2, G_AT_FDCWD, gstr("/"), 0, 24) == -ENOSYS,
           "unknown/unimplemented: ENOSYS");
@@ -1193,7 +1197,7 @@ static void test_strace_names(void)
     int64_t s = SYS(NR_socket, G_AF_INET, G_SOCK_STREAM | G_O_CLOEXEC, 0);
     SYS(NR_fcntl, s, 1030, 0);
     SYS(NR_clock_gettime, CLOCK_BOOTTIME, 0);
-    SYS(NR_futex, 0x5000000, 128 | 1, 1, 0, 0, 0);
+    SYS(NR_futex, 0x5000000, 128, 1, 0, 0, 0);
     SYS(NR_newfstatat, G_AT_FDCWD, gstr("/"), 0, 0x100 | 0x1000);
     SYS(NR_lseek, -1, 0, 2);
     SYS(NR_pipe2, RO, G_O_CLOEXEC);
@@ -1214,7 +1218,7 @@ static void test_strace_names(void)
         "socket(AF_INET,SOCK_STREAM|SOCK_CLOEXEC,0) = ",
         ",F_DUPFD_CLOEXEC,0x0) = ",
         "clock_gettime(CLOCK_BOOTTIME,NULL) = -1 errno=14",
-        "futex(0x5000000,FUTEX_WAKE|FUTEX_PRIVATE_FLAG,1,NULL,NULL,0) = -1 errno=14",
+        "futex(0x5000000,FUTEX_WAIT|FUTEX_PRIVATE_FLAG,1,NULL,NULL,0) = -1 errno=14",
         "newfstatat(AT_FDCWD,\"/\",NULL,AT_SYMLINK_NOFOLLOW|AT_EMPTY_PATH) = -1 errno=14",
         "lseek(-1,0,SEEK_END) = -1 errno=9",
         "pipe2(0x200000,O_CLOEXEC) = -1 errno=14",
