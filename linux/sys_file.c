@@ -296,7 +296,7 @@ int64_t sys_openat(struct rv_cpu *c, const uint64_t *a)
     if (!err && sys_proc_open(c, path, (int)a[2], &fd))
         return fd;
     /* a bad path fails after the flags, in the host kernel */
-    return sys_ret(openat((int)a[0], err ? sys_str_arg(c, a[1]) : path, (int)a[2], (mode_t)a[3]));
+    return sys_ret(syscall(SYS_openat, (int)a[0], err ? sys_str_arg(c, a[1]) : path, (int)a[2], (mode_t)a[3]));
 }
 
 int64_t sys_close(struct rv_cpu *c, const uint64_t *a)

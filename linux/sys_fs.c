@@ -1,6 +1,9 @@
 /* Paths and file metadata: stat in its three forms, directories, links,
  * permissions, times, file system statistics, inotify. How guest paths
- * become host paths (the prefix, /proc/self) is sys_path.c's business. */
+ * become host paths (the prefix, /proc/self) is sys_path.c's business.
+ * The host calls are raw syscalls: a path may be one the host kernel is to
+ * refuse (sys_path_arg), which a C library wrapper (or a sanitizer's
+ * interceptor) must not read first. */
 #include <dirent.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -38,7 +41,7 @@ static int64_t put_stat(struct rv_cpu *c, uint64_t g, const struct stat *st)
 int64_t sys_newfstatat(struct rv_cpu *c, const uint64_t *a)
 {
     struct stat st;
-    if (fstatat((int)a[0], sys_path_arg(c, a[1]), &st, (int)a[3]) < 0)
+    if (syscall(SYS_newfstatat, (int)a[0], sys_path_arg(c, a[1]), &st, (int)a[3]) < 0)
         return -errno;
     return put_stat(c, a[2], &st);
 }
@@ -59,7 +62,7 @@ static struct rv_statx_timestamp stx_time(struct statx_timestamp t)
 int64_t sys_statx(struct rv_cpu *c, const uint64_t *a)
 {
     struct statx hx;
-    if (statx((int)a[0], sys_path_arg(c, a[1]), (int)a[2], (unsigned)a[3], &hx) < 0)
+    if (syscall(SYS_statx, (int)a[0], sys_path_arg(c, a[1]), (int)a[2], (unsigned)a[3], &hx) < 0)
         return -errno;
     struct rv_statx gx = {
         .stx_mask = hx.stx_mask, .stx_blksize = hx.stx_blksize,
@@ -93,9 +96,10 @@ int64_t sys_getdents64(struct rv_cpu *c, const uint64_t *a)
             break;
         ok += step;
     }
-    /* Nothing writable: the host kernel says why, checking the fd (bad,
-     * O_PATH, not a directory) before it writes the first entry. */
-    if (ok == 0 && count)
+    /* Nothing writable, or a count the kernel takes as a negative int (no
+     * entry fits, -EINVAL): the host kernel says so, after it checks the fd
+     * (bad, O_PATH, not a directory), before it writes the first entry. */
+    if ((ok == 0 && count) || count > INT32_MAX)
         return sys_ret(syscall(SYS_getdents64, (int)a[0], SYS_KFAULT(a[1]), (unsigned)count));
     size_t want = ok < count ? ok : count;
     long n = syscall(SYS_getdents64, (int)a[0], hbuf, want < sizeof hbuf ? want : sizeof hbuf);
@@ -110,9 +114,11 @@ int64_t sys_getdents64(struct rv_cpu *c, const uint64_t *a)
                                   .d_reclen = hd->d_reclen, .d_type = hd->d_type };
         size_t hdr = offsetof(struct rv_dirent64, d_name);
         size_t name = strnlen(hd->d_name, hd->d_reclen - offsetof(struct dirent64, d_name));
+        /* the name and its NUL, and no more: the kernel leaves the padding
+         * after them as it was */
         memcpy(out + off, &gd, hdr);
         memcpy(out + off + hdr, hd->d_name, name);
-        memset(out + off + hdr + name, 0, gd.d_reclen - hdr - name);
+        out[off + hdr + name] = 0;
         off += hd->d_reclen;
     }
     return n;
@@ -134,7 +140,7 @@ int64_t sys_readlinkat(struct rv_cpu *c, const uint64_t *a)
         if ((uint64_t)n > max)
             n = (int64_t)max;
     } else {
-        n = readlinkat((int)a[0], path, tmp, max);
+        n = syscall(SYS_readlinkat, (int)a[0], path, tmp, max);
         if (n < 0)
             return -errno;
     }
@@ -168,7 +174,7 @@ int64_t sys_getcwd(struct rv_cpu *c, const uint64_t *a)
 int64_t sys_chdir(struct rv_cpu *c, const uint64_t *a)
 {
     const char *path = sys_path_arg(c, a[0]);
-    return sys_ret(chdir(path));
+    return sys_ret(syscall(SYS_chdir, path));
 }
 
 int64_t sys_fchdir(struct rv_cpu *c, const uint64_t *a)
@@ -180,32 +186,32 @@ int64_t sys_fchdir(struct rv_cpu *c, const uint64_t *a)
 int64_t sys_unlinkat(struct rv_cpu *c, const uint64_t *a)
 {
     const char *path = sys_path_arg(c, a[1]);
-    return sys_ret(unlinkat((int)a[0], path, (int)a[2]));
+    return sys_ret(syscall(SYS_unlinkat, (int)a[0], path, (int)a[2]));
 }
 
 int64_t sys_mkdirat(struct rv_cpu *c, const uint64_t *a)
 {
     const char *path = sys_path_arg(c, a[1]);
-    return sys_ret(mkdirat((int)a[0], path, (mode_t)a[2]));
+    return sys_ret(syscall(SYS_mkdirat, (int)a[0], path, (mode_t)a[2]));
 }
 
 int64_t sys_renameat2(struct rv_cpu *c, const uint64_t *a)
 {
     const char *from = sys_path_arg(c, a[1]), *to = sys_path_arg(c, a[3]);
-    return sys_ret(renameat2((int)a[0], from, (int)a[2], to, (unsigned)a[4]));
+    return sys_ret(syscall(SYS_renameat2, (int)a[0], from, (int)a[2], to, (unsigned)a[4]));
 }
 
 int64_t sys_symlinkat(struct rv_cpu *c, const uint64_t *a)
 {
     const char *target;
     int err = sys_str(c, a[0], &target);
-    return err ? err : sys_ret(symlinkat(target, (int)a[1], sys_path_arg(c, a[2])));
+    return err ? err : sys_ret(syscall(SYS_symlinkat, target, (int)a[1], sys_path_arg(c, a[2])));
 }
 
 int64_t sys_linkat(struct rv_cpu *c, const uint64_t *a)
 {
     const char *from = sys_path_arg(c, a[1]), *to = sys_path_arg(c, a[3]);
-    return sys_ret(linkat((int)a[0], from, (int)a[2], to, (int)a[4]));
+    return sys_ret(syscall(SYS_linkat, (int)a[0], from, (int)a[2], to, (int)a[4]));
 }
 
 int64_t sys_fchmod(struct rv_cpu *c, const uint64_t *a)
@@ -229,13 +235,13 @@ int64_t sys_fchown(struct rv_cpu *c, const uint64_t *a)
 int64_t sys_fchownat(struct rv_cpu *c, const uint64_t *a)
 {
     const char *path = sys_path_arg(c, a[1]);
-    return sys_ret(fchownat((int)a[0], path, (uid_t)a[2], (gid_t)a[3], (int)a[4]));
+    return sys_ret(syscall(SYS_fchownat, (int)a[0], path, (uid_t)a[2], (gid_t)a[3], (int)a[4]));
 }
 
 int64_t sys_truncate(struct rv_cpu *c, const uint64_t *a)
 {
     const char *path = sys_path_arg(c, a[0]);
-    return sys_ret(truncate(path, (off_t)a[1]));
+    return sys_ret(syscall(SYS_truncate, path, (off_t)a[1]));
 }
 
 /* A NULL path is allowed (futimens passes the fd as dirfd), which glibc's
@@ -270,7 +276,7 @@ static int64_t put_statfs(struct rv_cpu *c, uint64_t g, const struct statfs *s)
 int64_t sys_statfs(struct rv_cpu *c, const uint64_t *a)
 {
     struct statfs s;
-    return statfs(sys_path_arg(c, a[0]), &s) < 0 ? -errno : put_statfs(c, a[1], &s);
+    return syscall(SYS_statfs, sys_path_arg(c, a[0]), &s) < 0 ? -errno : put_statfs(c, a[1], &s);
 }
 
 int64_t sys_fstatfs(struct rv_cpu *c, const uint64_t *a)
@@ -321,7 +327,7 @@ int64_t sys_inotify_init1(struct rv_cpu *c, const uint64_t *a)
 int64_t sys_inotify_add_watch(struct rv_cpu *c, const uint64_t *a)
 {
     const char *path = sys_path_arg(c, a[1]);
-    return sys_ret(inotify_add_watch((int)a[0], path, (uint32_t)a[2]));
+    return sys_ret(syscall(SYS_inotify_add_watch, (int)a[0], path, (uint32_t)a[2]));
 }
 
 int64_t sys_inotify_rm_watch(struct rv_cpu *c, const uint64_t *a)

@@ -97,6 +97,20 @@ static int mmap_file_checks(int fd, uint64_t pgoff, uint64_t len, int flags)
     return flags & RV_MAP_GROWSDOWN ? -EINVAL : 0;
 }
 
+/* The host never maps guest pages executable (translated code runs from
+ * the code cache), so its mmap would not refuse an executable mapping of a
+ * file on a noexec mount (-EPERM, after the access checks): a probe with
+ * the guest's own prot and sharing asks it, in Linux's order. */
+static int mmap_exec_probe(int fd, uint64_t off, int prot, bool shared)
+{
+    int hp = PROT_EXEC | (prot & RV_PROT_READ ? PROT_READ : 0) | (prot & RV_PROT_WRITE ? PROT_WRITE : 0);
+    void *p = mmap(NULL, MMU_PAGE_SIZE, hp, shared ? MAP_SHARED : MAP_PRIVATE, fd, (off_t)off);
+    if (p == MAP_FAILED)
+        return errno == EPERM ? -EPERM : 0;
+    munmap(p, MMU_PAGE_SIZE);
+    return 0;
+}
+
 /* In the order of Linux's ksys_mmap_pgoff, do_mmap and get_unmapped_area:
  * the offset's alignment, the fd, the length, the address, then the type
  * and flags. prot is not checked (the kernel ignores bits it has no use
@@ -153,6 +167,10 @@ int64_t sys_mmap(struct rv_cpu *c, const uint64_t *a)
     if (err)
         return err;
     int mflags = type == RV_MAP_SHARED || type == RV_MAP_SHARED_VALIDATE ? MMU_F_SHARED : 0;
+    if (!anon && (prot & RV_PROT_EXEC))
+        err = mmap_exec_probe(fd, off, prot, mflags & MMU_F_SHARED);
+    if (err)
+        return err;
     int mprot = prot & (MMU_R | MMU_W | MMU_X);
     /* NOREPLACE wins over FIXED, as in the kernel; find_free answers the
      * hint itself exactly when the whole range is free. */
@@ -196,18 +214,44 @@ int64_t sys_mprotect(struct rv_cpu *c, const uint64_t *a)
     return mmu_protect(sys_mmu(c), a[0], a[1], prot & (MMU_R | MMU_W | MMU_X));
 }
 
-/* The page range [a0, a0+a1) for madvise and msync: 0 when it is aligned and
- * wholly mapped (*len rounded up), else the kernel's errors for them. */
+/* The page range [a0, a0+a1) for msync, in Linux's order: 0 when it is
+ * aligned and wholly mapped or empty (*len rounded up, which may wrap it to
+ * 0), -EINVAL unaligned, -ENOMEM when it wraps or has unmapped pages. */
 static int64_t mapped_range(struct rv_cpu *c, uint64_t addr, uint64_t *len)
 {
     if (addr & (MMU_PAGE_SIZE - 1))
         return -EINVAL;
-    if (*len == 0)
-        return 0;       /* an empty range is no range, wherever it is */
-    if (*len > MMU_GUEST_SIZE)
-        return -ENOMEM;
     *len = MMU_PAGE_ALIGN(*len);
+    if (addr + *len < addr)
+        return -ENOMEM;
+    if (*len == 0)
+        return 0;
+    if (addr > MMU_GUEST_SIZE || *len > MMU_GUEST_SIZE - addr)
+        return -ENOMEM;
     return mmu_check(sys_mmu(c), addr, *len, 0) ? 0 : -ENOMEM;
+}
+
+/* madvise over [at, end) region by region, as Linux goes vma by vma: the
+ * first region the host refuses ends it with that error; pages not mapped
+ * make it -ENOMEM at the end, the mapped ones advised all the same. */
+struct advise {
+    struct mmu *m;
+    uint64_t at, end;
+    int advice, err;
+    bool hole;
+};
+
+static void advise_region(void *arg, const struct mmu_region *r, const struct mmu_file *f)
+{
+    struct advise *d = arg;
+    (void)f;
+    if (d->err || r->end <= d->at || r->start >= d->end)
+        return;
+    d->hole |= r->start > d->at;
+    uint64_t lo = r->start > d->at ? r->start : d->at, hi = r->end < d->end ? r->end : d->end;
+    if (d->advice != RV_MADV_DONTFORK && madvise(mmu_host(d->m, lo), hi - lo, d->advice) != 0)
+        d->err = -errno;
+    d->at = hi;
 }
 
 /* Every advice Linux knows goes to the host for the host pages behind the
@@ -242,11 +286,9 @@ int64_t sys_madvise(struct rv_cpu *c, const uint64_t *a)
         return 0;
     if (advice == RV_MADV_HWPOISON || advice == RV_MADV_SOFT_OFFLINE)
         return -EPERM;
-    if (addr > MMU_GUEST_SIZE || len > MMU_GUEST_SIZE - addr || !mmu_check(sys_mmu(c), addr, len, 0))
-        return -ENOMEM;
-    if (advice == RV_MADV_DONTFORK)
-        return 0;
-    return sys_ret(madvise(mmu_host(sys_mmu(c), a[0]), len, advice));
+    struct advise d = { sys_mmu(c), addr, addr + len, advice, 0, false };
+    mmu_walk(d.m, advise_region, &d);
+    return d.err ? d.err : d.hole || d.at < d.end ? -ENOMEM : 0;
 }
 
 int64_t sys_msync(struct rv_cpu *c, const uint64_t *a)

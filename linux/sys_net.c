@@ -151,23 +151,23 @@ int64_t sys_getpeername(struct rv_cpu *c, const uint64_t *a)
     return sys_ret(syscall(SYS_getpeername, (int)a[0], addr, len));
 }
 
+/* The most a send or receive moves at once (INT_MAX rounded down to a
+ * page): Linux cuts a larger length to it before it checks the buffer. */
+#define MAX_RW_COUNT (0x7fffffffull & ~(MMU_PAGE_SIZE - 1))
+
 int64_t sys_sendto(struct rv_cpu *c, const uint64_t *a)
 {
-    uint64_t n = a[2];
-    void *addr, *buf = sys_ubuf(c, a[1], &n, MMU_R);
-    if (!buf)
-        return -EFAULT;
+    uint64_t n = a[2] > MAX_RW_COUNT ? MAX_RW_COUNT : a[2];
+    void *addr, *buf = sys_ubuf_or_fault(c, a[1], &n, MMU_R);
     int64_t err = addr_in(c, a[4], a[5], &addr);
     return err ? err : SYS_SAFE(c, SYS_sendto, (int)a[0], buf, n, (int)a[3], addr, (socklen_t)a[5]);
 }
 
 int64_t sys_recvfrom(struct rv_cpu *c, const uint64_t *a)
 {
-    uint64_t n = a[2];
-    void *addr, *buf = sys_ubuf(c, a[1], &n, MMU_W);
+    uint64_t n = a[2] > MAX_RW_COUNT ? MAX_RW_COUNT : a[2];
+    void *addr, *buf = sys_ubuf_or_fault(c, a[1], &n, MMU_W);
     socklen_t *len;
-    if (!buf)
-        return -EFAULT;
     addr_out(c, a[4], a[5], &addr, &len);
     return SYS_SAFE(c, SYS_recvfrom, (int)a[0], buf, n, (int)a[3], addr, len);
 }
@@ -289,16 +289,16 @@ static int64_t msghdr_in(struct rv_cpu *c, const struct rv_msghdr *gm, int prot,
         namelen = RV_SOCKADDR_MAX;
     uint64_t ctllen = gm->msg_controllen;
     *hm = (struct msghdr){
-        .msg_name = gm->msg_name ? sys_ubuf(c, gm->msg_name, &namelen, prot) : NULL,
+        .msg_name = gm->msg_name ? sys_ubuf_or_fault(c, gm->msg_name, &namelen, prot) : NULL,
         .msg_namelen = (socklen_t)gm->msg_namelen,
         .msg_iov = iov,
         .msg_iovlen = (size_t)n,
-        .msg_control = gm->msg_control ? sys_ubuf(c, gm->msg_control, &ctllen, prot) : NULL,
+        .msg_control = gm->msg_control ? sys_ubuf_or_fault(c, gm->msg_control, &ctllen, prot) : NULL,
         .msg_controllen = ctllen,
         .msg_flags = (int)gm->msg_flags,
     };
-    if ((gm->msg_name && !hm->msg_name) || (gm->msg_control && !hm->msg_control))
-        return -EFAULT;
+    /* a bad name or control buffer fails when the host kernel gets to it,
+     * as Linux's does: a receive with no data waiting is -EAGAIN first */
     return 0;
 }
 
@@ -429,7 +429,7 @@ int64_t sys_sendmmsg(struct rv_cpu *c, const uint64_t *a)
     if (r)
         r = msg_refused(r, SYS_sendmsg, (int)a[0], (int)a[3]);
     else {
-        r = sys_ret(sendmmsg((int)a[0], b.h, b.n, (int)a[3]));
+        r = sys_ret(syscall(SYS_sendmmsg, (int)a[0], b.h, b.n, (int)a[3]));
         if (r > 0)
             r = mmsg_out(c, a[1], &b, (int)r, false);
     }

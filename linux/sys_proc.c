@@ -144,9 +144,11 @@ int64_t sys_prlimit64(struct rv_cpu *c, const uint64_t *a)
 }
 
 /* Unlike prlimit64's, these pointers are not optional. */
+/* The resource is checked before the copy-out. */
 int64_t sys_getrlimit(struct rv_cpu *c, const uint64_t *a)
 {
-    return a[1] ? do_prlimit(c, 0, (uint32_t)a[0], 0, a[1]) : -EFAULT;
+    int64_t r = do_prlimit(c, 0, (uint32_t)a[0], 0, a[1]);
+    return r == 0 && !a[1] ? -EFAULT : r;
 }
 
 int64_t sys_setrlimit(struct rv_cpu *c, const uint64_t *a)
