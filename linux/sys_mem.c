@@ -94,21 +94,26 @@ static int mmap_file_checks(int fd, uint64_t pgoff, uint64_t len, int flags)
     default:
         return -EINVAL;
     }
-    return flags & RV_MAP_GROWSDOWN ? -EINVAL : 0;
+    return 0;
 }
 
-/* The host never maps guest pages executable (translated code runs from
- * the code cache), so its mmap would not refuse an executable mapping of a
- * file on a noexec mount (-EPERM, after the access checks): a probe with
- * the guest's own prot and sharing asks it, in Linux's order. */
-static int mmap_exec_probe(int fd, uint64_t off, int prot, bool shared)
+/* The last of do_mmap's file checks, which the host's own mapping of the
+ * file cannot make: it never maps guest pages executable (translated code
+ * runs from the code cache), so it would not refuse an executable mapping
+ * of a file on a noexec mount (-EPERM), and it is never asked for
+ * MAP_GROWSDOWN, which no file mapping may have (-EINVAL, after all the
+ * others). A probe of one page with the guest's prot and sharing asks the
+ * host for the checks before those, in Linux's order (-EACCES for the
+ * file's mode, -ENODEV for a file that cannot be mapped). */
+static int mmap_file_probe(int fd, uint64_t off, int prot, int flags, bool shared)
 {
-    int hp = PROT_EXEC | (prot & RV_PROT_READ ? PROT_READ : 0) | (prot & RV_PROT_WRITE ? PROT_WRITE : 0);
+    int hp = (prot & RV_PROT_EXEC ? PROT_EXEC : 0) | (prot & RV_PROT_READ ? PROT_READ : 0) |
+             (prot & RV_PROT_WRITE ? PROT_WRITE : 0);
     void *p = mmap(NULL, MMU_PAGE_SIZE, hp, shared ? MAP_SHARED : MAP_PRIVATE, fd, (off_t)off);
     if (p == MAP_FAILED)
-        return errno == EPERM ? -EPERM : 0;
+        return -errno;
     munmap(p, MMU_PAGE_SIZE);
-    return 0;
+    return flags & RV_MAP_GROWSDOWN ? -EINVAL : 0;
 }
 
 /* In the order of Linux's ksys_mmap_pgoff, do_mmap and get_unmapped_area:
@@ -167,8 +172,8 @@ int64_t sys_mmap(struct rv_cpu *c, const uint64_t *a)
     if (err)
         return err;
     int mflags = type == RV_MAP_SHARED || type == RV_MAP_SHARED_VALIDATE ? MMU_F_SHARED : 0;
-    if (!anon && (prot & RV_PROT_EXEC))
-        err = mmap_exec_probe(fd, off, prot, mflags & MMU_F_SHARED);
+    if (!anon && ((prot & RV_PROT_EXEC) || (flags & RV_MAP_GROWSDOWN)))
+        err = mmap_file_probe(fd, off, prot, flags, mflags & MMU_F_SHARED);
     if (err)
         return err;
     int mprot = prot & (MMU_R | MMU_W | MMU_X);

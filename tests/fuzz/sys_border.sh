@@ -135,12 +135,13 @@ bind_connect -22
 sockopt 0
 writev -89
 # qemu's own conversions: F_GETFL without O_LARGEFILE (which both kernels
-# set on 64-bit), a lock's type checked before the fd, openat without the flags it does not know, capget's header
-# written back otherwise, no -EFAULT for an unwritable old itimerval, and a
-# MAP_FIXED_NOREPLACE mapping over one that is there, a file mapping with
-# flags or an offset the kernel refuses.
+# set on 64-bit), a lock's type checked before the fd, openat without the
+# flags it does not know (a directory opened for writing: -EISDIR),
+# capget's header written back otherwise, no -EFAULT for an unwritable old
+# itimerval, and a MAP_FIXED_NOREPLACE mapping over one that is there, a
+# file mapping with flags or an offset the kernel refuses.
 fcntl [0-9]+|-22
-openat fd
+openat fd|-21
 capget -22
 itimer 0
 mmap ok|h
@@ -170,10 +171,11 @@ mmap -12
 mprotect -12|0
 mincore -12
 # qemu refuses prot bits it does not know (PROT_GROWSDOWN in mmap, 0x10)
-# and checks the type and flags first, with -EINVAL (or the file, -ENODEV); the kernel ignores
+# and checks the type and flags first, with -EINVAL (or the file, -ENODEV,
+# -EACCES); the kernel ignores
 # such prot bits in mmap and checks the offset, fd, length and address
 # before the type and flags.
-mmap -22|-19
+mmap -22|-19|-13
 # qemu ignores madvise (0 for any advice and range).
 madvise 0
 # qemu does not check the copy-out of clock_getres and sysinfo (0 for an
@@ -206,6 +208,9 @@ recvmsg -11
 # kernel fails a bad fd, a file not open for it or a pipe first.
 writev -22
 preadv -22
+# The other way round for a directory: qemu says -EISDIR where the
+# kernel's import_iovec refuses a bad iovec first.
+preadv -21
 # qemu answers sendmsg and recvmsg on a non-socket or with a bad msghdr
 # differently (0) from the kernel (-ENOTSOCK, -EFAULT), checks the msghdr
 # (-EMSGSIZE, -EINVAL) before the flags and the socket, and sends without a

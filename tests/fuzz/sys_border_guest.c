@@ -1371,7 +1371,15 @@ static void c_prlimit(void)
         } else {
             out(" new=same");
         }
-        np = arg_ptr("newp", sizeof nl, 0);
+        int k;
+        np = arg_ptr_k("newp", sizeof nl, 0, &k);
+        /* where the limit cannot be put, the kernel would read zeros or
+         * code as the new limit and set it before it fails the old one's
+         * copy-out: a good pointer there */
+        if (k == K_RO || k == K_STR_RO || k == K_TEXT) {
+            np = ptr_of(K_GOOD, sizeof nl, 0);
+            out("->good");
+        }
         put(np, &nl, sizeof nl);
     } else {
         out(" new=null");
