@@ -116,6 +116,8 @@ int64_t sys_iov_in(struct rv_cpu *c, uint64_t g, uint64_t cnt, int prot, struct 
 
     if (cnt > RV_UIO_MAXIOV)
         return -EINVAL;
+    if (cnt == 0)
+        return 0;       /* no array is read, wherever it is */
     if (mmu_read(sys_mmu(c), gv, g, cnt * sizeof gv[0]))
         return -EFAULT;
     /* every segment inside the guest space first, as the kernel checks them */

@@ -49,28 +49,6 @@ static bool may_map_low(void)
     return syscall(SYS_capget, &h, d) == 0 && (d[0].effective & (1u << CAP_SYS_RAWIO));
 }
 
-struct span {
-    uint64_t start, end;
-    bool used;
-};
-
-static void span_overlap(void *arg, const struct mmu_region *r, const struct mmu_file *f)
-{
-    struct span *s = arg;
-    (void)f;
-    s->used |= r->start < s->end && r->end > s->start;
-}
-
-/* Whether nothing is mapped in [addr, addr+len): MAP_FIXED_NOREPLACE's -EEXIST
- * before the type and flag checks, as in Linux (mmu_map_free checks again
- * under its lock). */
-static bool range_free(struct mmu *m, uint64_t addr, uint64_t len)
-{
-    struct span s = { addr, addr + len, false };
-    mmu_walk(m, span_overlap, &s);
-    return !s.used;
-}
-
 /* The file checks of do_mmap that come before the mapping (the host's mmap
  * of the file makes the rest: -EACCES, -ENODEV): the offset within the
  * file's largest size, the flags a shared mapping may have, the type. */
@@ -155,7 +133,9 @@ int64_t sys_mmap(struct rv_cpu *c, const uint64_t *a)
             return -EINVAL;
         if (addr < SYS_MMAP_MIN_ADDR && !may_map_low())
             return -EPERM;
-        if ((flags & RV_MAP_FIXED_NOREPLACE) && !range_free(m, addr, len))
+        /* before the type and flags, as in Linux; mmu_map_free checks
+         * again under its lock */
+        if ((flags & RV_MAP_FIXED_NOREPLACE) && !mmu_range_free(m, addr, addr + len))
             return -EEXIST;
     }
     int err = 0;

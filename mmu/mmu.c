@@ -5,7 +5,7 @@
  *
  * Locking: mmu_map, mmu_unmap, mmu_remap, mmu_protect, mmu_set_file and
  * mmu_brk take the write lock; mmu_find_free, mmu_check, mmu_ptr, mmu_read,
- * mmu_write, mmu_strnlen and mmu_walk take the read lock. mmu_lookup takes none: its caller holds the lock or runs
+ * mmu_write, mmu_strnlen, mmu_walk and mmu_range_free take the read lock. mmu_lookup takes none: its caller holds the lock or runs
  * before any second guest thread exists. */
 #include "mmu/mmu.h"
 
@@ -169,6 +169,8 @@ static bool remove_range(struct mmu *m, uint64_t start, uint64_t end)
         j++;
     memmove(&m->regions[i], &m->regions[j], (m->n_regions - j) * sizeof(m->regions[0]));
     m->n_regions -= j - i;
+    if (j > i)
+        m->free_below = 0;      /* a new hole: the next search starts at the top */
     return j > i;
 }
 
@@ -293,7 +295,7 @@ int mmu_map(struct mmu *m, uint64_t start, uint64_t len, int prot, int flags, in
     return err;
 }
 
-static uint64_t find_free_locked(const struct mmu *m, uint64_t hint, uint64_t len);
+static uint64_t find_free_locked(struct mmu *m, uint64_t hint, uint64_t len, bool remember);
 
 int mmu_map_free(struct mmu *m, uint64_t hint, uint64_t len, bool exact, int prot, int flags, int fd,
                  off_t off, uint64_t *addr)
@@ -301,10 +303,12 @@ int mmu_map_free(struct mmu *m, uint64_t hint, uint64_t len, bool exact, int pro
     struct mmu_file_id id;
     bool named = fd >= 0 && mmu_file_identify(fd, &id);
     pthread_rwlock_wrlock(&m->lock);
-    uint64_t at = find_free_locked(m, hint, len);
+    uint64_t at = find_free_locked(m, hint, len, true);
     int err = exact && at != hint ? -EEXIST : !at ? -ENOMEM : 0;
     if (!err)
         err = map_locked(m, at, len, prot, flags, fd, off, named ? mmu_file_intern(m, &id) : 0);
+    if (err)
+        m->free_below = 0;      /* it remembered a range that stayed free */
     pthread_rwlock_unlock(&m->lock);
     *addr = at;
     return err;
@@ -469,7 +473,13 @@ uint64_t mmu_brk(struct mmu *m, uint64_t new_brk)
     return r;
 }
 
-static uint64_t find_free_locked(const struct mmu *m, uint64_t hint, uint64_t len)
+/* Top-down: walk the regions from the highest, looking at each hole
+ * between a region's end and the bottom of what lies above it. A search
+ * that may remember (under the write lock) notes where it placed the range
+ * and the largest hole it passed over: the next one for more than that
+ * starts there, so that placing one mapping after another stays linear
+ * (free_below is dropped whenever a hole opens). */
+static uint64_t find_free_locked(struct mmu *m, uint64_t hint, uint64_t len, bool remember)
 {
     if (len == 0 || len > MMU_GUEST_SIZE)
         return 0;
@@ -478,25 +488,43 @@ static uint64_t find_free_locked(const struct mmu *m, uint64_t hint, uint64_t le
     if (hint >= MMU_MIN_FREE && hint < MMU_GUEST_SIZE && len <= MMU_GUEST_SIZE - hint &&
         range_free(m, hint, hint + len))
         return hint;
-    /* Top-down: walk the regions from the highest, looking at each hole
-     * between a region's end and the bottom of what lies above it. */
-    uint64_t top = m->mmap_top;
-    for (size_t i = m->n_regions; i-- > 0;) {
+    bool cached = m->free_below && len > m->free_hole;
+    uint64_t top = cached ? m->free_below : m->mmap_top, passed = cached ? m->free_hole : 0, at = 0;
+    size_t i = cached ? first_after(m, top) + 1 : m->n_regions;
+    if (i > m->n_regions)
+        i = m->n_regions;
+    while (!at && i-- > 0) {
         const struct mmu_region *r = &m->regions[i];
         if (r->start >= top)
             continue;
         uint64_t bottom = r->end > MMU_MIN_FREE ? r->end : MMU_MIN_FREE;
         if (bottom < top && top - bottom >= len)
-            return top - len;
+            at = top - len;
+        else if (bottom < top && top - bottom > passed)
+            passed = top - bottom;
         top = r->start;
     }
-    return top > MMU_MIN_FREE && top - MMU_MIN_FREE >= len ? top - len : 0;
+    if (!at && top > MMU_MIN_FREE && top - MMU_MIN_FREE >= len)
+        at = top - len;
+    if (at && remember) {
+        m->free_below = at;
+        m->free_hole = passed;
+    }
+    return at;
+}
+
+bool mmu_range_free(struct mmu *m, uint64_t start, uint64_t end)
+{
+    pthread_rwlock_rdlock(&m->lock);
+    bool free = range_free(m, start, end);
+    pthread_rwlock_unlock(&m->lock);
+    return free;
 }
 
 uint64_t mmu_find_free(struct mmu *m, uint64_t hint, uint64_t len)
 {
     pthread_rwlock_rdlock(&m->lock);
-    uint64_t r = find_free_locked(m, hint, len);
+    uint64_t r = find_free_locked(m, hint, len, false);
     pthread_rwlock_unlock(&m->lock);
     return r;
 }
@@ -606,7 +634,7 @@ static int remap_to_locked(struct mmu *m, uint64_t old, uint64_t old_len, uint64
     if ((err = check_source(r, old, old_len)))
         return err;
     uint64_t to = new_addr;
-    if (!(flags & MMU_REMAP_FIXED) && !(to = find_free_locked(m, new_addr, new_len)))
+    if (!(flags & MMU_REMAP_FIXED) && !(to = find_free_locked(m, new_addr, new_len, false)))
         return -ENOMEM;
     if (to < MMU_MIN_FREE)
         return -EPERM;
@@ -651,7 +679,7 @@ static int remap_locked(struct mmu *m, uint64_t old, uint64_t old_len, uint64_t 
         /* The range reaches the end of its mapping and the space after it is free. */
         err = grow_locked(m, kind, old, new_len);
     } else {
-        if (!(flags & MMU_REMAP_MAYMOVE) || !(to = find_free_locked(m, 0, new_len)))
+        if (!(flags & MMU_REMAP_MAYMOVE) || !(to = find_free_locked(m, 0, new_len, false)))
             return -ENOMEM;
         err = move_locked(m, kind, old, old_len, to, new_len, false);
     }

@@ -48,6 +48,7 @@ struct mmu {
     size_t n_regions, cap_regions;
     uint64_t brk_start, brk;       /* program break: [brk_start, brk) is MMU_F_BRK */
     uint64_t mmap_top;             /* new mappings without a hint are placed below this */
+    uint64_t free_below, free_hole; /* if free_below: no hole in [free_below, mmap_top) exceeds free_hole */
     uint64_t generation;           /* bumped by every unmap/protect/replacing map: slots and TLBs refill */
     uint64_t changed_lo, changed_hi; /* union of the code pages changed since the translator last looked */
     uint64_t *code_bits;           /* one bit per guest page holding translated code */
@@ -71,6 +72,8 @@ int mmu_map(struct mmu *m, uint64_t start, uint64_t len, int prot, int flags, in
 /* Find a free page-aligned range of len bytes: at hint if free, else the highest
  * free range below mmap_top. Returns the address or 0 if none. */
 uint64_t mmu_find_free(struct mmu *m, uint64_t hint, uint64_t len);
+/* Whether nothing is mapped in [start, end). */
+bool mmu_range_free(struct mmu *m, uint64_t start, uint64_t end);
 /* mmu_map at a free range found as mmu_find_free does, under one lock, so
  * that threads mapping at once never get the same range; exact: at hint
  * only (-EEXIST if it is not free). 0 with *addr, or -errno (-ENOMEM: no

@@ -37,13 +37,19 @@ void tlb_flush(struct rv_cpu *cpu)
 }
 
 /* The run of adjacent regions around r that all give prot: the mapping is
- * flat, so they share one backing and one slot may cover them all. */
+ * flat, so they share one backing and one slot may cover them all. At most
+ * WIDEN_MAX regions each way, so that a fill stays cheap among tens of
+ * thousands of small mappings (a narrower slot only misses sooner). */
+enum { WIDEN_MAX = 32 };
+
 static void widen(const struct mmu *m, const struct mmu_region *r, int prot, uint64_t *lo, uint64_t *hi)
 {
-    size_t i = (size_t)(r - m->regions), j = i;
-    while (i > 0 && m->regions[i - 1].end == m->regions[i].start && (m->regions[i - 1].prot & prot))
+    size_t i = (size_t)(r - m->regions), j = i, at = i;
+    while (i > 0 && at - i < WIDEN_MAX && m->regions[i - 1].end == m->regions[i].start &&
+           (m->regions[i - 1].prot & prot))
         i--;
-    while (j + 1 < m->n_regions && m->regions[j + 1].start == m->regions[j].end && (m->regions[j + 1].prot & prot))
+    while (j + 1 < m->n_regions && j - at < WIDEN_MAX && m->regions[j + 1].start == m->regions[j].end &&
+           (m->regions[j + 1].prot & prot))
         j++;
     *lo = m->regions[i].start;
     *hi = m->regions[j].end;

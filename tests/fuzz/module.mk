@@ -43,12 +43,13 @@ fuzz: fuzz-progs $(B)/rvdbt
 # (and the native build of the same guest as the kernel's word where they
 # differ). tests/run.sh runs 2,000 calls; `make fuzz-sys N=... SEED=...`
 # runs any number, niced.
-$(FUZZ_OUT)/sys_border_guest: tests/fuzz/sys_border_guest.c
+SYS_BORDER_SRC := $(addprefix tests/fuzz/sys_border_,guest.c args.c file.c mem.c proc.c net.c)
+$(FUZZ_OUT)/sys_border_guest: $(SYS_BORDER_SRC) tests/fuzz/sys_border.h
 	@mkdir -p $(@D)
-	$(RV_CC) -O2 -static -Wall -Wextra $(WERROR) $< -o $@
-$(FUZZ_OUT)/sys_border_native: tests/fuzz/sys_border_guest.c
+	$(RV_CC) -O2 -static -Wall -Wextra $(WERROR) -I. $(SYS_BORDER_SRC) -o $@
+$(FUZZ_OUT)/sys_border_native: $(SYS_BORDER_SRC) tests/fuzz/sys_border.h
 	@mkdir -p $(@D)
-	$(CC) -O2 -Wall -Wextra $(WERROR) $< -o $@
+	$(CC) -O2 -Wall -Wextra $(WERROR) -I. $(SYS_BORDER_SRC) -o $@
 
 fuzz-progs: $(FUZZ_OUT)/sys_border_guest $(FUZZ_OUT)/sys_border_native
 

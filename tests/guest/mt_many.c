@@ -1,4 +1,4 @@
-/* Over a thousand threads, each short-lived: created in batches and joined,
+/* Over two thousand threads, each short-lived: created in batches and joined,
  * with detached ones mixed in that main waits for through a counter, every
  * thread adding its number to one shared atomic sum and running a little
  * code of its own (a loop, a malloc). The sum, the values the joined
@@ -10,8 +10,8 @@
 #include "guest.h"
 #include "watchdog.h"
 
-#define BATCHES 20          /* 1100 threads in all: a tiny code cache (--code-cache-size 131072)
-                               retranslates each one's start and exit, some 4 ms a thread */
+#define BATCHES 40          /* 2200 threads in all: a tiny code cache (--code-cache-size 131072)
+                               retranslates each one's start and exit, some 2 ms a thread */
 #define BATCH 50            /* joinable threads per batch */
 #define DETACHED 5          /* detached threads per batch */
 

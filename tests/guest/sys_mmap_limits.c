@@ -8,9 +8,9 @@
  * EINVAL, mprotect of a range never mapped ENOMEM. Not here: sizes below
  * 1 << 47, which qemu-riscv64 (the oracle) maps when the host has room
  * where riscv64 Linux on Sv39 refuses anything past 256 GiB, and whose
- * page tables then take it gigabytes and a minute. Then twelve
- * thousand small mappings (sized for the time the runs take): one page each, every other one made
- * read-only so that neighbours cannot merge into one mapping, each written
+ * page tables then take it gigabytes and a minute. Then thirty thousand
+ * small mappings: one page each, every other one made read-only so that
+ * neighbours cannot merge into one mapping, each written
  * with its own pattern, all read back, then all unmapped; the space they
  * held maps again, zero-filled. */
 #include <errno.h>
@@ -20,7 +20,7 @@
 #include <sys/mman.h>
 #include "guest.h"
 
-#define SMALL 12000
+#define SMALL 30000
 
 static const char *err_name(int e)
 {
