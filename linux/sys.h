@@ -24,6 +24,12 @@ uint64_t sys_unimplemented_calls(uint64_t nr);
 /* How often the guest called syscall nr, implemented or not (the same
  * grouping past the table). */
 uint64_t sys_calls(uint64_t nr);
+/* While held, no syscall is counted: each is counted in its thread
+ * (cnt.syscalls) and by number (sys_calls) at once, so a report that reads
+ * both between hold and release finds them agreeing. cpus: the live threads
+ * (the code cache's list, under its lock). */
+void sys_counts_hold(const struct rv_cpu *cpus);
+void sys_counts_release(void);
 
 /* The guest memory map as /proc/self/maps shows it, written to f. */
 struct mmu;

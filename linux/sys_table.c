@@ -1,6 +1,7 @@
 /* The syscall table and the dispatcher: number -> handler, with -strace and
  * the syscall counter on the way through. */
 #include <errno.h>
+#include <sched.h>
 #include <inttypes.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -77,6 +78,39 @@ uint64_t sys_unimplemented_calls(uint64_t nr)
                                 memory_order_relaxed);
 }
 
+static bool counts_held;        /* atomic */
+
+static void count_call(struct rv_cpu *c, struct rv_thread *t, uint64_t nr)
+{
+    /* the thread says it counts, then looks whether a report holds the
+     * counts (sequentially consistent both, against sys_counts_hold's
+     * store-then-look): one of the two sees the other */
+    for (;;) {
+        __atomic_store_n(&t->counting, true, __ATOMIC_SEQ_CST);
+        if (!__atomic_load_n(&counts_held, __ATOMIC_SEQ_CST))
+            break;
+        __atomic_store_n(&t->counting, false, __ATOMIC_SEQ_CST);
+        while (__atomic_load_n(&counts_held, __ATOMIC_ACQUIRE))
+            sched_yield();
+    }
+    c->cnt.syscalls++;
+    atomic_fetch_add_explicit(&sys_all_calls[nr < SYS_NR_MAX ? nr : SYS_NR_MAX], 1, memory_order_relaxed);
+    __atomic_store_n(&t->counting, false, __ATOMIC_RELEASE);
+}
+
+void sys_counts_hold(const struct rv_cpu *cpus)
+{
+    __atomic_store_n(&counts_held, true, __ATOMIC_SEQ_CST);
+    for (const struct rv_cpu *o = cpus; o; o = o->next_cpu)
+        while (thread_of(o) && __atomic_load_n(&thread_of(o)->counting, __ATOMIC_SEQ_CST))
+            sched_yield();
+}
+
+void sys_counts_release(void)
+{
+    __atomic_store_n(&counts_held, false, __ATOMIC_RELEASE);
+}
+
 void sys_dispatch(struct rv_cpu *c)
 {
     uint64_t nr = c->x[17];
@@ -89,9 +123,8 @@ void sys_dispatch(struct rv_cpu *c)
 
     *rec = (struct thread_sys){ .nr = nr };
     memcpy(rec->a, a, sizeof a);
-    c->cnt.syscalls++;
+    count_call(c, t, nr);
     c->prof_where = TR_WHERE_SYSCALL;
-    atomic_fetch_add_explicit(&sys_all_calls[nr < SYS_NR_MAX ? nr : SYS_NR_MAX], 1, memory_order_relaxed);
     if (strace && e && e->ret == R_NORET)
         sys_strace(c, nr, e, a, 0, false);
     bool own = e && sys_names_own_fd(e, a);

@@ -43,6 +43,7 @@ struct rv_thread {
         bool done;
     } recent[THREAD_RECENT_SYS];
     uint64_t n_sys;
+    bool counting;               /* atomic: between its two counts of a syscall (sys_counts_hold) */
     void *host_altstack;         /* the host signal stack a crash is reported on */
 };
 

@@ -94,14 +94,19 @@ void stats_collect(struct rv_proc *p, struct stats_run *r)
             memcpy(r->threads, ended, n_ended * sizeof *ended);
         r->n_threads = n_ended;
     }
-    /* The threads still running, read as they are (the run is ending);
-     * c->cpus lists the newest first. */
+    /* The threads still running, read as they are (the run is ending),
+     * but with their syscall counts and the counts by number read at one
+     * moment; c->cpus lists the newest first. */
     size_t k = r->n_threads + alive;
+    sys_counts_hold(c->cpus);
     for (const struct rv_cpu *o = c->cpus; o; o = o->next_cpu) {
         add_counters(&r->total, &o->cnt);
         if (r->threads)
             r->threads[--k] = (struct stats_thread){ .tid = o->tid, .alive = true, .cnt = o->cnt };
     }
+    for (uint64_t nr = 0; nr <= SYS_NR_MAX; nr++)
+        r->syscalls[nr] = sys_calls(nr);
+    sys_counts_release();
     if (r->threads)
         r->n_threads += alive;
     pthread_mutex_unlock(&c->lock);

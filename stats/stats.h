@@ -10,6 +10,7 @@
 #include "translator/rv_cpu.h"
 
 #include "linux/proc.h"
+#include "linux/sys.h"
 
 struct stats_thread {
     uint64_t tid;
@@ -25,6 +26,7 @@ struct stats_run {
     double wall_seconds;          /* from rvdbt's start */
     enum rv_end end;
     int status;                   /* exit status, or the signal's number */
+    uint64_t syscalls[SYS_NR_MAX + 1]; /* sys_calls, read with the threads' counts */
 };
 
 /* Arrange for the reports the options ask for to be written when the run
